@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+// The one place that reads process.env. Provider settings follow a naming rule rather than a
+// fixed list, so a new provider folder brings its own `<PREFIX>_WEBHOOK_SECRET` with no edit here.
+
+const secretList = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+const baseSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: postgresUrl.optional(),
+  DIRECT_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
+});
+
+export type Env = z.infer<typeof baseSchema> & {
+  webhookSecrets: Record<string, string[]>;
+  allowUnsigned: Record<string, boolean>;
+};
+
+export class EnvError extends Error {}
+
+/** Validates a whole environment; throws an EnvError naming every bad setting. */
+export function parseEnv(source: Record<string, string | undefined>, opts: { requireDatabase?: boolean } = {}): Env {
+  const problems: string[] = [];
+  const base = baseSchema.safeParse(source);
+  if (!base.success) {
+    for (const issue of base.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (opts.requireDatabase && !source.DATABASE_URL) problems.push('DATABASE_URL: required (a postgres:// URL)');
+
+  const webhookSecrets: Record<string, string[]> = {};
+  const allowUnsigned: Record<string, boolean> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined) continue;
+    const secret = /^([A-Z0-9]+)_WEBHOOK_SECRET$/.exec(key);
+    if (secret?.[1]) webhookSecrets[secret[1]] = secretList.parse(value);
+    const unsigned = /^([A-Z0-9]+)_ALLOW_UNSIGNED$/.exec(key);
+    if (unsigned?.[1]) {
+      const parsed = bool.safeParse(value.toLowerCase());
+      if (parsed.success) allowUnsigned[unsigned[1]] = parsed.data;
+      else problems.push(`${key}: must be true or false, got "${value}"`);
+    }
+  }
+  if (problems.length > 0 || !base.success) {
+    throw new EnvError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return { ...base.data, webhookSecrets, allowUnsigned };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The database URL, or a start-up error that says what to set. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new EnvError('Invalid configuration:\n  - DATABASE_URL: required (a postgres:// URL); `npm run dev` starts an embedded one');
+  return url;
+}
