@@ -1,0 +1,205 @@
+import type { CallFacts, CallStatus, FoldEvent, TranscriptTurn } from './types';
+
+// The call row is a projection of its stored events. `foldCall` is pure and depends only on
+// the SET of events: it sorts them by a key that arrival order cannot change (the provider's
+// own time, then the lifecycle rank, then the dedupe key), so any arrival order and any
+// duplicates give the same call.
+
+export interface CallProjection {
+  status: CallStatus;
+  providerStatus: string | null;
+  final: boolean;
+  endReason: string | null;
+  direction: string | null;
+  customerNumber: string | null;
+  fromNumber: string | null;
+  toNumber: string | null;
+  agentId: string | null;
+  applicationId: string | null;
+  metadata: Record<string, unknown>;
+  variables: Record<string, unknown>;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  recordingUrl: string | null;
+  detailUrl: string | null;
+  attempts: number;
+  reAttemptCount: number | null;
+  rescheduledCount: number | null;
+  transcript: TranscriptTurn[] | null;
+  summary: string | null;
+  success: boolean | null;
+  disposition: string | null;
+  analysis: { insights?: Record<string, unknown>; metrics?: Record<string, unknown>; outcome?: Record<string, unknown>; requiredActions?: string[] } | null;
+  creditsUsed: number | null;
+  creditsAvailable: number | null;
+  eventCount: number;
+  firstEventAt: string;
+  lastEventAt: string;
+  searchText: string;
+}
+
+/**
+ * How far along a status is. A later stage wins whatever order events arrive in:
+ * a retried `in_progress` arriving after `completed` does not move the call back.
+ * `rescheduled` outranks the failure that caused it (the call is waiting for its next attempt);
+ * a cancel stops the whole retry chain, so it outranks everything.
+ */
+const RANK: Record<CallStatus, number> = {
+  queued: 0,
+  in_progress: 1,
+  busy: 2,
+  no_answer: 2,
+  failed: 2,
+  timeout: 2,
+  validation_failed: 2,
+  skipped: 2,
+  voicemail: 2,
+  rescheduled: 3,
+  completed: 4,
+  canceled: 5,
+};
+
+/** Statuses that cannot be where a call ends up once the provider says it is final. */
+const NOT_FINAL: ReadonlySet<CallStatus> = new Set(['queued', 'in_progress', 'rescheduled']);
+
+function compareKeys(a: FoldEvent, b: FoldEvent): number {
+  const ta = a.occurredAt ?? '';
+  const tb = b.occurredAt ?? '';
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const ra = a.facts.status ? RANK[a.facts.status] : -1;
+  const rb = b.facts.status ? RANK[b.facts.status] : -1;
+  if (ra !== rb) return ra - rb;
+  return a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0;
+}
+
+/** The value of `key` in the last event (in fold order) that asserts it. */
+function last<K extends keyof CallFacts>(events: FoldEvent[], key: K): CallFacts[K] | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const value = events[i]?.facts[key];
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function merged(events: FoldEvent[], key: 'metadata' | 'variables' | 'insights' | 'metrics' | 'outcome'): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const e of events) {
+    const value = e.facts[key];
+    if (value) out = { ...out, ...value };
+  }
+  return out;
+}
+
+function extreme(values: (string | undefined)[], pick: 'min' | 'max'): string | null {
+  let best: string | null = null;
+  for (const v of values) {
+    if (v === undefined) continue;
+    if (best === null || (pick === 'min' ? v < best : v > best)) best = v;
+  }
+  return best;
+}
+
+function maxOf(values: (number | undefined)[]): number | null {
+  const defined = values.filter((v): v is number => v !== undefined);
+  return defined.length > 0 ? Math.max(...defined) : null;
+}
+
+/**
+ * The status that decides the call: the provider's own final verdict when it gave one,
+ * otherwise the highest-ranked status (ties: the later event in fold order). Once the
+ * provider says the call is final, a late `in_progress` or `rescheduled` cannot reopen it.
+ */
+function decidingStatus(events: FoldEvent[], final: boolean): { status: CallStatus; providerStatus: string | null } {
+  const finalEvent = final ? events.findLast((e) => e.facts.final && e.facts.finalStatus) : undefined;
+  if (finalEvent?.facts.finalStatus) {
+    return { status: finalEvent.facts.finalStatus, providerStatus: finalEvent.facts.providerStatus ?? null };
+  }
+  let pool = events.filter((e) => e.facts.status !== undefined);
+  if (final) {
+    const terminal = pool.filter((e) => !NOT_FINAL.has(e.facts.status as CallStatus));
+    if (terminal.length > 0) pool = terminal;
+  }
+  let best: FoldEvent | undefined;
+  for (const e of pool) if (!best || RANK[e.facts.status as CallStatus] >= RANK[best.facts.status as CallStatus]) best = e;
+  return { status: best?.facts.status ?? 'queued', providerStatus: best?.facts.providerStatus ?? null };
+}
+
+function searchText(providerCallId: string, values: (string | null | undefined)[], metadata: Record<string, unknown>): string {
+  const parts = new Set<string>([providerCallId.toLowerCase()]);
+  const add = (v: unknown) => {
+    if (typeof v === 'string' || typeof v === 'number') {
+      const text = String(v).toLowerCase().trim();
+      if (text) parts.add(text);
+    }
+  };
+  values.forEach(add);
+  Object.values(metadata).forEach(add);
+  return [...parts].join(' ');
+}
+
+export function foldCall(providerCallId: string, input: FoldEvent[]): CallProjection {
+  if (input.length === 0) throw new Error('foldCall needs at least one event');
+  const events = [...input].sort(compareKeys);
+  const final = events.some((e) => e.facts.final === true);
+  const { status, providerStatus } = decidingStatus(events, final);
+
+  const direction = last(events, 'direction') ?? null;
+  const fromNumber = last(events, 'fromNumber') ?? null;
+  const toNumber = last(events, 'toNumber') ?? null;
+  const customerNumber = last(events, 'customerNumber') ?? (direction === 'inbound' ? fromNumber : direction === 'outbound' ? toNumber : null);
+  const startedAt = extreme(events.map((e) => e.facts.startedAt), 'min');
+  const endedAt = extreme(events.map((e) => e.facts.endedAt), 'max');
+  const reportedDuration = last(events, 'durationSeconds');
+  const durationSeconds =
+    reportedDuration ?? (startedAt && endedAt ? Math.max(0, (Date.parse(endedAt) - Date.parse(startedAt)) / 1000) : null);
+
+  const reAttemptCount = maxOf(events.map((e) => e.facts.reAttemptCount));
+  const rescheduledCount = maxOf(events.map((e) => e.facts.rescheduledCount));
+  const rescheduleEvents = events.filter((e) => e.facts.reschedule).length;
+  const attempts = 1 + Math.max(rescheduleEvents, (reAttemptCount ?? 0) + (rescheduledCount ?? 0));
+
+  const insights = merged(events, 'insights');
+  const metrics = merged(events, 'metrics');
+  const outcome = merged(events, 'outcome');
+  const requiredActions = last(events, 'requiredActions');
+  const analysisParts = { insights, metrics, outcome, requiredActions };
+  const hasAnalysis = Object.values(analysisParts).some((v) => v !== undefined);
+  const metadata = merged(events, 'metadata') ?? {};
+  const agentId = last(events, 'agentId') ?? null;
+  const applicationId = last(events, 'applicationId') ?? null;
+
+  return {
+    status,
+    providerStatus,
+    final,
+    endReason: last(events, 'endReason') ?? null,
+    direction,
+    customerNumber,
+    fromNumber,
+    toNumber,
+    agentId,
+    applicationId,
+    metadata,
+    variables: merged(events, 'variables') ?? {},
+    startedAt,
+    endedAt,
+    durationSeconds,
+    recordingUrl: last(events, 'recordingUrl') ?? null,
+    detailUrl: last(events, 'detailUrl') ?? null,
+    attempts,
+    reAttemptCount,
+    rescheduledCount,
+    transcript: last(events, 'transcript') ?? null,
+    summary: last(events, 'summary') ?? null,
+    success: last(events, 'success') ?? null,
+    disposition: last(events, 'disposition') ?? null,
+    analysis: hasAnalysis ? JSON.parse(JSON.stringify(analysisParts)) : null,
+    creditsUsed: last(events, 'creditsUsed') ?? null,
+    creditsAvailable: last(events, 'creditsAvailable') ?? null,
+    eventCount: events.length,
+    firstEventAt: extreme(events.map((e) => e.receivedAt), 'min') as string,
+    lastEventAt: extreme(events.map((e) => e.receivedAt), 'max') as string,
+    searchText: searchText(providerCallId, [customerNumber, fromNumber, toNumber, agentId, applicationId], metadata),
+  };
+}

@@ -1,0 +1,28 @@
+import 'server-only';
+import { pool } from '@/lib/db';
+import { createBatcher } from './batcher';
+import { storeBatch, type AcceptedDelivery, type StoredDelivery } from './store-batch';
+
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
+
+async function run(items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool().connect();
+    try {
+      return await storeBatch(client, items);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= 3) throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+const globalForIngest = globalThis as unknown as { callboardIngest?: (d: AcceptedDelivery) => Promise<StoredDelivery> };
+
+/** Stores one verified delivery; resolves once it is committed. Concurrent calls share a transaction. */
+export function ingest(delivery: AcceptedDelivery): Promise<StoredDelivery> {
+  globalForIngest.callboardIngest ??= createBatcher({ run, maxBatch: 64, parallel: 2 });
+  return globalForIngest.callboardIngest(delivery);
+}

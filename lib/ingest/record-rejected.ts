@@ -1,0 +1,31 @@
+import 'server-only';
+import { pool } from '@/lib/db';
+import type { Verification } from '@/lib/providers/types';
+
+/** Rejected bodies are kept only this far: enough to see why, not a place to park junk. */
+export const REJECTED_BODY_LIMIT = 8 * 1024;
+
+export interface RejectedDelivery {
+  provider: string;
+  endpoint: string;
+  receivedAt: Date;
+  headers: Record<string, string>;
+  body: Buffer;
+  bodySize: number;
+  verification: Verification;
+  httpStatus: number;
+  errorCode: string;
+  errorMessage: string;
+  eventType: string | null;
+}
+
+export async function recordRejected(d: RejectedDelivery): Promise<void> {
+  const body = d.body.subarray(0, REJECTED_BODY_LIMIT);
+  await pool().query(
+    `INSERT INTO delivery (provider, endpoint, received_at, headers, body, body_size, body_truncated, verification, outcome,
+                           http_status, error_code, error_message, event_type)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, 'rejected', $9, $10, $11, $12)`,
+    [d.provider, d.endpoint, d.receivedAt, JSON.stringify(d.headers), body, d.bodySize, d.bodySize > body.length,
+     d.verification, d.httpStatus, d.errorCode, d.errorMessage, d.eventType],
+  );
+}

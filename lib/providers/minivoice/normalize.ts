@@ -1,0 +1,55 @@
+import { compact, facts, statusFrom, toIso } from '@/lib/providers/common';
+import type { CallStatus, NormalizedEvent } from '@/lib/ingest/types';
+import { KNOWN_MINIVOICE_TYPES, minivoiceEvent } from './schema';
+
+const EVENT_STATUS: Record<string, CallStatus> = {
+  'call.answered': 'in_progress',
+  'call.completed': 'completed',
+  'call.failed': 'failed',
+  'call.canceled': 'canceled',
+};
+
+const CALL_STATUS: Record<string, CallStatus> = {
+  dialing: 'queued',
+  queued: 'queued',
+  ringing: 'queued',
+  in_progress: 'in_progress',
+  answered: 'in_progress',
+  completed: 'completed',
+  failed: 'failed',
+  busy: 'busy',
+  no_answer: 'no_answer',
+  canceled: 'canceled',
+};
+
+export function normalizeMiniVoice(body: unknown): NormalizedEvent {
+  const e = minivoiceEvent.parse(body);
+  const { call } = e;
+  // `data.event_key` is MiniVoice's own "<call_id>:<event>" identity; older events may lack it.
+  const eventKey = typeof e.data?.event_key === 'string' && e.data.event_key ? e.data.event_key : `${call.id}:${e.event}`;
+  const direction = call.direction ?? undefined;
+  const customerNumber = direction === 'inbound' ? call.from : direction === 'outbound' ? call.to : undefined;
+  const at = toIso(e.created_at);
+  const status = EVENT_STATUS[e.event] ?? (e.event === 'call.created' ? (statusFrom(CALL_STATUS, call.status) ?? 'queued') : undefined);
+  return {
+    dedupeKey: eventKey,
+    type: e.event,
+    known: KNOWN_MINIVOICE_TYPES.has(e.event),
+    providerCallId: call.id,
+    occurredAt: at ?? null,
+    facts: facts({
+      status,
+      providerStatus: call.status,
+      direction,
+      fromNumber: call.from,
+      toNumber: call.to,
+      customerNumber,
+      applicationId: call.application_id,
+      metadata: compact({ customer_id: call.customer_id, provider_call_id: call.provider_call_id }),
+      variables: e.variables && Object.keys(e.variables).length > 0 ? e.variables : undefined,
+      // A call that is already in progress when created (the seed's example) started then.
+      startedAt: e.event === 'call.answered' || status === 'in_progress' ? at : undefined,
+      endedAt: status === 'completed' || status === 'failed' || status === 'canceled' ? at : undefined,
+    }),
+  };
+}
