@@ -55,9 +55,9 @@ describe('GET /api/calls', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { json: { calls: { providerCallId: string }[]; nextCursor: string | null } } = await get(listCalls, `/api/calls?q=${marker}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token);
-      seen.push(...res.json.calls.map((c) => c.providerCallId));
-      cursor = res.json.nextCursor;
+      const res = await get(listCalls, `/api/calls?q=${marker}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token);
+      seen.push(...res.json.calls.map((c: { providerCallId: string }) => c.providerCallId));
+      cursor = res.json.nextCursor as string | null;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
   });
