@@ -1,0 +1,52 @@
+import { createHash, createHmac } from 'node:crypto';
+
+// Builds the headers each provider attaches to a delivery, written from the spec
+// (providers.md §1.1, §2.1, §3.1) rather than from our verifiers, so the simulator is an
+// independent check on them.
+
+export type SimProvider = 'mirai' | 'minivoice' | 'atoms';
+export const SIM_PROVIDERS: readonly SimProvider[] = ['mirai', 'minivoice', 'atoms'];
+
+function hmacHex(secret: string, input: string): string {
+  return createHmac('sha256', secret).update(input, 'utf8').digest('hex');
+}
+
+/**
+ * Mirai v1 pairs each org's private key with a public key `pk_<32 hex>` that picks the
+ * secret. We have only the secret, so derive a stable stand-in: the same secret always
+ * presents the same public key.
+ */
+export function publicKeyFor(secret: string): string {
+  return 'pk_' + createHash('sha256').update(`public-key:${secret}`).digest('hex').slice(0, 32);
+}
+
+/** Mirai v1: hex HMAC-SHA256 of the raw body; no timestamp. */
+export function signMirai(body: string, secret: string): Record<string, string> {
+  return { 'x-signature': hmacHex(secret, body), 'x-public-key': publicKeyFor(secret) };
+}
+
+/** MiniVoice: `v1=` + hex HMAC-SHA256 of `<timestamp>.<body>`, timestamp in unix seconds. */
+export function signMiniVoice(body: string, secret: string, timestampSeconds: number): Record<string, string> {
+  const ts = String(timestampSeconds);
+  return {
+    'x-minivoice-timestamp': ts,
+    'x-minivoice-signature': `v1=${hmacHex(secret, `${ts}.${body}`)}`,
+  };
+}
+
+/** Atoms (canonical): hex HMAC-SHA256 of the raw body, no prefix, no timestamp. */
+export function signAtoms(body: string, secret: string): Record<string, string> {
+  return { 'x-signature': hmacHex(secret, body) };
+}
+
+/** The signature headers `provider` would send for `body` at time `now`. */
+export function signFor(provider: SimProvider, body: string, secret: string, now: Date = new Date()): Record<string, string> {
+  switch (provider) {
+    case 'mirai':
+      return signMirai(body, secret);
+    case 'minivoice':
+      return signMiniVoice(body, secret, Math.floor(now.getTime() / 1000));
+    case 'atoms':
+      return signAtoms(body, secret);
+  }
+}
