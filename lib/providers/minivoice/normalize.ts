@@ -45,7 +45,7 @@ export function normalizeMiniVoice(body: unknown): NormalizedEvent {
       toNumber: call.to,
       customerNumber,
       applicationId: call.application_id,
-      metadata: compact({ customer_id: call.customer_id, provider_call_id: call.provider_call_id }),
+      metadata: compact({ customer_id: call.customer_id, provider_call_id: call.provider_call_id, route_mode: call.route_mode, routing_target: call.routing_target }),
       variables: e.variables && Object.keys(e.variables).length > 0 ? e.variables : undefined,
       // A call that is already in progress when created (the seed's example) started then.
       startedAt: e.event === 'call.answered' || status === 'in_progress' ? at : undefined,
