@@ -17,7 +17,7 @@ export function LatestCallsTable({ calls }: { calls: CallListItem[] }) {
       <table className="min-w-full text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th className="px-4 py-2">Last activity</th>
+            <th className="px-4 py-2">Call time</th>
             <th className="px-4 py-2">Provider</th>
             <th className="px-4 py-2">Status</th>
             <th className="px-4 py-2">Customer</th>
@@ -29,7 +29,9 @@ export function LatestCallsTable({ calls }: { calls: CallListItem[] }) {
         <tbody className="divide-y divide-slate-100">
           {calls.map((call) => (
             <tr key={call.id} data-testid="call-row" data-provider={call.provider} className="hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(call.lastEventAt)}</td>
+              <td className="whitespace-nowrap px-4 py-2 text-slate-600" title={`Last event received ${formatDateTime(call.lastEventAt)}`}>
+                {formatDateTime(call.startedAt ?? call.endedAt ?? call.lastEventAt)}
+              </td>
               <td className="whitespace-nowrap px-4 py-2">{PROVIDERS[call.provider]?.label ?? call.provider}</td>
               <td className="px-4 py-2"><StatusBadge status={call.status} /></td>
               <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{call.customerNumber ?? '—'}</td>

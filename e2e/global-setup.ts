@@ -1,0 +1,65 @@
+// Playwright global setup: build the app, give it a fresh migrated database, start `next start`,
+// and fill it with demo calls sent through the real, signed webhook endpoints.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { applyMigrations } from '../lib/migrate';
+import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
+import { E2E_PORT } from '../playwright.config';
+import { createTestDatabase } from '../test/setup/test-database';
+
+const baseUrl = `http://127.0.0.1:${E2E_PORT}`;
+
+function build(): void {
+  // Always build: a stale .next would test yesterday's code. E2E_SKIP_BUILD=true when iterating.
+  if (process.env.E2E_SKIP_BUILD === 'true') return;
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('next build failed');
+}
+
+async function waitForHealth(server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${baseUrl}/api/health did not answer within 60 s`);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  build();
+  const db = await createTestDatabase('callboard_e2e_');
+  await applyMigrations(db.url);
+  const server = spawn('node_modules/.bin/next', ['start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url,
+      MIRAI_WEBHOOK_SECRET: DEMO_SECRETS.mirai,
+      MINIVOICE_WEBHOOK_SECRET: DEMO_SECRETS.minivoice,
+      ATOMS_WEBHOOK_SECRET: DEMO_SECRETS.atoms,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const stop = async () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await db.dispose();
+  };
+  try {
+    await waitForHealth(server);
+    const seeded = await seedDemo({ baseUrl, secrets: DEMO_SECRETS });
+    if (seeded.calls === 0) throw new Error('demo seeding stored no calls');
+    process.env.E2E_DATABASE_URL = db.url;
+    process.env.E2E_BASE_URL = baseUrl;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
