@@ -1,0 +1,134 @@
+// `npm run dev`: one command from clone to a dashboard with calls in it. Without DATABASE_URL it
+// runs an embedded Postgres (PGlite, data in .data/pglite); it migrates, fills unset webhook
+// secrets with the demo ones, starts `next dev`, and seeds demo calls into an empty database
+// through the real webhook endpoints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { parseEnv } from '../lib/env';
+import { applyMigrations } from '../lib/migrate';
+import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+
+const DATA_DIR = '.data/pglite';
+const SERVER_START_TIMEOUT_MS = 180_000;
+const log = (message: string) => console.log(`[dev] ${message}`);
+
+// Scripts own their child's environment, so they read these few dev-only settings directly.
+const childEnv: NodeJS.ProcessEnv = { ...process.env };
+let embedded: EmbeddedPostgres | undefined;
+let next: ChildProcess | undefined;
+let stopping = false;
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a TCP port, got "${raw}"`);
+  return value;
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (stopping || child.exitCode !== null || child.signalCode !== null) throw new Error('next dev exited before it answered');
+    try {
+      // Any HTTP answer means Next is serving; the first one waits for the route to compile.
+      await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  throw new Error(`next dev did not answer ${url} within ${SERVER_START_TIMEOUT_MS / 1000}s`);
+}
+
+async function deliveriesExist(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM delivery) AS found');
+    return rows[0]?.found ?? false;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const appPort = port('PORT', 3000);
+  if (!childEnv.DATABASE_URL) {
+    const pgPort = port('EMBEDDED_PG_PORT', 54329);
+    embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: pgPort, maxConnections: 100 }).catch((error: unknown) => {
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      throw inUse ? new Error(`Port ${pgPort} is in use; set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own Postgres.`) : error;
+    });
+    childEnv.DATABASE_URL = embedded.url;
+    log(`embedded Postgres (PGlite) at ${embedded.url}, data in ${DATA_DIR}`);
+  }
+
+  // Demo secrets only fill gaps: a secret set in the environment always wins.
+  const secrets: Record<keyof typeof DEMO_SECRETS, string> = { ...DEMO_SECRETS };
+  for (const provider of Object.keys(secrets) as (keyof typeof DEMO_SECRETS)[]) {
+    const key = `${provider.toUpperCase()}_WEBHOOK_SECRET`;
+    const configured = childEnv[key]?.split(',')[0]?.trim();
+    if (configured) {
+      secrets[provider] = configured;
+    } else {
+      childEnv[key] = DEMO_SECRETS[provider];
+      log(`${key} is unset; using the demo secret`);
+    }
+  }
+
+  const env = parseEnv(childEnv, { requireDatabase: true }); // fail before anything slow starts
+  const databaseUrl = env.DATABASE_URL ?? '';
+  const { applied } = await applyMigrations(databaseUrl, { log });
+  if (applied.length === 0) log('database schema is up to date');
+
+  const nextBin = path.resolve('node_modules/.bin/next');
+  const child = spawn(nextBin, ['dev', '--port', String(appPort)], { env: childEnv, stdio: 'inherit' });
+  next = child;
+  child.on('exit', (code, signal) => {
+    if (!stopping) void shutdown(code ?? (signal ? 1 : 0), `next dev exited (${signal ?? `code ${code}`})`);
+  });
+
+  const baseUrl = `http://127.0.0.1:${appPort}`;
+  await waitForServer(`${baseUrl}/api/health`, child);
+  log(`ready at http://localhost:${appPort}`);
+
+  const wantDemo = embedded !== undefined || /^(true|1)$/i.test(process.env.DEMO_DATA ?? '');
+  if (await deliveriesExist(databaseUrl)) return;
+  if (!wantDemo) {
+    log('database is empty; set DEMO_DATA=true to seed demo calls');
+    return;
+  }
+  const result = await seedDemo({ baseUrl, secrets, log });
+  log(`demo data: ${result.calls} calls, ${result.deliveries} deliveries accepted`);
+}
+
+async function shutdown(code: number, reason?: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (reason) log(reason);
+  const child = next;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    // next dev normally exits at once; do not let a stuck child keep the database open forever.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  // Stopping PGlite cleanly is what keeps .data/pglite from needing recovery next time.
+  await embedded?.stop().catch((error: unknown) => console.error('[dev] stopping embedded Postgres failed:', error));
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // Ctrl-C reaches next dev too (same process group); forwarding covers a plain `kill <pid>`.
+  process.on(signal, () => void shutdown(0, `${signal} received, stopping`, signal));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[dev] ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});

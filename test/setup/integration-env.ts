@@ -1,0 +1,5 @@
+// Runs in every integration worker before its test file: points DATABASE_URL at the database
+// test/setup/integration-db.ts created, before lib/env.ts reads and caches the environment.
+import { inject } from 'vitest';
+
+process.env.DATABASE_URL = inject('databaseUrl');
