@@ -33,3 +33,18 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * The common scheme: one header carrying the hex HMAC-SHA256 of the raw body, no timestamp.
+ * Returns a verifier for a provider that signs this way.
+ */
+export function bodyHmacVerifier(header: string, secretSetting: string) {
+  return ({ rawBody, headers, secrets }: { rawBody: Buffer; headers: Headers; secrets: readonly string[] }) => {
+    const signature = headers.get(header)?.trim().toLowerCase();
+    if (!signature) return { verification: 'missing' as const, reason: `${header} header is missing` };
+    if (!matchesAnySecret(secrets, rawBody, signature)) {
+      return { verification: 'invalid' as const, reason: `${header} does not match the body under any configured ${secretSetting}` };
+    }
+    return { verification: 'valid' as const };
+  };
+}
