@@ -16,6 +16,12 @@ export async function readBody(request: Request, limit: number): Promise<BodyRea
     return { body: head, size: declared, tooLarge: true };
   }
   if (!request.body) return { body: Buffer.alloc(0), size: 0, tooLarge: false };
+  if (Number.isFinite(declared) && request.headers.has('content-length')) {
+    // A declared length within the limit: read it in one call, not chunk by chunk. The runtime
+    // enforces the declared length, so the size check below is only a safety net.
+    const body = Buffer.from(await request.arrayBuffer());
+    return { body, size: body.length, tooLarge: body.length > limit };
+  }
   const reader = request.body.getReader();
   const chunks: Buffer[] = [];
   let size = 0;
