@@ -1,6 +1,18 @@
-// Runs once when a server instance starts: refuse to start with a bad configuration.
+// Runs once when a server instance starts: refuse to start with a bad configuration, and create
+// the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there are no users yet.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { parseEnv } = await import('./lib/env');
-  parseEnv(process.env, { requireDatabase: true });
+  const env = parseEnv(process.env, { requireDatabase: true });
+  if (!env.ADMIN_EMAIL || !env.ADMIN_PASSWORD || !env.DATABASE_URL) return;
+  const [{ default: pg }, { bootstrapAdmin }] = await Promise.all([import('pg'), import('./lib/auth/users-store')]);
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  try {
+    await client.connect();
+    if (await bootstrapAdmin(client, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) console.log(`[callboard] created the first admin, ${env.ADMIN_EMAIL}`);
+  } catch (error) {
+    console.error('[callboard] could not create the first admin:', (error as Error).message);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

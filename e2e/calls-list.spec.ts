@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in';
 
 test('the calls page lists demo calls from all three providers', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, 'approver@callboard.local');
   await expect(page.getByRole('heading', { name: 'Latest calls' })).toBeVisible();
   const rows = page.getByTestId('call-row');
   for (const [provider, label] of [['mirai', 'Mirai Minds'], ['minivoice', 'MiniVoice'], ['atoms', 'Smallest.ai Atoms']] as const) {

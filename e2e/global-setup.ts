@@ -1,6 +1,9 @@
 // Playwright global setup: build the app, give it a fresh migrated database, start `next start`,
 // and fill it with demo calls sent through the real, signed webhook endpoints.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDemoUsers } from '../lib/auth/demo-users';
 import { applyMigrations } from '../lib/migrate';
 import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
 import { E2E_PORT } from '../playwright.config';
@@ -34,6 +37,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   build();
   const db = await createTestDatabase('callboard_e2e_');
   await applyMigrations(db.url);
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  await createDemoUsers(client).finally(() => client.end());
   const server = spawn('node_modules/.bin/next', ['start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
@@ -42,6 +48,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       MIRAI_WEBHOOK_SECRET: DEMO_SECRETS.mirai,
       MINIVOICE_WEBHOOK_SECRET: DEMO_SECRETS.minivoice,
       ATOMS_WEBHOOK_SECRET: DEMO_SECRETS.atoms,
+      BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
+      BETTER_AUTH_URL: baseUrl,
+      CRON_SECRET: 'e2e-cron-secret-0123456789',
+      // Every spec signs in from 127.0.0.1; the limit itself is covered by an integration test.
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

@@ -22,6 +22,20 @@ const baseSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Signs session cookies; 32+ characters, required when the server starts in production. */
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The public origin of the app (https://callboard.example.com); sign-in redirects and cookies use it. */
+  BETTER_AUTH_URL: z.url().optional(),
+  SESSION_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  /** Sign-in attempts allowed per minute, per email address and per IP. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** First admin, created at start-up when there are no users yet. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** Bearer secret Vercel Cron (or any scheduler) sends to /api/cron/* routes. */
+  CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Exposes /api/bench/bare, the framework-ceiling route `npm run bench` compares against. */
   BENCH_ROUTES: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
 });
@@ -41,6 +55,13 @@ export function parseEnv(source: Record<string, string | undefined>, opts: { req
     for (const issue of base.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
   if (opts.requireDatabase && !source.DATABASE_URL) problems.push('DATABASE_URL: required (a postgres:// URL)');
+  if (opts.requireDatabase && source.NODE_ENV === 'production' && !source.BETTER_AUTH_SECRET) {
+    problems.push('BETTER_AUTH_SECRET: required in production (32+ random characters, e.g. `openssl rand -base64 32`)');
+  }
+  if (Boolean(source.GOOGLE_CLIENT_ID) !== Boolean(source.GOOGLE_CLIENT_SECRET)) {
+    problems.push('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET: set both or neither');
+  }
+  if (Boolean(source.ADMIN_EMAIL) !== Boolean(source.ADMIN_PASSWORD)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
 
   const webhookSecrets: Record<string, string[]> = {};
   const allowUnsigned: Record<string, boolean> = {};

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { parseEnv } from '../lib/env';
 import { applyMigrations } from '../lib/migrate';
+import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-users';
 import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
@@ -43,15 +44,21 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`next dev did not answer ${url} within ${SERVER_START_TIMEOUT_MS / 1000}s`);
 }
 
-async function deliveriesExist(databaseUrl: string): Promise<boolean> {
+async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM delivery) AS found');
-    return rows[0]?.found ?? false;
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function deliveriesExist(databaseUrl: string): Promise<boolean> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM delivery) AS found');
+    return rows[0]?.found ?? false;
+  });
 }
 
 async function main(): Promise<void> {
@@ -84,6 +91,11 @@ async function main(): Promise<void> {
   const { applied } = await applyMigrations(databaseUrl, { log });
   if (applied.length === 0) log('database schema is up to date');
 
+  const wantDemo = embedded !== undefined || /^(true|1)$/i.test(process.env.DEMO_DATA ?? '');
+  if (wantDemo && (await withClient(databaseUrl, createDemoUsers))) {
+    log(`demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  }
+
   const nextBin = path.resolve('node_modules/.bin/next');
   const child = spawn(nextBin, ['dev', '--port', String(appPort)], { env: childEnv, stdio: 'inherit' });
   next = child;
@@ -95,7 +107,6 @@ async function main(): Promise<void> {
   await waitForServer(`${baseUrl}/api/health`, child);
   log(`ready at http://localhost:${appPort}`);
 
-  const wantDemo = embedded !== undefined || /^(true|1)$/i.test(process.env.DEMO_DATA ?? '');
   if (await deliveriesExist(databaseUrl)) return;
   if (!wantDemo) {
     log('database is empty; set DEMO_DATA=true to seed demo calls');

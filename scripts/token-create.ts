@@ -1,29 +1,31 @@
-// npm run token:create [-- --name "ops laptop"] — makes an API token; prints it alone on the last line.
-import pg from 'pg';
+// npm run token:create -- --email ops@example.com [--name "ops laptop"]
+// Makes an API token that acts as that user, with their role; prints it alone on the last line.
+import { writeAudit } from '@/lib/audit';
 import { generateToken } from '@/lib/auth/tokens';
-import { parseEnv } from '@/lib/env';
+import { connectForScript, flag } from './db-client';
 
-const args = process.argv.slice(2);
-const nameIndex = args.indexOf('--name');
-const name = nameIndex >= 0 ? (args[nameIndex + 1] ?? '') : `token ${new Date().toISOString()}`;
-if (!name.trim()) {
-  console.error('--name needs a value');
+const email = flag('email')?.trim().toLowerCase();
+const name = flag('name') ?? `token ${new Date().toISOString()}`;
+if (!email) {
+  console.error('usage: npm run token:create -- --email <user address> [--name <label>]  (the token carries that user\'s role)');
   process.exit(2);
 }
-
-const env = parseEnv(process.env);
-// Without DATABASE_URL, talk to the embedded database that `npm run dev` serves.
-const url = env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? '54329'}/postgres`;
-const client = new pg.Client({ connectionString: url });
+const client = await connectForScript();
 try {
-  await client.connect();
-} catch (error) {
-  console.error(`Cannot reach the database at ${url.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message}`);
-  console.error('Set DATABASE_URL, or start `npm run dev` for the embedded database.');
-  process.exit(1);
+  const { rows } = await client.query<{ id: string; role: string }>('SELECT id, role FROM app_user WHERE email = $1', [email]);
+  const user = rows[0];
+  if (!user) {
+    console.error(`No user ${email}; create one with npm run user:create`);
+    process.exitCode = 1;
+  } else {
+    const { token, hash, prefix } = generateToken();
+    await client.query('BEGIN');
+    const { rows: created } = await client.query<{ id: string }>('INSERT INTO api_token (name, token_hash, prefix, user_id) VALUES ($1, $2, $3, $4) RETURNING id', [name, hash, prefix, user.id]);
+    await writeAudit(client, { actorEmail: 'cli', action: 'token_created', targetType: 'api_token', targetId: created[0]?.id, after: { name, prefix, user: email } });
+    await client.query('COMMIT');
+    console.error(`Created API token "${name}" (${prefix}…) acting as ${email} (${user.role}). It is shown once; store it now.`);
+    console.log(token);
+  }
+} finally {
+  await client.end();
 }
-const { token, hash, prefix } = generateToken();
-await client.query('INSERT INTO api_token (name, token_hash, prefix) VALUES ($1, $2, $3)', [name, hash, prefix]);
-await client.end();
-console.error(`Created API token "${name}" (${prefix}…). It is shown once; store it now.`);
-console.log(token);

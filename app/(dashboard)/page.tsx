@@ -1,12 +1,14 @@
-import { connection } from 'next/server';
+import { redirect } from 'next/navigation';
+import { currentActor } from '@/lib/auth/actor';
 import { listCalls } from '@/lib/queries/calls';
 import { LatestCallsTable } from './latest-calls-table';
 
 // The latest calls across every provider. A plain server-rendered list for now; the full
 // dashboard (filters, detail pages, live updates) builds on the same queries.
 export default async function CallsPage() {
-  await connection(); // always read the database at request time, never at build
-  const { calls } = await listCalls({ limit: 50 });
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  const { calls } = await listCalls(actor, { limit: 50 });
   return (
     <section className="space-y-4">
       <div className="flex items-baseline justify-between">

@@ -1,10 +1,14 @@
 import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
 import { prisma } from '@/lib/db';
+import { maskPersonalData } from '@/lib/privacy';
 import type { ActionFilters } from '@/lib/schemas/calls';
 
 /** Actions oldest first: the queue is worked from the front. */
-export async function listActions(filters: ActionFilters) {
-  return prisma().action.findMany({
+export async function listActions(actor: Actor, filters: ActionFilters) {
+  assertCan(actor, 'actions:read');
+  const actions = await prisma().action.findMany({
     where: filters.status ? { status: filters.status } : {},
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: filters.limit,
@@ -14,4 +18,5 @@ export async function listActions(filters: ActionFilters) {
       call: { select: { id: true, customerNumber: true, status: true, providerCallId: true } },
     },
   });
+  return can(actor.role, 'personal-data:read') ? actions : maskPersonalData(actions);
 }

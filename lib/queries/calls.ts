@@ -1,5 +1,8 @@
 import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
 import { prisma } from '@/lib/db';
+import { maskPersonalData } from '@/lib/privacy';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CallFilters } from '@/lib/schemas/calls';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -30,8 +33,14 @@ function where(filters: CallFilters): Prisma.CallWhereInput {
   return { AND: and };
 }
 
+/** Viewers get personal data masked; search still matches the full number (it runs in SQL). */
+function forActor<T>(actor: Actor, value: T): T {
+  return can(actor.role, 'personal-data:read') ? value : maskPersonalData(value);
+}
+
 /** Calls with the newest activity first, one keyset page at a time. */
-export async function listCalls(filters: CallFilters): Promise<{ calls: CallListItem[]; nextCursor: string | null }> {
+export async function listCalls(actor: Actor, filters: CallFilters): Promise<{ calls: CallListItem[]; nextCursor: string | null }> {
+  assertCan(actor, 'calls:read');
   const rows = await prisma().call.findMany({
     where: where(filters),
     orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }],
@@ -41,14 +50,15 @@ export async function listCalls(filters: CallFilters): Promise<{ calls: CallList
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   return {
-    calls: page.map(({ _count, ...call }) => ({ ...call, pendingActions: _count.actions })),
+    calls: forActor(actor, page.map(({ _count, ...call }) => ({ ...call, pendingActions: _count.actions }))),
     nextCursor: rows.length > filters.limit && last ? encodeCursor(last.lastEventAt, last.id) : null,
   };
 }
 
 /** One call with everything the detail view shows: timeline, actions and credit entries. */
-export async function getCall(id: string) {
-  return prisma().call.findUnique({
+export async function getCall(actor: Actor, id: string) {
+  assertCan(actor, 'calls:read');
+  const call = await prisma().call.findUnique({
     where: { id },
     include: {
       events: {
@@ -59,6 +69,7 @@ export async function getCall(id: string) {
       creditEntries: { orderBy: { at: 'asc' }, select: { at: true, used: true, available: true } },
     },
   });
+  return call && forActor(actor, call);
 }
 
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCall>>>;

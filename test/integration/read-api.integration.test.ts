@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { GET as getActions } from '@/app/api/actions/route';
 import { GET as getCall } from '@/app/api/calls/[id]/route';
 import { GET as listCalls } from '@/app/api/calls/route';
-import { generateToken } from '@/lib/auth/tokens';
+import { makeToken as tokenFor } from '@/test/auth';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 useTestSecrets();
 
-async function makeToken(revoked = false): Promise<string> {
-  const { token, hash, prefix } = generateToken();
-  await testDb().query('INSERT INTO api_token (name, token_hash, prefix, revoked_at) VALUES ($1, $2, $3, $4)', ['test', hash, prefix, revoked ? new Date() : null]);
-  return token;
-}
+// Approvers see personal data whole; masking for viewers has its own tests.
+const makeToken = (revoked = false) => tokenFor('approver', { revoked });
 
 const get = async (handler: (r: Request) => Promise<Response>, path: string, token?: string) => {
   const res = await handler(new Request(`http://localhost${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));

@@ -3,3 +3,4 @@
 import { inject } from 'vitest';
 
 process.env.DATABASE_URL = inject('databaseUrl');
+process.env.BETTER_AUTH_SECRET ??= 'integration-secret-integration-secret-0123';

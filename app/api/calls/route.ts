@@ -1,14 +1,14 @@
-// GET /api/calls — calls, newest activity first, keyset-paginated and filtered (Bearer token).
-import { requireToken } from '@/lib/auth/require-token';
+// GET /api/calls — calls, newest activity first, keyset-paginated and filtered (session or Bearer token).
+import { requireActor } from '@/lib/auth/actor';
 import { errorResponse } from '@/lib/http/errors';
 import { listCalls } from '@/lib/queries/calls';
 import { callFiltersSchema, searchParamsObject } from '@/lib/schemas/calls';
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    await requireToken(request);
+    const actor = await requireActor(request, 'calls:read');
     const filters = callFiltersSchema.parse(searchParamsObject(new URL(request.url).searchParams));
-    return Response.json(await listCalls(filters));
+    return Response.json(await listCalls(actor, filters));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,34 @@
+import type { PoolClient } from 'pg';
+
+// The audit log is append-only (a trigger refuses UPDATE and DELETE). Writers pass the client
+// of the transaction that made the change, so the change and its record commit together.
+
+export interface AuditEntry {
+  actorId?: string | null;
+  actorEmail?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (actor_id, actor_email, action, target_type, target_id, before, after, ip)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+    [
+      entry.actorId ?? null,
+      entry.actorEmail ?? null,
+      entry.action,
+      entry.targetType ?? null,
+      entry.targetId ?? null,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+      entry.ip ?? null,
+    ],
+  );
+}
