@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { currentActor, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
+import { AppError } from '@/lib/http/errors';
+import { listAuditActions, listAuditLog } from '@/lib/queries/audit';
+import { auditFiltersSchema } from '@/lib/schemas/users';
+import { ForbiddenNotice } from '../forbidden-notice';
+import { AuditFilter } from './audit-filter';
+import { AuditTable } from './audit-table';
+
+export const metadata = { title: 'Audit log · Callboard' };
+
+type SearchParams = Promise<{ action?: string | string[]; cursor?: string | string[] }>;
+
+/** A page of entries, or null when the URL's filter or cursor is not one this page made. */
+async function loadPage(actor: Actor, params: Awaited<SearchParams>) {
+  const filters = auditFiltersSchema.safeParse({ action: params.action || undefined, cursor: params.cursor || undefined });
+  if (!filters.success) return null;
+  try {
+    return { filters: filters.data, ...(await listAuditLog(actor, filters.data)) };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 400) return null;
+    throw error;
+  }
+}
+
+function pageHref(action: string | undefined, cursor?: string): string {
+  const query = new URLSearchParams();
+  if (action) query.set('action', action);
+  if (cursor) query.set('cursor', cursor);
+  const text = query.toString();
+  return text ? `/admin/audit?${text}` : '/admin/audit';
+}
+
+// Read-only by design: the log is append-only in the database, and this page offers no edits.
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  if (!can(actor.role, 'audit:read')) return <ForbiddenNotice actor={actor} permission="audit:read" title="The audit log" />;
+  const [page, actions] = await Promise.all([loadPage(actor, await searchParams), listAuditActions(actor)]);
+  const action = page?.filters.action;
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-xl font-semibold">Audit log</h1>
+        <AuditFilter actions={actions} selected={action} />
+      </div>
+      {page === null ? (
+        <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+          This link&apos;s filter or page is not valid. <Link href="/admin/audit" className="underline">Show the newest entries</Link>.
+        </div>
+      ) : (
+        <>
+          <AuditTable entries={page.entries} filtered={Boolean(action)} />
+          <nav aria-label="Audit log pages" className="flex justify-between text-sm">
+            {page.filters.cursor ? <Link href={pageHref(action)} className="text-slate-700 underline">Newest entries</Link> : <span />}
+            {page.nextCursor && <Link href={pageHref(action, page.nextCursor)} className="text-slate-700 underline">Older entries</Link>}
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { formatDateTime } from '@/lib/format';
+import type { ApiTokenListItem } from '@/lib/queries/admin-tokens';
+import { RevokeTokenButton } from './revoke-token-button';
+
+export function TokensTable({ tokens }: { tokens: ApiTokenListItem[] }) {
+  if (tokens.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+        <p className="font-medium">No API tokens yet</p>
+        <p className="mt-1 text-sm">Create one above; scripts send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-sm">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2">Name</th>
+            <th className="px-4 py-2">Owner</th>
+            <th className="px-4 py-2">Prefix</th>
+            <th className="px-4 py-2">Created</th>
+            <th className="px-4 py-2">Last used</th>
+            <th className="px-4 py-2">Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {tokens.map((token) => (
+            <tr key={token.id} data-testid="token-row" data-revoked={token.revokedAt ? 'true' : 'false'} className="align-top hover:bg-slate-50">
+              <td className="px-4 py-2 font-medium">{token.name}</td>
+              <td className="whitespace-nowrap px-4 py-2">
+                {token.owner ? (
+                  <>{token.owner.email} <span className="text-xs text-slate-500">({token.owner.role})</span></>
+                ) : (
+                  <span className="text-slate-500" title="Made before users existed; refused when used">no user</span>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(token.createdAt)}</td>
+              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
+              <td className="px-4 py-2">
+                {token.revokedAt ? (
+                  <span className="whitespace-nowrap text-slate-500">Revoked {formatDateTime(token.revokedAt)}</span>
+                ) : (
+                  <RevokeTokenButton tokenId={token.id} name={token.name} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
