@@ -50,3 +50,12 @@ test('an approver approves from the queue', async ({ page }) => {
   await expect(page.getByTestId('pending-action').first()).toBeVisible();
   await expect(row).toHaveCount(0);
 });
+
+test('pages carry the security headers', async ({ page }) => {
+  const res = await page.goto('/sign-in');
+  const headers = res?.headers() ?? {};
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+});

@@ -69,3 +69,28 @@ describe('audit log', () => {
     await expect(testDb().query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
   });
 });
+
+describe('first admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
+  it('is created once, only into an empty user table', async () => {
+    const { createTestDatabase } = await import('@/test/setup/test-database');
+    const { applyMigrations } = await import('@/lib/migrate');
+    const { bootstrapAdmin } = await import('@/lib/auth/users-store');
+    const pg = (await import('pg')).default;
+    const db = await createTestDatabase('callboard_bootstrap_');
+    try {
+      await applyMigrations(db.url);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        expect(await bootstrapAdmin(client, 'First@Example.com', 'first-admin-password')).toBe(true);
+        expect(await bootstrapAdmin(client, 'second@example.com', 'second-admin-password')).toBe(false);
+        const { rows } = await client.query('SELECT email, role FROM app_user');
+        expect(rows).toEqual([{ email: 'first@example.com', role: 'admin' }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await db.dispose();
+    }
+  });
+});
