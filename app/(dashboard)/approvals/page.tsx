@@ -1,3 +1,4 @@
+import { EmptyState } from '@/components/data-table';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
@@ -23,7 +24,7 @@ export default async function ApprovalsPage() {
         </p>
       )}
       {actions.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">Nothing is waiting for a decision.</div>
+        <EmptyState title="Nothing is waiting for a decision" />
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {actions.map((a) => (

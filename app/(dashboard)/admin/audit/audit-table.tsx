@@ -1,3 +1,4 @@
+import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
 import type { AuditListItem } from '@/lib/queries/audit';
 import { auditChangeDetail, formatAuditChange } from './format-change';
@@ -10,27 +11,10 @@ function target(entry: AuditListItem): string {
 
 export function AuditTable({ entries, filtered }: { entries: AuditListItem[]; filtered: boolean }) {
   if (entries.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-        <p className="font-medium">{filtered ? 'No entries for this action' : 'No audit entries yet'}</p>
-        <p className="mt-1 text-sm">Sign-ins, user and role changes, tokens and decisions are recorded here as they happen.</p>
-      </div>
-    );
+    return <EmptyState title={filtered ? 'No entries for this action' : 'No audit entries yet'}>Sign-ins, user and role changes, tokens and decisions are recorded here as they happen.</EmptyState>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Time</th>
-            <th className="px-4 py-2">Actor</th>
-            <th className="px-4 py-2">Action</th>
-            <th className="px-4 py-2">Target</th>
-            <th className="px-4 py-2">Before → after</th>
-            <th className="px-4 py-2">IP</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={['Time', 'Actor', 'Action', 'Target', 'Before → after', 'IP']}>
           {entries.map((entry) => (
             <tr key={entry.id} data-testid="audit-row" data-action={entry.action} className="align-top hover:bg-slate-50">
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">
@@ -45,8 +29,6 @@ export function AuditTable({ entries, filtered }: { entries: AuditListItem[]; fi
               <td className="whitespace-nowrap px-4 py-2 font-mono text-xs text-slate-600">{entry.ip ?? '—'}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }

@@ -1,30 +1,14 @@
+import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
 import type { ApiTokenListItem } from '@/lib/queries/admin-tokens';
 import { RevokeTokenButton } from './revoke-token-button';
 
 export function TokensTable({ tokens }: { tokens: ApiTokenListItem[] }) {
   if (tokens.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-        <p className="font-medium">No API tokens yet</p>
-        <p className="mt-1 text-sm">Create one above; scripts send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
-      </div>
-    );
+    return <EmptyState title="No API tokens yet">Create one above; scripts send it as <code>Authorization: Bearer &lt;token&gt;</code>.</EmptyState>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Name</th>
-            <th className="px-4 py-2">Owner</th>
-            <th className="px-4 py-2">Prefix</th>
-            <th className="px-4 py-2">Created</th>
-            <th className="px-4 py-2">Last used</th>
-            <th className="px-4 py-2">Status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={['Name', 'Owner', 'Prefix', 'Created', 'Last used', 'Status']}>
           {tokens.map((token) => (
             <tr key={token.id} data-testid="token-row" data-revoked={token.revokedAt ? 'true' : 'false'} className="align-top hover:bg-slate-50">
               <td className="px-4 py-2 font-medium">{token.name}</td>
@@ -47,8 +31,6 @@ export function TokensTable({ tokens }: { tokens: ApiTokenListItem[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }
