@@ -22,6 +22,7 @@ const baseSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
+  DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   /** Signs session cookies; 32+ characters, required when the server starts in production. */
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The public origin of the app (https://callboard.example.com); sign-in redirects and cookies use it. */
@@ -67,9 +68,9 @@ export function parseEnv(source: Record<string, string | undefined>, opts: { req
   const allowUnsigned: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(source)) {
     if (value === undefined) continue;
-    const secret = /^([A-Z0-9]+)_WEBHOOK_SECRET$/.exec(key);
+    const secret = /^([A-Z0-9_]+?)_WEBHOOK_SECRET$/.exec(key);
     if (secret?.[1]) webhookSecrets[secret[1]] = secretList.parse(value);
-    const unsigned = /^([A-Z0-9]+)_ALLOW_UNSIGNED$/.exec(key);
+    const unsigned = /^([A-Z0-9_]+?)_ALLOW_UNSIGNED$/.exec(key);
     if (unsigned?.[1]) {
       const parsed = bool.safeParse(value.toLowerCase());
       if (parsed.success) allowUnsigned[unsigned[1]] = parsed.data;

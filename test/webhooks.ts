@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { POST as atomsPost } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoicePost } from '@/app/api/webhooks/minivoice/route';
+import { POST as miraiV2Post } from '@/app/api/webhooks/mirai-v2/route';
 import { POST as miraiPost } from '@/app/api/webhooks/mirai/route';
-import { signFor, type SimProvider } from '@/lib/simulator/sign';
+import { signFor, type SignableProvider } from '@/lib/simulator/sign';
 
 // Drives the real route handlers with signed requests, as a provider would.
 
-export const TEST_SECRETS: Record<SimProvider, string> = {
+export const TEST_SECRETS: Record<SignableProvider, string> = {
   mirai: 'sk_integration_mirai_0123456789abcdef',
+  'mirai-v2': 'whsec_integration_mirai_v2',
   minivoice: 'integration_minivoice_secret',
   atoms: 'integration_atoms_secret',
 };
@@ -18,9 +20,10 @@ export function useTestSecrets(): void {
   process.env.MIRAI_WEBHOOK_SECRET = `sk_retired_secret,${TEST_SECRETS.mirai}`;
   process.env.MINIVOICE_WEBHOOK_SECRET = TEST_SECRETS.minivoice;
   process.env.ATOMS_WEBHOOK_SECRET = TEST_SECRETS.atoms;
+  process.env.MIRAI_V2_WEBHOOK_SECRET = `whsec_old_secret,${TEST_SECRETS['mirai-v2']}`;
 }
 
-const ROUTES: Record<SimProvider, (request: Request) => Promise<Response>> = { mirai: miraiPost, minivoice: minivoicePost, atoms: atomsPost };
+const ROUTES: Record<SignableProvider, (request: Request) => Promise<Response>> = { mirai: miraiPost, 'mirai-v2': miraiV2Post, minivoice: minivoicePost, atoms: atomsPost };
 
 export interface PostOptions {
   secret?: string | null;
@@ -29,7 +32,7 @@ export interface PostOptions {
   contentType?: string;
 }
 
-export async function post(provider: SimProvider, body: string | object, opts: PostOptions = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function post(provider: SignableProvider, body: string | object, opts: PostOptions = {}): Promise<{ status: number; json: Record<string, unknown> }> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const secret = opts.secret === undefined ? TEST_SECRETS[provider] : opts.secret;
   const signature = secret === null ? {} : signFor(provider, text, secret, opts.now ?? new Date());

@@ -30,7 +30,13 @@ export interface CallProjection {
   summary: string | null;
   success: boolean | null;
   disposition: string | null;
-  analysis: { insights?: Record<string, unknown>; metrics?: Record<string, unknown>; outcome?: Record<string, unknown>; requiredActions?: string[] } | null;
+  analysis: {
+    insights?: Record<string, unknown>;
+    metrics?: Record<string, unknown>;
+    outcome?: Record<string, unknown>;
+    requiredActions?: string[];
+    cost?: { amount: number; currency: string };
+  } | null;
   creditsUsed: number | null;
   creditsAvailable: number | null;
   eventCount: number;
@@ -163,7 +169,7 @@ export function foldCall(providerCallId: string, input: FoldEvent[]): CallProjec
   const metrics = merged(events, 'metrics');
   const outcome = merged(events, 'outcome');
   const requiredActions = last(events, 'requiredActions');
-  const analysisParts = { insights, metrics, outcome, requiredActions };
+  const analysisParts = { insights, metrics, outcome, requiredActions, cost: last(events, 'cost') };
   const hasAnalysis = Object.values(analysisParts).some((v) => v !== undefined);
   const metadata = merged(events, 'metadata') ?? {};
   const agentId = last(events, 'agentId') ?? null;

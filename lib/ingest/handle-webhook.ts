@@ -74,7 +74,18 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
       if (error instanceof ZodError) throw new AppError(400, 'invalid_payload', `Not a valid ${provider.label} event: ${zodMessage(error)}`);
       throw error;
     }
-    const stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, verification, event });
+    let stored;
+    try {
+      stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, verification, event });
+    } catch (error) {
+      if (toAppError(error).status === 503) throw error;
+      // Verified and valid, but the pipeline failed: keep the delivery whole for reprocessing.
+      console.error(`[webhook ${provider.id}] could not store a valid delivery; kept raw for reprocessing`, error);
+      await recordRejected({ provider: provider.id, endpoint, receivedAt, headers, body, bodySize: size, verification, httpStatus: provider.retries ? 500 : 202, errorCode: 'processing_failed', errorMessage: (error as Error).message.slice(0, 500), eventType: event.type }, 'failed');
+      return provider.retries
+        ? Response.json(errorBody(new AppError(500, 'processing_failed', 'The delivery was kept but could not be processed; retry later')), { status: 500 })
+        : Response.json({ ok: true, processed: false }, { status: 202 });
+    }
     return Response.json(stored.outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
   } catch (error) {
     const appError = toAppError(error);

@@ -19,13 +19,18 @@ export interface RejectedDelivery {
   eventType: string | null;
 }
 
-export async function recordRejected(d: RejectedDelivery): Promise<void> {
-  const body = d.body.subarray(0, REJECTED_BODY_LIMIT);
+/**
+ * Records a delivery we did not store through the pipeline. `rejected`: we refused it (body cut
+ * to 8 KB). `failed`: it was verified and valid but storing it failed; the whole body is kept so
+ * reprocessing can recover it later.
+ */
+export async function recordRejected(d: RejectedDelivery, outcome: 'rejected' | 'failed' = 'rejected'): Promise<void> {
+  const body = outcome === 'failed' ? d.body : d.body.subarray(0, REJECTED_BODY_LIMIT);
   await pool().query(
     `INSERT INTO delivery (provider, endpoint, received_at, headers, body, body_size, body_truncated, verification, outcome,
                            http_status, error_code, error_message, event_type)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, 'rejected', $9, $10, $11, $12)`,
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [d.provider, d.endpoint, d.receivedAt, JSON.stringify(d.headers), body, d.bodySize, d.bodySize > body.length,
-     d.verification, d.httpStatus, d.errorCode, d.errorMessage, d.eventType],
+     d.verification, outcome, d.httpStatus, d.errorCode, d.errorMessage, d.eventType],
   );
 }

@@ -64,6 +64,8 @@ export interface CallFacts {
   requiredActions?: string[];
   creditsUsed?: number;
   creditsAvailable?: number;
+  /** Money the provider says the call cost, in its own currency (Mirai v2: INR). */
+  cost?: { amount: number; currency: string };
 }
 
 export interface NormalizedAction {
@@ -90,6 +92,8 @@ export interface NormalizedEvent {
   credits?: { used: number; available: number | null };
   /** Metadata echoed by the provider, used to link call-less events (actions) to a call. */
   linkMetadata?: Record<string, unknown>;
+  /** Campaign lifecycle events (Mirai v2) belong to a campaign, not a call. */
+  campaign?: { id: string; name?: unknown; status?: unknown };
 }
 
 /** One stored event as the fold sees it. */

@@ -6,6 +6,8 @@ import { createHash, createHmac } from 'node:crypto';
 
 export type SimProvider = 'mirai' | 'minivoice' | 'atoms';
 export const SIM_PROVIDERS: readonly SimProvider[] = ['mirai', 'minivoice', 'atoms'];
+/** Providers we can sign for; lifecycles are generated for SIM_PROVIDERS only. */
+export type SignableProvider = SimProvider | 'mirai-v2';
 
 function hmacHex(secret: string, input: string): string {
   return createHmac('sha256', secret).update(input, 'utf8').digest('hex');
@@ -39,9 +41,17 @@ export function signAtoms(body: string, secret: string): Record<string, string> 
   return { 'x-signature': hmacHex(secret, body) };
 }
 
+/** Mirai v2 (§1.5): `X-Mirai-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export function signMiraiV2(body: string, secret: string, timestampSeconds: number): Record<string, string> {
+  const t = String(timestampSeconds);
+  return { 'x-mirai-signature': `t=${t},v1=${hmacHex(secret, `${t}.${body}`)}` };
+}
+
 /** The signature headers `provider` would send for `body` at time `now`. */
-export function signFor(provider: SimProvider, body: string, secret: string, now: Date = new Date()): Record<string, string> {
+export function signFor(provider: SignableProvider, body: string, secret: string, now: Date = new Date()): Record<string, string> {
   switch (provider) {
+    case 'mirai-v2':
+      return signMiraiV2(body, secret, Math.floor(now.getTime() / 1000));
     case 'mirai':
       return signMirai(body, secret);
     case 'minivoice':

@@ -1,5 +1,7 @@
 import { facts, toIso } from '@/lib/providers/common';
 import type { CallFacts, NormalizedEvent, TranscriptTurn } from '@/lib/ingest/types';
+import { isCurrentFormat } from './current-schema';
+import { normalizeAtomsCurrent } from './current-normalize';
 import { parseAtomsSeedEvent, type AtomsSeedEvent } from './schema';
 
 function turns(transcript: { role: string; content: string; timestamp?: string | null }[]): TranscriptTurn[] {
@@ -36,7 +38,9 @@ function seedFacts(e: AtomsSeedEvent, at: string | undefined): CallFacts {
   }
 }
 
+/** One endpoint, two dialects, told apart by shape: the current envelope, or the seed's flat events. */
 export function normalizeAtoms(body: unknown): NormalizedEvent {
+  if (isCurrentFormat(body)) return normalizeAtomsCurrent(body);
   const e = parseAtomsSeedEvent(body);
   const at = toIso(e.timestamp);
   return {

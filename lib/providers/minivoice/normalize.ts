@@ -22,6 +22,21 @@ const CALL_STATUS: Record<string, CallStatus> = {
   canceled: 'canceled',
 };
 
+/**
+ * Where a recording event puts the file: the docs show the recording object's `file_url`;
+ * whether it sits in `data` directly or under `data.recording` is not documented, so both.
+ */
+function recordingUrl(data: Record<string, unknown> | null | undefined): string | undefined {
+  const nested = data?.recording as Record<string, unknown> | undefined;
+  const url = [data?.file_url, data?.recording_url, nested?.file_url, nested?.url].find((v): v is string => typeof v === 'string' && v.length > 0);
+  return url;
+}
+
+/** Gathered digits become a call variable, so the call shows what the caller keyed in. */
+function gathered(data: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
+  return typeof data?.digits === 'string' ? { gathered_digits: data.digits } : undefined;
+}
+
 export function normalizeMiniVoice(body: unknown): NormalizedEvent {
   const e = minivoiceEvent.parse(body);
   const { call } = e;
@@ -46,7 +61,9 @@ export function normalizeMiniVoice(body: unknown): NormalizedEvent {
       customerNumber,
       applicationId: call.application_id,
       metadata: compact({ customer_id: call.customer_id, provider_call_id: call.provider_call_id, route_mode: call.route_mode, routing_target: call.routing_target }),
-      variables: e.variables && Object.keys(e.variables).length > 0 ? e.variables : undefined,
+      variables: { ...e.variables, ...(e.event === 'call.gathered' ? gathered(e.data) : undefined) },
+      recordingUrl: e.event === 'recording.completed' ? recordingUrl(e.data) : undefined,
+      endReason: e.event === 'call.failed' && typeof e.data?.reason === 'string' ? e.data.reason : undefined,
       // A call that is already in progress when created (the seed's example) started then.
       startedAt: e.event === 'call.answered' || status === 'in_progress' ? at : undefined,
       endedAt: status === 'completed' || status === 'failed' || status === 'canceled' ? at : undefined,

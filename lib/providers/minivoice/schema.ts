@@ -33,4 +33,8 @@ export const KNOWN_MINIVOICE_TYPES: ReadonlySet<string> = new Set([
   'call.completed',
   'call.failed',
   'call.canceled',
+  'call.gathered',
+  'recording.started',
+  'recording.completed',
+  'recording.failed',
 ]);
