@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -85,6 +86,7 @@ export async function startServer({ databaseUrl, poolMax, cpuProfileDir }: Start
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: String(poolMax),
       BENCH_ROUTES: 'true',
+      BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
       MIRAI_WEBHOOK_SECRET: DEMO_SECRETS.mirai,
       MINIVOICE_WEBHOOK_SECRET: DEMO_SECRETS.minivoice,
       ATOMS_WEBHOOK_SECRET: DEMO_SECRETS.atoms,
