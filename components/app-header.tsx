@@ -6,6 +6,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
   const links = [
     { href: '/', label: 'Calls', show: true },
     { href: '/approvals', label: 'Approvals', show: can(actor.role, 'actions:read') },
+    { href: '/deliveries', label: 'Deliveries', show: can(actor.role, 'deliveries:read') },
     { href: '/admin/users', label: 'Users', show: can(actor.role, 'users:manage') },
     { href: '/admin/tokens', label: 'API tokens', show: can(actor.role, 'tokens:manage') },
     { href: '/admin/audit', label: 'Audit log', show: can(actor.role, 'audit:read') },

@@ -1,0 +1,58 @@
+import { DataTable, EmptyState } from '@/components/data-table';
+import { PROVIDERS } from '@/lib/providers/registry';
+import type { DeliveryListItem } from '@/lib/queries/deliveries';
+import { OutcomeBadge, VerificationLabel } from './badges';
+import { DeliveryRow } from './delivery-row';
+
+const COLUMNS = ['Received', 'Provider', 'Event', 'Signature', 'Outcome', 'Call', ''];
+
+// Seconds matter here: retries and duplicates often land within the same minute.
+const receivedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+
+function Outcome({ d }: { d: DeliveryListItem }) {
+  return (
+    <div className="space-y-1">
+      <div className="flex items-center gap-2">
+        <OutcomeBadge outcome={d.outcome} />
+        <span className="font-mono text-xs text-slate-500">{d.httpStatus}</span>
+      </div>
+      {d.errorCode && (
+        <p className="max-w-64 truncate text-xs text-slate-600" title={d.errorMessage ?? undefined} data-testid="delivery-reason">
+          <span className="font-mono">{d.errorCode}</span>
+          {d.errorMessage && <> · {d.errorMessage}</>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function DeliveriesTable({ deliveries, filtered }: { deliveries: DeliveryListItem[]; filtered: boolean }) {
+  if (deliveries.length === 0) {
+    return (
+      <EmptyState title={filtered ? 'No deliveries match these filters' : 'No deliveries yet'}>
+        Every request to <code>/api/webhooks/&lt;provider&gt;</code> is recorded here, accepted or not.
+      </EmptyState>
+    );
+  }
+  return (
+    <DataTable columns={COLUMNS}>
+      {deliveries.map((d) => (
+        <DeliveryRow key={d.id} id={d.id} outcome={d.outcome} columnCount={COLUMNS.length}>
+          <td className="whitespace-nowrap px-4 py-2 text-slate-600">
+            <time dateTime={d.receivedAt.toISOString()} title={d.receivedAt.toISOString()}>{receivedFormat.format(d.receivedAt)}</time>
+          </td>
+          <td className="whitespace-nowrap px-4 py-2">
+            {PROVIDERS[d.provider]?.label ?? d.provider}
+            <span className="block font-mono text-xs text-slate-500" data-testid="delivery-endpoint">{d.endpoint}</span>
+          </td>
+          <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{d.eventType ?? '—'}</td>
+          <td className="px-4 py-2"><VerificationLabel verification={d.verification} /></td>
+          <td className="px-4 py-2"><Outcome d={d} /></td>
+          <td className="max-w-44 truncate px-4 py-2 font-mono text-xs">
+            {d.callId ? <a href={`/calls/${d.callId}`} className="text-slate-700 underline" title={d.callId}>{d.providerCallId ?? d.callId}</a> : '—'}
+          </td>
+        </DeliveryRow>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,129 @@
+import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
+import { pool, prisma } from '@/lib/db';
+import { bodyView, headerViews, maskText, type BodyView, type HeaderView } from '@/lib/delivery-view';
+import { PROVIDERS, providerById } from '@/lib/providers/registry';
+import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
+import { decodeCursor, encodeCursor } from './cursor';
+
+// Every webhook request, newest first. Plain SQL because the `q` filter searches raw bytes,
+// which Prisma's filters cannot express.
+
+export interface DeliveryListItem {
+  id: string;
+  provider: string;
+  endpoint: string;
+  receivedAt: Date;
+  verification: string;
+  outcome: string;
+  httpStatus: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  eventType: string | null;
+  callId: string | null;
+  providerCallId: string | null;
+  bodySize: number;
+  bodyTruncated: boolean;
+}
+
+export type DeliveryDetail = DeliveryListItem & { headers: HeaderView[]; body: BodyView };
+
+interface Row {
+  id: string; provider: string; endpoint: string; received_at: Date; verification: string; outcome: string;
+  http_status: number; error_code: string | null; error_message: string | null; event_type: string | null;
+  call_id: string | null; provider_call_id: string | null; body_size: number; body_truncated: boolean;
+}
+
+function toItem(row: Row, actor: Actor): DeliveryListItem {
+  // Parse errors can quote the body; everything else in a row is ids and codes.
+  const errorMessage = row.error_message && !can(actor.role, 'personal-data:read') ? maskText(row.error_message) : row.error_message;
+  return {
+    id: row.id, provider: row.provider, endpoint: row.endpoint, receivedAt: row.received_at, verification: row.verification,
+    outcome: row.outcome, httpStatus: row.http_status, errorCode: row.error_code, errorMessage, eventType: row.event_type,
+    callId: row.call_id, providerCallId: row.provider_call_id, bodySize: row.body_size, bodyTruncated: row.body_truncated,
+  };
+}
+
+function conditions(filters: DeliveryFilters, now: Date): { sql: string; params: unknown[] } {
+  const and: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (filters.provider) and.push(`d.provider = ${param(filters.provider)}`);
+  if (filters.outcome) and.push(`d.outcome = ${param(filters.outcome)}`);
+  if (filters.verification) and.push(`d.verification = ${param(filters.verification)}`);
+  if (filters.since) and.push(`d.received_at >= ${param(new Date(now.getTime() - DELIVERY_SINCE[filters.since] * 60_000))}`);
+  if (filters.from) and.push(`d.received_at >= ${param(new Date(filters.from))}`);
+  if (filters.to) and.push(`d.received_at < ${param(new Date(filters.to))}`);
+  if (filters.q) {
+    // Calls are found through their (provider, provider_call_id) key, one probe per provider.
+    // A delivery that reached no call (rejected, failed) can only be found by its bytes.
+    const providers = filters.provider ? [filters.provider] : Object.keys(PROVIDERS);
+    const q = param(filters.q);
+    and.push(`(d.event_type = ${q}
+      OR d.call_id IN (SELECT id FROM call WHERE provider = ANY(${param(providers)}::text[]) AND provider_call_id = ${q})
+      OR (d.call_id IS NULL AND position(${param(Buffer.from(filters.q, 'utf8'))}::bytea IN d.body) > 0))`);
+  }
+  if (filters.cursor) {
+    const { at, id } = decodeCursor(filters.cursor);
+    // The plain bound lets the planner start inside the received_at index; the row compare breaks ties.
+    const atParam = param(at);
+    and.push(`d.received_at <= ${atParam} AND (d.received_at, d.id) < (${atParam}, ${param(id)}::uuid)`);
+  }
+  return { sql: and.length ? `WHERE ${and.join(' AND ')}` : '', params };
+}
+
+/** Deliveries, newest first, one keyset page over (received_at, id) at a time. */
+export async function listDeliveries(actor: Actor, filters: DeliveryFilters, now = new Date()): Promise<{ deliveries: DeliveryListItem[]; nextCursor: string | null }> {
+  assertCan(actor, 'deliveries:read');
+  const { sql, params } = conditions(filters, now);
+  const { rows } = await pool().query<Row>(
+    `SELECT d.id, d.provider, d.endpoint, d.received_at, d.verification, d.outcome, d.http_status, d.error_code,
+            d.error_message, d.event_type, d.call_id, c.provider_call_id, d.body_size, d.body_truncated
+     FROM delivery d LEFT JOIN call c ON c.id = d.call_id
+     ${sql}
+     ORDER BY d.received_at DESC, d.id DESC
+     LIMIT ${filters.limit + 1}`,
+    params,
+  );
+  const page = rows.slice(0, filters.limit).map((row) => toItem(row, actor));
+  const last = page.at(-1);
+  return { deliveries: page, nextCursor: rows.length > filters.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
+}
+
+/** One delivery with its headers (secrets cut short) and body (masked for viewers). */
+export async function getDelivery(actor: Actor, id: string): Promise<DeliveryDetail | null> {
+  assertCan(actor, 'deliveries:read');
+  const d = await prisma().delivery.findUnique({ where: { id }, include: { call: { select: { providerCallId: true } } } });
+  if (!d) return null;
+  const item = toItem({
+    id: d.id, provider: d.provider, endpoint: d.endpoint, received_at: d.receivedAt, verification: d.verification, outcome: d.outcome,
+    http_status: d.httpStatus, error_code: d.errorCode, error_message: d.errorMessage, event_type: d.eventType, call_id: d.callId,
+    provider_call_id: d.call?.providerCallId ?? null, body_size: d.bodySize, body_truncated: d.bodyTruncated,
+  }, actor);
+  return {
+    ...item,
+    headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? []),
+    body: bodyView(d.body, { size: d.bodySize, truncated: d.bodyTruncated, mayReadPersonalData: can(actor.role, 'personal-data:read') }),
+  };
+}
+
+/**
+ * Deletes deliveries received before `before`, a batch at a time: each batch is its own short
+ * statement, so a large backlog never holds locks for long, and it stops at `deadline` (the
+ * next run carries on). Calls and events stay: delivery rows only point at them.
+ */
+export async function pruneDeliveries(opts: { before: Date; batchSize?: number; deadline?: Date }): Promise<{ deleted: number; done: boolean }> {
+  const batchSize = opts.batchSize ?? 5000;
+  let deleted = 0;
+  for (;;) {
+    const { rowCount } = await pool().query(
+      `DELETE FROM delivery WHERE id IN (
+         SELECT id FROM delivery WHERE received_at < $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [opts.before, batchSize],
+    );
+    deleted += rowCount ?? 0;
+    if ((rowCount ?? 0) < batchSize) return { deleted, done: true };
+    if (opts.deadline && Date.now() >= opts.deadline.getTime()) return { deleted, done: false };
+  }
+}
