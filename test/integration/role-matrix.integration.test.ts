@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { POST as decide } from '@/app/api/actions/[id]/decision/route';
 import { GET as listActions } from '@/app/api/actions/route';
 import { GET as getCall } from '@/app/api/calls/[id]/route';
+import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
+import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as listCalls } from '@/app/api/calls/route';
 import { GET as pruneAttempts } from '@/app/api/cron/prune-auth-attempts/route';
 import type { Role } from '@/lib/auth/roles';
@@ -34,6 +36,16 @@ const ROUTES: { name: string; call: (h: Record<string, string>, ids: { callId: s
   {
     name: 'GET /api/calls/{id}',
     call: (h, ids) => getCall(new Request(`http://localhost/api/calls/${ids.callId}`, { headers: h }), { params: Promise.resolve({ id: ids.callId }) }),
+    expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
+  },
+  { name: 'GET /api/deliveries', call: (h) => listDeliveries(new Request('http://localhost/api/deliveries?limit=5', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
+  {
+    name: 'GET /api/deliveries/{id}',
+    call: async (h, ids) => {
+      const { rows } = await testDb().query<{ id: string }>('SELECT id FROM delivery WHERE call_id = $1 LIMIT 1', [ids.callId]);
+      const id = String(rows[0]?.id);
+      return getDelivery(new Request(`http://localhost/api/deliveries/${id}`, { headers: h }), { params: Promise.resolve({ id }) });
+    },
     expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
   },
   { name: 'GET /api/actions', call: (h) => listActions(new Request('http://localhost/api/actions', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
