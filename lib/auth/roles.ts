@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   'calls:read': ['viewer', 'approver', 'admin'],
   'deliveries:read': ['viewer', 'approver', 'admin'],
+  'deliveries:reprocess': ['admin'],
   'actions:read': ['viewer', 'approver', 'admin'],
   'actions:decide': ['approver', 'admin'],
   'personal-data:read': ['approver', 'admin'],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { ClientBase, PoolClient } from 'pg';
+import { CALL_RECORD, CALL_SET } from './call-columns';
 import { foldCall, type CallProjection } from './fold';
 import type { FoldEvent, NormalizedEvent } from './types';
 import type { Verification } from '@/lib/providers/types';
@@ -27,8 +28,8 @@ export interface StoredDelivery {
   callId: string | null;
 }
 
-const eventKey = (provider: string, dedupeKey: string) => `${provider}\u0000${dedupeKey}`;
-const callKey = (provider: string, providerCallId: string) => `${provider}\u0000${providerCallId}`;
+export const eventKey = (provider: string, dedupeKey: string) => `${provider}\u0000${dedupeKey}`;
+export const callKey = (provider: string, providerCallId: string) => `${provider}\u0000${providerCallId}`;
 
 /** Call-less events (Mirai actions without `call.id`) join the newest call whose metadata they echo. */
 async function linkByMetadata(client: PoolClient, items: AcceptedDelivery[]): Promise<(string | null)[]> {
@@ -50,9 +51,11 @@ async function linkByMetadata(client: PoolClient, items: AcceptedDelivery[]): Pr
 /**
  * Creates missing calls and row-locks all of them, in a fixed order so batches cannot deadlock.
  * Existing rows are locked with FOR UPDATE rather than touched by an upsert, so a call gets one
- * new row version per batch (the fold's), not two.
+ * new row version per batch (the fold's), not two. `keys` must be distinct and sorted by
+ * callKey (see sortCallKeys): inserts of new calls then also happen in one order everywhere.
+ * Reprocessing (reprocess-chunk.ts) locks through this too, so it queues with ingest.
  */
-async function lockCalls(client: PoolClient, keys: [string, string][]): Promise<Map<string, string>> {
+export async function lockCalls(client: ClientBase, keys: [string, string][]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (let attempt = 0; ids.size < keys.length; attempt++) {
     // A call another transaction created after this statement's snapshot is neither inserted
@@ -169,8 +172,15 @@ async function insertEvents(client: PoolClient, rows: EventRow[], callIds: strin
   return { events, byCall };
 }
 
+/** Distinct (provider, provider_call_id) keys in the order lockCalls needs. */
+export function sortCallKeys(keys: Iterable<[string, string]>): [string, string][] {
+  const byKey = new Map<string, [string, string]>();
+  for (const k of keys) byKey.set(callKey(k[0], k[1]), k);
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
+}
+
 /** JSON text for the jsonb payload column; jsonb cannot hold \u0000, so those become U+FFFD. */
-function jsonText(body: Buffer): string {
+export function jsonText(body: Buffer): string {
   const text = body.toString('utf8');
   return text.includes('\\u0000') ? text.replaceAll('\\u0000', '\\ufffd') : text;
 }
@@ -178,13 +188,6 @@ function jsonText(body: Buffer): string {
 function foldCalls(byCall: Map<string, FoldEvent[]>, providerCallIds: Map<string, string>): (CallProjection & { id: string })[] {
   return [...byCall].map(([id, events]) => ({ id, ...foldCall(providerCallIds.get(id) ?? '', events) }));
 }
-
-const CALL_COLUMNS = `id uuid, status text, "providerStatus" text, final bool, "endReason" text, direction text,
-  "customerNumber" text, "fromNumber" text, "toNumber" text, "agentId" text, "applicationId" text, metadata jsonb,
-  variables jsonb, "startedAt" timestamptz, "endedAt" timestamptz, "durationSeconds" float8, "recordingUrl" text,
-  "detailUrl" text, attempts int, "reAttemptCount" int, "rescheduledCount" int, transcript jsonb, summary text,
-  success bool, disposition text, analysis jsonb, "creditsUsed" float8, "creditsAvailable" float8, "eventCount" int,
-  "firstEventAt" timestamptz, "lastEventAt" timestamptz, "searchText" text`;
 
 async function writeResults(
   client: PoolClient,
@@ -195,15 +198,8 @@ async function writeResults(
 ): Promise<void> {
   await client.query(
     `WITH calls AS (
-       UPDATE call c SET status = x.status, provider_status = x."providerStatus", final = x.final, end_reason = x."endReason",
-         direction = x.direction, customer_number = x."customerNumber", from_number = x."fromNumber", to_number = x."toNumber",
-         agent_id = x."agentId", application_id = x."applicationId", metadata = x.metadata, variables = x.variables,
-         started_at = x."startedAt", ended_at = x."endedAt", duration_seconds = x."durationSeconds", recording_url = x."recordingUrl",
-         detail_url = x."detailUrl", attempts = x.attempts, re_attempt_count = x."reAttemptCount", rescheduled_count = x."rescheduledCount",
-         transcript = x.transcript, summary = x.summary, success = x.success, disposition = x.disposition, analysis = x.analysis,
-         credits_used = x."creditsUsed", credits_available = x."creditsAvailable", event_count = x."eventCount",
-         first_event_at = x."firstEventAt", last_event_at = x."lastEventAt", search_text = x."searchText", updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS x(${CALL_COLUMNS})
+       UPDATE call c SET ${CALL_SET}, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(${CALL_RECORD})
        WHERE c.id = ANY($5::uuid[]) AND c.id = x.id RETURNING 1
      ), actions AS (
        INSERT INTO action (provider, event_id, call_id, provider_call_id, kind, raw_kind, reason, payload)
@@ -250,13 +246,12 @@ export async function storeBatch(client: PoolClient, items: AcceptedDelivery[]):
   await client.query('BEGIN');
   try {
     const providerCallIds = await linkByMetadata(client, items);
-    const keys = new Map<string, [string, string]>();
+    const keys: [string, string][] = [];
     items.forEach((item, i) => {
       const pcid = providerCallIds[i];
-      if (pcid) keys.set(callKey(item.provider, pcid), [item.provider, pcid]);
+      if (pcid) keys.push([item.provider, pcid]);
     });
-    const sortedKeys = [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
-    const callIds = await lockCalls(client, sortedKeys);
+    const callIds = await lockCalls(client, sortCallKeys(keys));
     const callIdOf = (i: number) => {
       const pcid = providerCallIds[i];
       return pcid ? (callIds.get(callKey(items[i]!.provider, pcid)) ?? null) : null;

@@ -1,0 +1,132 @@
+import type { ClientBase } from 'pg';
+import { callByMetadata, insertEvents, lockEvents, readStoredEvents, type StoredEvent, type StoredEvents } from './reprocess-events';
+import { writeFacts, type EventFacts } from './reprocess-facts';
+import { relinkDeliveries, settleDuplicates } from './reprocess-links';
+import { decideCall, renormalize } from './reprocess-normalize';
+import { emptyCounts, type ReprocessCounts, type ReprocessProblem } from './reprocess-result';
+import type { DeliveryRow, ResolvedScope } from './reprocess-scope';
+import { refoldCalls } from './refold';
+import { callKey, eventKey, lockCalls, sortCallKeys } from './store-batch';
+import type { NormalizedEvent } from './types';
+
+// One chunk of deliveries (oldest first) replayed in one transaction. The order of locks is
+// ingest's: calls first (lockCalls, key order), then events, so the two queue instead of
+// deadlocking, and a webhook for a call being rebuilt waits for the rebuild to commit.
+
+export interface ChunkResult {
+  counts: ReprocessCounts;
+  problems: ReprocessProblem[];
+  /** Events the chunk's deliveries pointed at before and no delivery points at now. */
+  orphans: string[];
+}
+
+interface Item {
+  row: DeliveryRow;
+  event: NormalizedEvent;
+  key: string;
+  providerCallId: string | null;
+}
+
+const toLink = (e: StoredEvent) => ({ providerCallId: e.provider_call_id, ownProviderCallId: e.own_provider_call_id });
+
+/** Which call each parsed delivery belongs to; metadata lookups only for events with no history. */
+async function placeItems(client: ClientBase, parsed: { row: DeliveryRow; event: NormalizedEvent }[], stored: StoredEvents): Promise<Item[]> {
+  const items: Item[] = [];
+  for (const { row, event } of parsed) {
+    const key = eventKey(row.provider, event.dedupeKey);
+    const sameKey = stored.byKey.get(key);
+    const previous = row.event_id ? stored.byId.get(row.event_id) : undefined;
+    const decision = decideCall(event, sameKey && toLink(sameKey), previous && toLink(previous));
+    const providerCallId = decision.decided ? decision.providerCallId : await callByMetadata(client, row.provider, event.linkMetadata ?? {}, row.received_at);
+    items.push({ row, event, key, providerCallId });
+  }
+  return items;
+}
+
+async function countExistingCalls(client: ClientBase, keys: [string, string][]): Promise<number> {
+  if (keys.length === 0) return 0;
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM call WHERE provider = ANY($1::text[]) AND provider_call_id = ANY($2::text[])
+       AND (provider, provider_call_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [keys.map((k) => k[0]), keys.map((k) => k[1])],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Runs inside the caller's transaction. `only` (a one-call run) drops deliveries found by their
+ * bytes that now belong to another call: they are that call's business.
+ */
+export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?: ResolvedScope['call']): Promise<ChunkResult> {
+  const counts = emptyCounts();
+  const problems: ReprocessProblem[] = [];
+  const parsed: { row: DeliveryRow; event: NormalizedEvent }[] = [];
+  for (const row of rows) {
+    const result = renormalize(row.provider, row.body);
+    if (result.ok) parsed.push({ row, event: result.event });
+    else problems.push({ deliveryId: row.id, error: result.error });
+  }
+
+  const newKeys = new Map(parsed.map(({ row, event }) => [eventKey(row.provider, event.dedupeKey), [row.provider, event.dedupeKey] as [string, string]]));
+  const previousIds = [...new Set(rows.flatMap((r) => (r.event_id ? [r.event_id] : [])))];
+  const stored = await readStoredEvents(client, [...newKeys.values()], previousIds);
+  const items = (await placeItems(client, parsed, stored)).filter(
+    (i) => !only || i.row.event_id !== null || (i.row.provider === only.provider && i.providerCallId === only.providerCallId),
+  );
+  counts.deliveries.considered = items.length + problems.length;
+  counts.deliveries.failed = problems.length;
+
+  // Lock every call a chunk's event may leave or join, then the events themselves.
+  const callKeys = sortCallKeys([
+    ...items.flatMap((i): [string, string][] => (i.providerCallId ? [[i.row.provider, i.providerCallId]] : [])),
+    ...[...stored.byId.values()].flatMap((e): [string, string][] => (e.call_provider && e.call_provider_call_id ? [[e.call_provider, e.call_provider_call_id]] : [])),
+  ]);
+  const existingCalls = await countExistingCalls(client, callKeys);
+  const callIds = await lockCalls(client, callKeys);
+  counts.calls.created = callKeys.length - existingCalls;
+  await lockEvents(client, [...stored.byId.keys()]);
+  const callIdOf = (provider: string, pcid: string | null) => (pcid ? (callIds.get(callKey(provider, pcid)) ?? null) : null);
+
+  // Keys no row holds yet: inserted from their first delivery in the chunk.
+  const firstOfKey = new Map<string, Item>();
+  for (const item of items) if (!stored.byKey.has(item.key) && !firstOfKey.has(item.key)) firstOfKey.set(item.key, item);
+  const created = await insertEvents(
+    client,
+    [...firstOfKey.values()].map((i) => ({
+      provider: i.row.provider, event: i.event, body: i.row.body, receivedAt: i.row.received_at,
+      signed: i.row.verification === 'valid', callId: callIdOf(i.row.provider, i.providerCallId), providerCallId: i.providerCallId,
+    })),
+  );
+  counts.events.inserted = created.inserted.size;
+  const eventOf = (key: string) => (stored.byKey.get(key) ?? created.rows.get(key))!;
+
+  const relinked = await relinkDeliveries(client, items.map((i) => ({
+    id: i.row.id, event_id: eventOf(i.key).id, call_id: callIdOf(i.row.provider, i.providerCallId), event_type: i.event.type,
+  })));
+  const touched = [...new Set([...items.map((i) => eventOf(i.key).id), ...items.flatMap((i) => (i.row.event_id ? [i.row.event_id] : []))])];
+  const settled = await settleDuplicates(client, touched);
+  counts.deliveries.changed = new Set([...relinked, ...settled.deliveriesChanged]).size;
+  const orphans = [...new Set(items.flatMap((i) => (i.row.event_id && !settled.first.has(i.row.event_id) ? [i.row.event_id] : [])))];
+
+  // An event's row follows its first delivery; a later copy in this chunk changes nothing.
+  const byDelivery = new Map(items.map((i) => [i.row.id, i]));
+  const facts: EventFacts[] = [];
+  for (const [eventId, deliveryId] of settled.first) {
+    const item = byDelivery.get(deliveryId);
+    if (!item) continue;
+    facts.push({
+      id: eventId, provider: item.row.provider, event: item.event, body: item.row.body,
+      callId: callIdOf(item.row.provider, item.providerCallId), providerCallId: item.providerCallId, receivedAt: eventOf(item.key).received_at,
+    });
+  }
+  const written = await writeFacts(client, facts);
+  counts.events.updated = new Set([...written.events, ...settled.eventsChanged].filter((id) => !created.inserted.has(id))).size;
+  counts.actions = written.actions;
+  counts.credits = written.credits;
+
+  const calls = new Map(callKeys.map(([provider, pcid]) => [callIds.get(callKey(provider, pcid))!, pcid]));
+  const folded = await refoldCalls(client, calls);
+  counts.calls.updated = folded.updated;
+  counts.calls.removed = folded.removed;
+  return { counts, problems, orphans };
+}
