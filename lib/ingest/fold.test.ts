@@ -112,8 +112,8 @@ describe('foldCall reads each lifecycle as a person would', () => {
     expect(p).toMatchObject({ status: 'completed', final: true, attempts: 2, rescheduledCount: 1, durationSeconds: 60 });
   });
 
-  it('busy twice then the provider gives up: busy, final, not rescheduled', () => {
-    expect(projection(store(busyThenGiveUp))).toMatchObject({ status: 'busy', final: true, attempts: 3 });
+  it('busy twice then the provider gives up: busy, final, two attempts, not rescheduled', () => {
+    expect(projection(store(busyThenGiveUp))).toMatchObject({ status: 'busy', final: true, attempts: 2 });
   });
 
   it('before the lifecycle ends, a reschedule shows the call waiting for its next attempt', () => {

@@ -163,7 +163,9 @@ export function foldCall(providerCallId: string, input: FoldEvent[]): CallProjec
   const reAttemptCount = maxOf(events.map((e) => e.facts.reAttemptCount));
   const rescheduledCount = maxOf(events.map((e) => e.facts.rescheduledCount));
   const rescheduleEvents = events.filter((e) => e.facts.reschedule).length;
-  const attempts = 1 + Math.max(rescheduleEvents, (reAttemptCount ?? 0) + (rescheduledCount ?? 0));
+  // Mirai's report counts re-attempts and reschedules without saying whether one retry can be
+  // both; taking the largest signal never counts a retry twice (busy → rescheduled → busy is two).
+  const attempts = 1 + Math.max(rescheduleEvents, reAttemptCount ?? 0, rescheduledCount ?? 0);
 
   const insights = merged(events, 'insights');
   const metrics = merged(events, 'metrics');
