@@ -1,8 +1,11 @@
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { signOutAction } from '@/lib/actions/sign-out';
+import { actionCounts } from '@/lib/queries/actions';
+import { PendingBadge } from './pending-badge';
 
-export function AppHeader({ actor }: { actor: Actor }) {
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const pending = can(actor.role, 'actions:read') ? (await actionCounts(actor)).pending : 0;
   const links = [
     { href: '/', label: 'Calls', show: true },
     { href: '/approvals', label: 'Approvals', show: can(actor.role, 'actions:read') },
@@ -17,7 +20,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <a href="/" className="text-lg font-semibold tracking-tight">Callboard</a>
         <nav className="flex gap-4 text-sm text-slate-600">
           {links.filter((l) => l.show).map((l) => (
-            <a key={l.href} href={l.href} className="hover:text-slate-900">{l.label}</a>
+            <a key={l.href} href={l.href} className="hover:text-slate-900">
+              {l.label}
+              {l.href === '/approvals' && <PendingBadge initial={pending} />}
+            </a>
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

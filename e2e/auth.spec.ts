@@ -10,7 +10,7 @@ test('signed out, every page sends you to sign-in; signed in you see calls; sign
   await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toBeVisible();
 
   await signIn(page, 'viewer@callboard.local');
-  await expect(page.getByRole('heading', { name: 'Latest calls' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Calls', exact: true })).toBeVisible();
   await expect(page.getByTestId('call-row').first()).toBeVisible();
   await expect(page.getByTestId('signed-in-as')).toContainText('viewer');
 

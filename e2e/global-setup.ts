@@ -1,5 +1,6 @@
-// Playwright global setup: build the app, give it a fresh migrated database, start `next start`,
-// and fill it with demo calls sent through the real, signed webhook endpoints.
+// Playwright global setup: build the app, give it a fresh migrated database, start `next start`
+// (orders dispatched to a local stand-in), and fill it with demo calls sent through the real,
+// signed webhook endpoints.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -8,6 +9,7 @@ import { applyMigrations } from '../lib/migrate';
 import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
 import { E2E_PORT } from '../playwright.config';
 import { createTestDatabase } from '../test/setup/test-database';
+import { ORDER_ENDPOINT_SECRET, startOrderEndpoint } from './order-endpoint';
 
 const baseUrl = `http://127.0.0.1:${E2E_PORT}`;
 
@@ -40,6 +42,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   await createDemoUsers(client).finally(() => client.end());
+  // Orders go to a local stand-in (see order-endpoint.ts); WhatsApp stays unconfigured, so both
+  // "sent" and "nothing was sent" are seen.
+  const orderEndpoint = await startOrderEndpoint();
   const server = spawn('node_modules/.bin/next', ['start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
@@ -53,6 +58,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       CRON_SECRET: 'e2e-cron-secret-0123456789',
       // Every spec signs in from 127.0.0.1; the limit itself is covered by an integration test.
       SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+      ORDER_WEBHOOK_URL: `${orderEndpoint.origin}/orders`,
+      ORDER_WEBHOOK_SECRET: ORDER_ENDPOINT_SECRET,
+      // Test-only: the stand-in speaks plain http on loopback.
+      DISPATCH_ALLOW_INSECURE_HOSTS: '127.0.0.1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
@@ -60,6 +69,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const stop = async () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await orderEndpoint.close();
     await db.dispose();
   };
   try {
@@ -68,6 +78,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (seeded.calls === 0) throw new Error('demo seeding stored no calls');
     process.env.E2E_DATABASE_URL = db.url;
     process.env.E2E_BASE_URL = baseUrl;
+    process.env.E2E_ORDER_ENDPOINT = orderEndpoint.origin;
   } catch (error) {
     await stop();
     throw error;

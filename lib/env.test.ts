@@ -19,4 +19,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({})).not.toThrow();
     expect(() => parseEnv({}, { requireDatabase: true })).toThrow(/DATABASE_URL: required/);
   });
+
+  it('reads dispatch destinations, and refuses ones that do not fit together', () => {
+    const secret = `whsec_${Buffer.from('0123456789abcdef0123').toString('base64')}`;
+    const env = parseEnv({ ORDER_WEBHOOK_URL: 'https://orders.example.com/hook', ORDER_WEBHOOK_SECRET: secret, WHATSAPP_TEMPLATES: 'a, b' });
+    expect(env.WHATSAPP_TEMPLATES).toEqual(['a', 'b']);
+    // An outbound signing secret is not a provider's webhook secret.
+    expect(env.webhookSecrets.ORDER).toBeUndefined();
+    expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'http://orders.example.com/hook', ORDER_WEBHOOK_SECRET: secret })).toThrow(/ORDER_WEBHOOK_URL: must be an https:\/\/ URL/);
+    expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'http://127.0.0.1:9/hook', ORDER_WEBHOOK_SECRET: secret, DISPATCH_ALLOW_INSECURE_HOSTS: '127.0.0.1' })).not.toThrow();
+    expect(() => parseEnv({ SHOPIFY_STORE_DOMAIN: 'x.myshopify.com', SHOPIFY_ADMIN_TOKEN: 't', ORDER_WEBHOOK_URL: 'https://o.example.com', ORDER_WEBHOOK_SECRET: secret })).toThrow(/orders go to one destination/);
+    expect(() => parseEnv({ WHATSAPP_PHONE_NUMBER_ID: '123' })).toThrow(/WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN: set both or neither/);
+    expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'https://o.example.com', ORDER_WEBHOOK_SECRET: 'plain' })).toThrow(/ORDER_WEBHOOK_SECRET: must be whsec_/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dispatchSettingProblems, dispatchSettings, OUTBOUND_SECRET_KEYS } from './dispatch/settings';
 
 // The one place that reads process.env. Provider settings follow a naming rule rather than a
 // fixed list, so a new provider folder brings its own `<PREFIX>_WEBHOOK_SECRET` with no edit here.
@@ -39,6 +40,7 @@ const baseSchema = z.object({
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Exposes /api/bench/bare, the framework-ceiling route `npm run bench` compares against. */
   BENCH_ROUTES: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  ...dispatchSettings,
 });
 
 export type Env = z.infer<typeof baseSchema> & {
@@ -63,11 +65,13 @@ export function parseEnv(source: Record<string, string | undefined>, opts: { req
     problems.push('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET: set both or neither');
   }
   if (Boolean(source.ADMIN_EMAIL) !== Boolean(source.ADMIN_PASSWORD)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+  if (base.success) problems.push(...dispatchSettingProblems(base.data));
 
   const webhookSecrets: Record<string, string[]> = {};
   const allowUnsigned: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(source)) {
-    if (value === undefined) continue;
+    // Secrets we sign outgoing requests with are not provider webhook secrets.
+    if (value === undefined || OUTBOUND_SECRET_KEYS.has(key)) continue;
     const secret = /^([A-Z0-9_]+?)_WEBHOOK_SECRET$/.exec(key);
     if (secret?.[1]) webhookSecrets[secret[1]] = secretList.parse(value);
     const unsigned = /^([A-Z0-9_]+?)_ALLOW_UNSIGNED$/.exec(key);

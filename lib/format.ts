@@ -11,3 +11,20 @@ export function formatDateTime(value: Date | string | null | undefined, timeZone
   if (!value) return '—';
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
+
+/**
+ * A moment to the second in a given IANA time zone (the team's setting, or the browser's while it
+ * is unset), without the zone's name: pages say the zone once, not on every row.
+ * An unknown zone falls back to UTC rather than failing the page.
+ */
+export function formatInZone(value: Date | string | null | undefined, zone?: string): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(date);
+  }
+}

@@ -59,10 +59,11 @@ describe('applyMigrations', () => {
     const { applied } = await applyMigrations(url, { schema });
     expect(applied).toEqual((await readMigrations()).map((m) => m.name));
 
-    const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: await readFile(schemaFile, 'utf8') }))) as Dmmf;
+    const schemaText = await readFile(schemaFile, 'utf8');
+    const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as Dmmf;
     expect(dmmf.datamodel.models.length).toBeGreaterThan(0);
     // A line-per-fact diff: a failure names the exact column, index or key that differs.
-    expect(await describeDatabase(admin, schema)).toEqual(describePrismaSchema(dmmf));
+    expect(await describeDatabase(admin, schema)).toEqual(describePrismaSchema(dmmf, schemaText));
   });
 
   it('records each migration in _prisma_migrations as Prisma does', async () => {
@@ -147,11 +148,19 @@ describe('applyMigrations', () => {
     // Guards the guard: if describeDatabase ever went blind, the first test would pass vacuously.
     const schema = await freshSchema();
     await applyMigrations(url, { schema });
-    await admin.query(`ALTER TABLE "${schema}".call ADD COLUMN surprise text; DROP INDEX "${schema}".call_status_idx`);
-    const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: await readFile(schemaFile, 'utf8') }))) as Dmmf;
+    // The generated search column turned into a plain one must show too: only the migration knows its expression.
+    await admin.query(
+      `ALTER TABLE "${schema}".call ADD COLUMN surprise text; DROP INDEX "${schema}".call_status_last_event_at_id_idx;
+       ALTER TABLE "${schema}".call ALTER COLUMN search_vector DROP EXPRESSION`,
+    );
+    const schemaText = await readFile(schemaFile, 'utf8');
+    const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))) as Dmmf;
     const actual = await describeDatabase(admin, schema);
-    const expected = describePrismaSchema(dmmf);
+    const expected = describePrismaSchema(dmmf, schemaText);
     expect(actual).toContain('column call.surprise text');
-    expect(expected.filter((line) => !actual.includes(line))).toEqual(['index call.call_status_idx (status)']);
+    expect(expected.filter((line) => !actual.includes(line))).toEqual([
+      'column call.search_vector tsvector generated',
+      'index call.call_status_last_event_at_id_idx (status, last_event_at DESC, id DESC)',
+    ]);
   });
 });

@@ -1,16 +1,18 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
+import { Providers } from '@/components/providers';
 import { currentActor } from '@/lib/auth/actor';
+import { getTeamTimeZone } from '@/lib/queries/settings';
 
 // Every dashboard page is behind sign-in; proxy.ts only redirects early, this is the check.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');
   return (
-    <>
+    <Providers teamTimeZone={await getTeamTimeZone(actor)}>
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
-    </>
+    </Providers>
   );
 }

@@ -1,57 +1,72 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { resolveDateRange } from '@/lib/call-date-range';
 import { prisma } from '@/lib/db';
 import { maskPersonalData } from '@/lib/privacy';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import type { CallFilters } from '@/lib/schemas/calls';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { CallExportFilters, CallFilters, CallListItem, CallsPage } from '@/lib/schemas/calls';
+import { isDateOnly } from '@/lib/time-zone';
+import { decodeCallCursor, encodeCallCursor } from './call-cursor';
+import { isNullableSort, listConditions, SORT_FIELD, type PageRequest } from './call-list-sql';
+import { fetchPage } from './call-page';
+import { getTeamTimeZone } from './settings';
 
-const listSelect = {
-  id: true, provider: true, providerCallId: true, status: true, providerStatus: true, final: true, direction: true,
-  customerNumber: true, agentId: true, startedAt: true, endedAt: true, durationSeconds: true, success: true,
-  summary: true, creditsUsed: true, attempts: true, eventCount: true, lastEventAt: true, metadata: true,
-  _count: { select: { actions: { where: { status: 'pending' } } } },
-} satisfies Prisma.CallSelect;
+export type { CallListItem, CallsPage } from '@/lib/schemas/calls';
 
-export type CallListItem = Omit<Prisma.CallGetPayload<{ select: typeof listSelect }>, '_count'> & { pendingActions: number };
-
-function where(filters: CallFilters): Prisma.CallWhereInput {
-  const and: Prisma.CallWhereInput[] = [];
-  if (filters.provider) and.push({ provider: filters.provider });
-  if (filters.status) and.push({ status: filters.status });
-  if (filters.from) and.push({ lastEventAt: { gte: new Date(filters.from) } });
-  if (filters.to) and.push({ lastEventAt: { lt: new Date(filters.to) } });
-  if (filters.q) {
-    const q = filters.q.toLowerCase();
-    and.push({ OR: [{ providerCallId: filters.q }, { searchText: { contains: q } }] });
-  }
-  if (filters.cursor) {
-    const { at, id } = decodeCursor(filters.cursor);
-    and.push({ OR: [{ lastEventAt: { lt: at } }, { lastEventAt: at, id: { lt: id } }] });
-  }
-  return { AND: and };
-}
+/** Sort and direction may be left out: newest activity first. */
+export type ListCallsInput = Omit<CallFilters, 'sort' | 'dir'> & Partial<Pick<CallFilters, 'sort' | 'dir'>>;
 
 /** Viewers get personal data masked; search still matches the full number (it runs in SQL). */
-function forActor<T>(actor: Actor, value: T): T {
+export function forActor<T>(actor: Actor, value: T): T {
   return can(actor.role, 'personal-data:read') ? value : maskPersonalData(value);
 }
 
-/** Calls with the newest activity first, one keyset page at a time. */
-export async function listCalls(actor: Actor, filters: CallFilters): Promise<{ calls: CallListItem[]; nextCursor: string | null }> {
+/** The zone that days mean for these filters: the request's, the team's, else UTC. */
+export async function filterTimeZone(actor: Actor, filters: Pick<CallExportFilters, 'tz' | 'range' | 'from' | 'to'>): Promise<string> {
+  if (filters.tz) return filters.tz;
+  const needsZone = filters.range || (filters.from && isDateOnly(filters.from)) || (filters.to && isDateOnly(filters.to));
+  return (needsZone && (await getTeamTimeZone(actor))) || 'UTC';
+}
+
+/** The SQL conditions for a request's filters, its dates resolved in the right zone. */
+export async function conditionsFor(actor: Actor, filters: CallExportFilters & { updatedSince?: string }) {
+  const { from, to } = resolveDateRange(filters, await filterTimeZone(actor, filters));
+  return listConditions({ ...filters, from, to, updatedSince: filters.updatedSince ? new Date(filters.updatedSince) : undefined });
+}
+
+function cursorValue(call: CallListItem, sort: CallFilters['sort']): string | number | null {
+  const value = call[SORT_FIELD[sort]];
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/**
+ * One keyset page of calls in the requested order. A nullable sort pages through the calls with
+ * a value first, then those without; one page may take rows from both.
+ */
+export async function listCalls(actor: Actor, input: ListCallsInput): Promise<CallsPage> {
   assertCan(actor, 'calls:read');
-  const rows = await prisma().call.findMany({
-    where: where(filters),
-    orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }],
-    take: filters.limit + 1,
-    select: listSelect,
-  });
-  const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
+  const filters = { ...input, sort: input.sort ?? 'activity', dir: input.dir ?? 'desc' } as const;
+  const { sort, dir, limit } = filters;
+  // Taken before reading, so anything newer than the page counts as new, never as missed.
+  const asOf = new Date();
+  const cursor = filters.cursor ? decodeCallCursor(filters.cursor, sort, dir) : null;
+  const conditions = await conditionsFor(actor, filters);
+  const want = limit + 1;
+  const page = (phase: PageRequest['phase'], after: PageRequest['after'], n: number) => fetchPage(conditions, { sort, dir, phase, after, limit: n });
+
+  let rows: CallListItem[];
+  if (cursor?.value === null) {
+    rows = await page('nulls', cursor, want);
+  } else {
+    rows = await page('values', cursor, want);
+    if (rows.length < want && isNullableSort(sort)) rows = rows.concat(await page('nulls', null, want - rows.length));
+  }
+  const calls = rows.slice(0, limit);
+  const last = calls.at(-1);
   return {
-    calls: forActor(actor, page.map(({ _count, ...call }) => ({ ...call, pendingActions: _count.actions }))),
-    nextCursor: rows.length > filters.limit && last ? encodeCursor(last.lastEventAt, last.id) : null,
+    calls: forActor(actor, calls),
+    nextCursor: rows.length > limit && last ? encodeCallCursor({ sort, dir, value: cursorValue(last, sort), id: last.id }) : null,
+    asOf,
   };
 }
 

@@ -1,58 +1,100 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
-import { pool } from '@/lib/db';
+import { dispatchConfig, type DispatchConfig } from '@/lib/dispatch/config';
+import { enqueueOutbox } from '@/lib/dispatch/outbox';
+import { planApproval, type ApprovalPlan } from '@/lib/dispatch/plan';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
+import type { DecisionInput } from '@/lib/schemas/actions';
+import { withTransaction } from './transaction';
 
-export type Decision = 'approve' | 'reject';
+export interface DispatchInfo {
+  /** queued: the outbox will send it; skipped: nothing is configured; none: never sent anywhere. */
+  status: 'queued' | 'skipped' | 'none';
+  destination: string | null;
+  message: string;
+}
 
 export interface DecidedAction {
   id: string;
   status: string;
   decidedByEmail: string | null;
   decidedAt: Date | null;
+  dispatch: DispatchInfo | null;
 }
 
+interface ActionRow {
+  id: string;
+  kind: string;
+  reason: string | null;
+  status: string;
+  payload: Record<string, unknown>;
+  decided_by_email: string | null;
+  created_at: Date;
+  ended_at: Date | null;
+  customer_number: string | null;
+}
+
+const alreadyDecided = (row: { status: string; decided_by_email: string | null }) =>
+  new AppError(409, 'already_decided', `Already ${row.status}${row.decided_by_email ? ` by ${row.decided_by_email}` : ''}`);
+
 /**
- * Approves or rejects a pending action. The update only matches while the action is pending, so
- * of two people deciding at once exactly one wins; the other gets 409 naming who decided.
- * The decision and its audit row commit together.
+ * Approves (possibly with an edited payload) or rejects a pending action. The update only
+ * matches while the action is pending, so of two people deciding at once exactly one wins and
+ * the other gets 409 naming who decided. The decision, its audit row (before/after) and the
+ * outbox row that will send it commit together; sending happens after the commit.
  */
-export async function decideAction(actor: Actor, id: string, decision: Decision, note?: string | null): Promise<DecidedAction> {
+export async function decideAction(actor: Actor, id: string, input: DecisionInput, config: DispatchConfig = dispatchConfig(env())): Promise<DecidedAction> {
   assertCan(actor, 'actions:decide');
-  const client = await pool().connect();
-  try {
-    await client.query('BEGIN');
-    const status = decision === 'approve' ? 'approved' : 'rejected';
-    const { rows } = await client.query<DecidedAction & { kind: string }>(
-      `UPDATE action SET status = $2, decided_by_id = $3, decided_by_email = $4, decided_at = now(), decision_note = $5, updated_at = now()
-       WHERE id = $1 AND status = 'pending'
-       RETURNING id, status, kind, decided_by_email AS "decidedByEmail", decided_at AS "decidedAt"`,
-      [id, status, actor.userId, actor.email, note ?? null],
+  return withTransaction(async (db) => {
+    const { rows } = await db.query<ActionRow>(
+      `SELECT a.id, a.kind, a.reason, a.status, a.payload, a.decided_by_email, a.created_at, c.ended_at, c.customer_number
+       FROM action a LEFT JOIN call c ON c.id = a.call_id WHERE a.id = $1`,
+      [id],
     );
-    const decided = rows[0];
+    const action = rows[0];
+    if (!action) throw new AppError(404, 'not_found', `No action with id ${id}`);
+    if (action.status !== 'pending') throw alreadyDecided(action);
+
+    const approve = input.decision === 'approve';
+    const plan: ApprovalPlan | null = approve
+      ? planApproval({ kind: action.kind, reason: action.reason, payload: action.payload, createdAt: action.created_at, callEndedAt: action.ended_at, customerNumber: action.customer_number }, input, config)
+      : null;
+    const status = approve ? 'approved' : 'rejected';
+    const note = input.note ?? null;
+    const updated = await db.query<{ decidedByEmail: string | null; decidedAt: Date }>(
+      `UPDATE action SET status = $2, decided_by_id = $3, decided_by_email = $4, decided_at = now(), decision_note = $5,
+              edited_payload = $6::jsonb, updated_at = now()
+       WHERE id = $1 AND status = 'pending'
+       RETURNING decided_by_email AS "decidedByEmail", decided_at AS "decidedAt"`,
+      [id, status, actor.userId, actor.email, note, plan?.editedPayload ? JSON.stringify(plan.editedPayload) : null],
+    );
+    const decided = updated.rows[0];
     if (!decided) {
-      await client.query('ROLLBACK');
-      const { rows: current } = await client.query<{ status: string; decided_by_email: string | null }>('SELECT status, decided_by_email FROM action WHERE id = $1', [id]);
-      const existing = current[0];
-      if (!existing) throw new AppError(404, 'not_found', `No action with id ${id}`);
-      throw new AppError(409, 'already_decided', `Already ${existing.status}${existing.decided_by_email ? ` by ${existing.decided_by_email}` : ''}`);
+      // Someone decided between our read and our update; say who.
+      const { rows: current } = await db.query<{ status: string; decided_by_email: string | null }>('SELECT status, decided_by_email FROM action WHERE id = $1', [id]);
+      throw alreadyDecided(current[0] ?? { status: 'decided', decided_by_email: null });
     }
-    await writeAudit(client, {
+
+    const edited = plan?.editedPayload ?? null;
+    await writeAudit(db, {
       actorId: actor.userId,
       actorEmail: actor.email,
-      action: decision === 'approve' ? 'action_approved' : 'action_rejected',
+      action: approve ? 'action_approved' : 'action_rejected',
       targetType: 'action',
       targetId: id,
-      before: { status: 'pending' },
-      after: { status, kind: decided.kind, note: note ?? null },
+      before: edited ? { status: 'pending', payload: action.payload } : { status: 'pending' },
+      after: { status, kind: action.kind, note, ...(edited ? { payload: edited } : {}), ...(plan ? { destination: plan.destination, template: plan.template } : {}) },
     });
-    await client.query('COMMIT');
-    return { id: decided.id, status: decided.status, decidedByEmail: decided.decidedByEmail, decidedAt: decided.decidedAt };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+
+    let dispatch: DispatchInfo | null = null;
+    if (plan) {
+      if (plan.dispatchable) {
+        await enqueueOutbox(db, { actionId: id, kind: action.kind, destination: plan.destination, payload: plan.outboxPayload, skipReason: plan.skipReason ?? undefined });
+      }
+      dispatch = { status: !plan.dispatchable ? 'none' : plan.destination ? 'queued' : 'skipped', destination: plan.destination, message: plan.message };
+    }
+    return { id, status, decidedByEmail: decided.decidedByEmail, decidedAt: decided.decidedAt, dispatch };
+  });
 }

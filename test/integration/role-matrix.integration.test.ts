@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { POST as decide } from '@/app/api/actions/[id]/decision/route';
+import { POST as markSent } from '@/app/api/actions/[id]/mark-sent/route';
+import { POST as redispatch } from '@/app/api/actions/[id]/redispatch/route';
+import { GET as getAction } from '@/app/api/actions/[id]/route';
+import { GET as countActions } from '@/app/api/actions/count/route';
 import { GET as listActions } from '@/app/api/actions/route';
 import { GET as getCall } from '@/app/api/calls/[id]/route';
 import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as listCalls } from '@/app/api/calls/route';
+import { GET as dispatchCron } from '@/app/api/cron/dispatch/route';
 import { GET as pruneAttempts } from '@/app/api/cron/prune-auth-attempts/route';
 import type { Role } from '@/lib/auth/roles';
 import { makeToken, makeUser, signIn } from '@/test/auth';
@@ -20,7 +25,8 @@ async function seedAction(): Promise<{ callId: string; actionId: string; phone: 
   const id = uid('matrix');
   const phone = '+919812345678';
   await post('mirai', { metadata: { ref: id }, event: { type: 'call.completed', data: { call: { id, status: 'completed' } } } });
-  await post('mirai', { event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { phone, shippingAddress: { address1: '12 MG Road', city: 'Pune' } } } } });
+  const shippingAddress = { firstName: 'Asha', address1: '12 MG Road', city: 'Pune', country: 'India' };
+  await post('mirai', { event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { phone, lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress } } } });
   const call = await callRow('mirai', id);
   const { rows } = await testDb().query<{ id: string }>('SELECT id FROM action WHERE call_id = $1', [call?.id]);
   return { callId: String(call?.id), actionId: String(rows[0]?.id), phone };
@@ -53,6 +59,29 @@ const ROUTES: { name: string; call: (h: Record<string, string>, ids: { callId: s
     name: 'POST /api/actions/{id}/decision',
     call: (h, ids) =>
       decide(new Request(`http://localhost/api/actions/${ids.actionId}/decision`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'reject', note: 'matrix' }) }), { params: Promise.resolve({ id: ids.actionId }) }),
+    expect: { anonymous: 401, viewer: 403, approver: 200, admin: 200 },
+  },
+  {
+    name: 'GET /api/actions/{id}',
+    call: (h, ids) => getAction(new Request(`http://localhost/api/actions/${ids.actionId}`, { headers: h }), { params: Promise.resolve({ id: ids.actionId }) }),
+    expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
+  },
+  { name: 'GET /api/actions/count', call: (h) => countActions(new Request('http://localhost/api/actions/count', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
+  {
+    // This file configures no destination, so an allowed role gets as far as 409 not_configured.
+    name: 'POST /api/actions/{id}/redispatch',
+    call: async (h, ids) => {
+      await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', 'failed')`, [ids.actionId]);
+      return redispatch(new Request(`http://localhost/api/actions/${ids.actionId}/redispatch`, { method: 'POST', headers: h }), { params: Promise.resolve({ id: ids.actionId }) });
+    },
+    expect: { anonymous: 401, viewer: 403, approver: 409, admin: 409 },
+  },
+  {
+    name: 'POST /api/actions/{id}/mark-sent',
+    call: async (h, ids) => {
+      await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', 'needs_check')`, [ids.actionId]);
+      return markSent(new Request(`http://localhost/api/actions/${ids.actionId}/mark-sent`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: '{"reference":"#1001"}' }), { params: Promise.resolve({ id: ids.actionId }) });
+    },
     expect: { anonymous: 401, viewer: 403, approver: 200, admin: 200 },
   },
 ];
@@ -107,6 +136,33 @@ describe('decisions', () => {
   });
 });
 
+describe('the decision route', () => {
+  const approve = (token: string, id: string, body: object) =>
+    decide(new Request(`http://localhost/api/actions/${id}/decision`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+
+  it('says plainly that nothing was sent when no destination is configured', async () => {
+    const { actionId } = await seedAction();
+    const res = await approve(await makeToken('approver'), actionId, { decision: 'approve', note: 'ok' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ action: { id: actionId, status: 'approved' }, dispatch: { status: 'skipped', message: expect.stringMatching(/^Approved\. Nothing was sent: no destination is configured for orders/) } });
+  });
+
+  it('takes an edited payload, validated with the same schema: 400 naming the field, then stored beside the original', async () => {
+    const { actionId } = await seedAction();
+    const token = await makeToken('approver');
+    const payload = { phone: '+919812345678', lineItems: [{ title: 'Chai', quantity: 2 }], shippingAddress: { firstName: 'Asha', address1: '14 MG Road', city: 'Pune', country: 'India' } };
+    const bad = await approve(token, actionId, { decision: 'approve', payload: { ...payload, shippingAddress: { ...payload.shippingAddress, city: '' } } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/shippingAddress\.city: required/);
+    expect((await approve(token, actionId, { decision: 'reject', payload })).status).toBe(400);
+    const ok = await approve(token, actionId, { decision: 'approve', payload });
+    expect(ok.status).toBe(200);
+    const { rows } = await testDb().query('SELECT payload, edited_payload FROM action WHERE id = $1', [actionId]);
+    expect(rows[0].payload.shippingAddress.address1).toBe('12 MG Road');
+    expect(rows[0].edited_payload.shippingAddress.address1).toBe('14 MG Road');
+  });
+});
+
 describe('personal data by role', () => {
   it('viewers get numbers masked and addresses reduced to the city; search by the full number still finds the call', async () => {
     const { phone } = await seedAction();
@@ -117,14 +173,17 @@ describe('personal data by role', () => {
       expect(body.calls[0].customerNumber).toBe(shown);
       const actions = await (await listActions(new Request('http://localhost/api/actions?status=pending&limit=100', { headers: { authorization: `Bearer ${token}` } }))).json();
       const mine = actions.actions.find((a: { call: { customerNumber: string } | null }) => a.call?.customerNumber === shown);
-      expect(mine.payload.shippingAddress).toEqual(role === 'viewer' ? { city: 'Pune' } : { address1: '12 MG Road', city: 'Pune' });
+      expect(mine.payload.shippingAddress).toEqual(role === 'viewer' ? { city: 'Pune' } : { firstName: 'Asha', address1: '12 MG Road', city: 'Pune', country: 'India' });
     }
   });
 });
 
 describe('scheduled routes', () => {
-  it('need the CRON_SECRET bearer, compared in constant time', async () => {
-    const call = (auth?: string) => pruneAttempts(new Request('http://localhost/api/cron/prune-auth-attempts', { headers: auth ? { authorization: auth } : {} }));
+  it.each([
+    ['prune-auth-attempts', pruneAttempts],
+    ['dispatch', dispatchCron],
+  ] as const)('%s needs the CRON_SECRET bearer, compared in constant time', async (name, route) => {
+    const call = (auth?: string) => route(new Request(`http://localhost/api/cron/${name}`, { headers: auth ? { authorization: auth } : {} }));
     expect((await call()).status).toBe(401);
     expect((await call('Bearer wrong')).status).toBe(401);
     expect((await call(`Bearer ${process.env.CRON_SECRET}`)).status).toBe(200);

@@ -15,6 +15,9 @@ vi.mock('next/headers', () => ({
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { decideActionAction } = await import('@/lib/actions/decide-action');
+const { decideActionsAction } = await import('@/lib/actions/decide-actions');
+const { redispatchActionAction } = await import('@/lib/actions/redispatch-action');
+const { markActionSentAction } = await import('@/lib/actions/mark-action-sent');
 const { createUserAction } = await import('@/lib/actions/create-user');
 const { changeRoleAction } = await import('@/lib/actions/change-role');
 const { revokeSessionsAction } = await import('@/lib/actions/revoke-sessions');
@@ -47,6 +50,20 @@ async function pendingActionId(): Promise<string> {
   return String(rows[0]?.id);
 }
 
+/** An approved action whose outbox row is in the given state. */
+async function dispatchedActionId(status: 'failed' | 'needs_check'): Promise<string> {
+  const id = await pendingActionId();
+  await testDb().query(`UPDATE action SET status = $2 WHERE id = $1`, [id, status]);
+  await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'send_whatsapp', 'standard_webhook', '{}', $2)`, [id, status]);
+  return id;
+}
+
+const formWithIds = (ids: string[], fields: Record<string, string>) => {
+  const data = form(fields);
+  for (const id of ids) data.append('id', id);
+  return data;
+};
+
 async function someTokenId(): Promise<string> {
   const owner = await makeUser('viewer');
   const { hash, prefix } = generateToken();
@@ -55,8 +72,22 @@ async function someTokenId(): Promise<string> {
 }
 
 // Each server action, the input it needs, and which callers it must serve.
-const ACTIONS: { name: string; run: () => Promise<{ ok: boolean; error?: string }>; allowed: Role[] }[] = [
+// `declinedWith`: the role is let through, and the action then declines for a stated business reason.
+const ACTIONS: { name: string; run: () => Promise<{ ok: boolean; error?: string }>; allowed: Role[]; declinedWith?: RegExp }[] = [
   { name: 'decide an action', run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'reject' })), allowed: ['approver', 'admin'] },
+  {
+    name: 'edit and approve an action',
+    run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'approve', payload: JSON.stringify({ number: '+911234567899', message: 'Hello' }) })),
+    allowed: ['approver', 'admin'],
+  },
+  {
+    name: 'bulk-decide actions',
+    run: async () => decideActionsAction(null, formWithIds([await pendingActionId(), await pendingActionId()], { decision: 'reject', note: 'duplicates' })),
+    allowed: ['approver', 'admin'],
+  },
+  // No destination is configured in this file: an allowed role gets as far as "nothing to send to".
+  { name: 're-dispatch an action', run: async () => redispatchActionAction(null, form({ id: await dispatchedActionId('failed') })), allowed: ['approver', 'admin'], declinedWith: /no destination is configured/ },
+  { name: 'mark an action sent', run: async () => markActionSentAction(null, form({ id: await dispatchedActionId('needs_check'), reference: 'wamid.1' })), allowed: ['approver', 'admin'] },
   { name: 'create a user', run: async () => createUserAction(null, form({ email: `${uid('new')}@test.callboard`, role: 'viewer', password: 'a-long-password' })), allowed: ['admin'] },
   { name: 'change a role', run: async () => changeRoleAction(null, form({ userId: (await makeUser('viewer')).id, role: 'approver' })), allowed: ['admin'] },
   { name: 'revoke sessions', run: async () => revokeSessionsAction(null, form({ userId: (await makeUser('viewer')).id })), allowed: ['admin'] },
@@ -74,6 +105,10 @@ describe('server action matrix: every action as anonymous, viewer, approver and 
       it(`${action.name} as ${who} → ${ok ? 'done' : 'refused'}`, async () => {
         await actAs(who);
         const result = await action.run();
+        if (ok && action.declinedWith) {
+          expect(result).toMatchObject({ ok: false, error: expect.stringMatching(action.declinedWith) });
+          return;
+        }
         expect(result.ok).toBe(ok);
         if (!ok) expect(result.error).toMatch(who === 'anonymous' ? /sign in/i : /does not allow/);
       });
@@ -89,6 +124,20 @@ describe('server action matrix: every action as anonymous, viewer, approver and 
     expect(rows[0].role).toBe('viewer');
     const audit = await testDb().query(`SELECT 1 FROM audit_log WHERE action = 'role_changed' AND target_id = $1`, [target.id]);
     expect(audit.rowCount).toBe(0);
+  });
+
+  it('bulk decisions stand alone: one decided already gets its own 409 message, the rest go through', async () => {
+    await actAs('approver');
+    const [first, second] = [await pendingActionId(), await pendingActionId()];
+    expect((await decideActionAction(null, form({ id: first, decision: 'reject', note: 'spam' }))).ok).toBe(true);
+    const result = await decideActionsAction(null, formWithIds([first, second], { decision: 'approve' }));
+    expect(result).toMatchObject({
+      ok: true,
+      results: [
+        { id: first, ok: false, message: expect.stringMatching(/^Already rejected by .+@test\.callboard$/) },
+        { id: second, ok: true, status: 'approved', message: expect.stringMatching(/Nothing was sent/) },
+      ],
+    });
   });
 
   it('a role change is audited with before and after', async () => {

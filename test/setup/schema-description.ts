@@ -85,14 +85,45 @@ const PG_ACTIONS: Record<string, string> = { c: 'cascade', r: 'restrict', a: 'no
 
 const quoteIfNeeded = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
 
+export interface UnsupportedField {
+  model: string;
+  name: string;
+  column: string;
+  /** The type inside Unsupported("…"), as format_type() spells it. */
+  type: string;
+  required: boolean;
+}
+
+/**
+ * DMMF leaves Unsupported("…") fields out entirely, so they are read from the schema text. Only
+ * the shape this project uses is described: a database-computed column, declared with an empty
+ * `@default(dbgenerated())` and built as GENERATED ALWAYS … STORED by a hand-written migration.
+ */
+export function unsupportedFields(schemaText: string): UnsupportedField[] {
+  const fields: UnsupportedField[] = [];
+  for (const [, model = '', body = ''] of schemaText.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    for (const line of body.split('\n')) {
+      const match = /^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/.exec(line);
+      if (!match) continue;
+      const [, name = '', type = '', optional, attributes = ''] = match;
+      if (!/@default\(dbgenerated\(\)\)/.test(attributes)) {
+        throw new Error(`${model}.${name}: only Unsupported() columns with @default(dbgenerated()) (generated columns) are described`);
+      }
+      fields.push({ model, name, type, required: !optional, column: /@map\("([^"]+)"\)/.exec(attributes)?.[1] ?? name });
+    }
+  }
+  return fields;
+}
+
 /** Prisma's default constraint names, shortened the way it keeps them within 63 bytes. */
 function constraintName(table: string, columns: string[], suffix: string): string {
   const base = [table, ...columns].join('_');
   return `${base.slice(0, 63 - suffix.length - 1)}_${suffix}`;
 }
 
-export function describePrismaSchema(dmmf: Dmmf): string[] {
+export function describePrismaSchema(dmmf: Dmmf, schemaText: string): string[] {
   const { models, enums, indexes } = dmmf.datamodel;
+  const unsupported = unsupportedFields(schemaText);
   const tableOf = (modelName: string) => {
     const model = models.find((m) => m.name === modelName);
     if (!model) throw new Error(`Unknown model ${modelName}`);
@@ -100,8 +131,10 @@ export function describePrismaSchema(dmmf: Dmmf): string[] {
   };
   const columnOf = (modelName: string, fieldName: string) => {
     const field = tableOf(modelName).model.fields.find((f) => f.name === fieldName);
-    if (!field) throw new Error(`Unknown field ${modelName}.${fieldName}`);
-    return field.dbName ?? field.name;
+    if (field) return field.dbName ?? field.name;
+    const other = unsupported.find((f) => f.model === modelName && f.name === fieldName);
+    if (!other) throw new Error(`Unknown field ${modelName}.${fieldName}`);
+    return other.column;
   };
   const lines: string[] = enums.map((e) => `enum ${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(', ')})`);
 
@@ -137,6 +170,9 @@ export function describePrismaSchema(dmmf: Dmmf): string[] {
       const fallback = expectedDefault(field, enums);
       lines.push(`column ${column} ${type}${field.isList ? '[]' : ''}${notNull}${fallback === undefined ? '' : ` default ${fallback}`}`);
     }
+  }
+  for (const field of unsupported) {
+    lines.push(`column ${tableOf(field.model).table}.${field.column} ${field.type}${field.required ? ' not null' : ''} generated`);
   }
 
   for (const index of indexes) {
@@ -219,16 +255,17 @@ export async function describeDatabase(client: pg.ClientBase, schema: string): P
     );
     for (const t of tables.rows) lines.push(`table ${t.name}`);
 
-    const columns = await client.query<{ tbl: string; col: string; type: string; not_null: boolean; expr: string | null }>(
+    const columns = await client.query<{ tbl: string; col: string; type: string; not_null: boolean; expr: string | null; generated: boolean }>(
       `SELECT c.relname AS tbl, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type,
-              a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS expr
+              a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS expr, a.attgenerated <> '' AS generated
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations' AND a.attnum > 0 AND NOT a.attisdropped`,
       [schema],
     );
     for (const c of columns.rows) {
-      const fallback = c.expr === null ? '' : ` default ${actualDefault(c.expr, c.type)}`;
+      // A generated column's expression lives in the migration alone; Prisma only knows it exists.
+      const fallback = c.generated ? ' generated' : c.expr === null ? '' : ` default ${actualDefault(c.expr, c.type)}`;
       lines.push(`column ${c.tbl}.${c.col} ${c.type}${c.not_null ? ' not null' : ''}${fallback}`);
     }
 

@@ -1,45 +1,67 @@
-import { EmptyState } from '@/components/data-table';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { listActions } from '@/lib/queries/actions';
-import { DecisionButtons } from './decision-buttons';
+import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
+import { env } from '@/lib/env';
+import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions';
+import { ApprovalsQueue } from './approvals-queue';
+import { DecisionsTable } from './decisions-table';
+import type { QueueSettings } from './queue-settings';
 
-// The queue of actions the agent asked for, oldest first. Issue 6 grows this into the full
-// approvals workflow (edit, bulk, dispatch); here a person approves or rejects.
-export default async function ApprovalsPage() {
+export const metadata = { title: 'Approvals · Callboard' };
+
+type View = 'queue' | 'attention' | 'decided';
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'queue', label: 'Pending' },
+  { view: 'attention', label: 'Needs attention' },
+  { view: 'decided', label: 'Decided' },
+];
+
+// Everything the agent asked to do, waiting for a person: the queue (oldest first), what failed
+// or needs checking after approval, and the latest decisions.
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');
-  const actions = await listActions(actor, { status: 'pending', limit: 100 });
-  const mayDecide = can(actor.role, 'actions:decide');
+  const { view: requested } = await searchParams;
+  const view: View = requested === 'attention' || requested === 'decided' ? requested : 'queue';
+  const config = dispatchConfig(env());
+  const settings: QueueSettings = {
+    mayDecide: can(actor.role, 'actions:decide'),
+    role: actor.role,
+    destinations: { create_order: destinationLabel('create_order', config), send_whatsapp: destinationLabel('send_whatsapp', config) },
+    templates: config.templates,
+    currency: config.currency,
+  };
+  const counts = await actionCounts(actor);
+  const tabCount: Record<View, number | null> = { queue: counts.pending, attention: counts.attention, decided: null };
+
   return (
     <section className="space-y-4">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold">Approvals</h1>
-        <p className="text-sm text-slate-500">{actions.length} pending</p>
+        <nav aria-label="Approval views" className="flex gap-1 text-sm">
+          {VIEWS.map((v) => (
+            <a key={v.view} href={v.view === 'queue' ? '/approvals' : `/approvals?view=${v.view}`} aria-current={v.view === view ? 'page' : undefined}
+              className={`rounded px-3 py-1 ${v.view === view ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}>
+              {v.label}{tabCount[v.view] !== null && ` (${tabCount[v.view]})`}
+            </a>
+          ))}
+        </nav>
       </div>
-      {!mayDecide && (
+      {!settings.mayDecide && (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           You can see the queue; approving and rejecting needs the approver or admin role.
         </p>
       )}
-      {actions.length === 0 ? (
-        <EmptyState title="Nothing is waiting for a decision" />
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {actions.map((a) => (
-            <li key={a.id} data-testid="pending-action" data-action-id={a.id} className="flex flex-wrap items-center gap-4 px-4 py-3 text-sm">
-              <span className="font-medium">{a.kind.replace(/_/g, ' ')}</span>
-              {a.reason && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{a.reason.replace(/_/g, ' ')}</span>}
-              <span className="font-mono text-xs text-slate-600">{a.call?.customerNumber ?? '—'}</span>
-              <span className="text-slate-500">{a.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</span>
-              <div className="ml-auto">
-                <DecisionButtons id={a.id} disabledReason={mayDecide ? null : `Your role (${actor.role}) cannot decide actions`} />
-              </div>
-            </li>
-          ))}
-        </ul>
+      {settings.mayDecide && view === 'queue' && (!settings.destinations.create_order || !settings.destinations.send_whatsapp) && (
+        <p className="rounded border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" data-testid="not-configured">
+          {!settings.destinations.create_order && 'No order destination is configured: approving an order records the decision and sends nothing. '}
+          {!settings.destinations.send_whatsapp && 'No WhatsApp destination is configured: approving a message records the decision and sends nothing.'}
+        </p>
       )}
+      {view === 'queue' && <ApprovalsQueue initial={await listActions(actor, { status: 'pending', limit: 100 })} settings={settings} renderedAt={Date.now()} />}
+      {view === 'attention' && <DecisionsTable items={await listNeedingAttention(actor)} empty="Nothing failed or needs checking" />}
+      {view === 'decided' && <DecisionsTable items={await listRecentDecisions(actor)} empty="Nothing has been decided yet" />}
     </section>
   );
 }

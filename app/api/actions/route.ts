@@ -2,13 +2,14 @@
 import { requireActor } from '@/lib/auth/actor';
 import { errorResponse } from '@/lib/http/errors';
 import { listActions } from '@/lib/queries/actions';
-import { actionFiltersSchema, searchParamsObject } from '@/lib/schemas/calls';
+import { actionFiltersSchema } from '@/lib/schemas/actions';
+import { searchParamsObject } from '@/lib/schemas/calls';
 
 export async function GET(request: Request): Promise<Response> {
   try {
     const actor = await requireActor(request, 'actions:read');
     const filters = actionFiltersSchema.parse(searchParamsObject(new URL(request.url).searchParams));
-    return Response.json({ actions: await listActions(actor, filters) });
+    return Response.json({ actions: await listActions(actor, filters) }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,97 @@
+import { notFound, redirect } from 'next/navigation';
+import { ActionStatusBadge } from '@/components/action-status-badge';
+import { currentActor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
+import { dispatchConfig } from '@/lib/dispatch/config';
+import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
+import { getActionDetail } from '@/lib/queries/action-detail';
+import { OrderDetails } from '../order-details';
+import { obj, words } from '../view-model';
+import { WhatsappDetails, whatsappView } from '../whatsapp-details';
+import { DispatchControls } from './dispatch-controls';
+import { actionLife } from './life';
+
+export const metadata = { title: 'Action · Callboard' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TONE = { neutral: 'bg-slate-400', good: 'bg-status-success', bad: 'bg-status-failure' } as const;
+
+function Payload({ kind, payload, reason, windowStart, fallbackNumber, currency }: { kind: string; payload: Record<string, unknown>; reason: string | null; windowStart: string; fallbackNumber: string | null; currency: string }) {
+  if (kind === 'create_order') return <OrderDetails payload={payload} currency={currency} />;
+  if (kind === 'send_whatsapp') return <WhatsappDetails view={whatsappView(payload, reason, windowStart, Date.now(), fallbackNumber)} />;
+  return <pre className="overflow-x-auto text-xs">{JSON.stringify(payload, null, 2)}</pre>;
+}
+
+// One action's whole life: the call that raised it, who decided and how, every attempt to send
+// it with its answer, and the destination's id for what was created.
+export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const action = await getActionDetail(actor, id);
+  if (!action) notFound();
+  const { currency } = dispatchConfig(env());
+  const life = actionLife(action);
+  const windowStart = (action.call?.endedAt ?? action.createdAt).toISOString();
+  const common = { kind: action.kind, reason: action.reason, windowStart, fallbackNumber: action.call?.customerNumber ?? null, currency };
+  const outbox = action.outbox;
+
+  return (
+    <section className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <a href="/approvals" className="text-sm text-slate-600 underline">← Approvals</a>
+        <h1 className="text-xl font-semibold">{words(action.kind)}</h1>
+        <ActionStatusBadge status={action.status} />
+        {action.call && <a href={`/calls/${action.call.id}`} className="text-sm text-slate-600 underline">Call {action.call.providerCallId}</a>}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-4">
+          <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="font-medium">{action.editedPayload ? 'As approved (edited)' : 'Payload'}</h2>
+            <Payload {...common} payload={obj(action.editedPayload ?? action.payload)} />
+          </section>
+          {action.editedPayload && (
+            <section className="space-y-2 rounded-lg border border-dashed border-slate-300 bg-white p-4" data-testid="original-payload">
+              <h2 className="font-medium">As the agent asked</h2>
+              <Payload {...common} payload={obj(action.payload)} />
+            </section>
+          )}
+          {outbox && (
+            <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="dispatch">
+              <h2 className="font-medium">Dispatch</h2>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                <dt className="text-slate-500">Destination</dt><dd>{outbox.destination === 'none' ? 'none configured' : words(outbox.destination)}</dd>
+                <dt className="text-slate-500">Status</dt><dd data-testid="outbox-status">{words(outbox.status)}</dd>
+                <dt className="text-slate-500">Attempts</dt><dd>{outbox.attempts}</dd>
+                <dt className="text-slate-500">Idempotency key</dt><dd className="font-mono text-xs" data-testid="idempotency-key">{outbox.id}</dd>
+                {outbox.responseId && <><dt className="text-slate-500">Destination id</dt><dd className="font-mono text-xs" data-testid="response-id">{outbox.responseId}</dd></>}
+                {outbox.status === 'pending' && <><dt className="text-slate-500">Next attempt</dt><dd>{formatDateTime(outbox.nextAttemptAt)}</dd></>}
+                {outbox.lastError && <><dt className="text-slate-500">Last error</dt><dd className="text-red-700">{outbox.lastError}</dd></>}
+              </dl>
+              {can(actor.role, 'actions:decide') && <DispatchControls id={action.id} outboxStatus={outbox.status} />}
+            </section>
+          )}
+        </div>
+
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-medium">Life</h2>
+          <ol className="space-y-3 text-sm" data-testid="action-life">
+            {life.map((event, i) => (
+              <li key={i} className="flex gap-3" data-testid="life-event">
+                <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${TONE[event.tone]}`} aria-hidden />
+                <div>
+                  <p className="font-medium">{event.title}</p>
+                  <p className="text-xs text-slate-500"><time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time></p>
+                  {event.detail && <p className="text-slate-600">{event.detail}</p>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </section>
+  );
+}

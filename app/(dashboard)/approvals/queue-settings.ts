@@ -1,0 +1,10 @@
+/** What the queue needs to know about this deployment and this person; computed on the server. */
+export interface QueueSettings {
+  mayDecide: boolean;
+  role: string;
+  /** Per action kind: where approval sends it, or null when nothing is configured. */
+  destinations: Record<string, string | null>;
+  /** Pre-approved WhatsApp templates (WHATSAPP_TEMPLATES). */
+  templates: string[];
+  currency: string;
+}

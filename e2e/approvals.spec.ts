@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO_SECRETS } from '../lib/simulator/demo';
+import { signMirai } from '../lib/simulator/sign';
+import { signIn } from './sign-in';
+
+// The approvals queue as an approver works it. The e2e server sends orders to a local stand-in
+// (e2e/order-endpoint.ts) and has no WhatsApp destination, so an approved order goes out through
+// the outbox and an approved message says nothing was sent. Rows are taken from the end of the
+// queue: auth.spec.ts, running alongside, approves from the front.
+
+// One scenario at a time in this file: each picks rows by position.
+test.describe.configure({ mode: 'serial' });
+
+const orders = (page: Page) => page.getByTestId('pending-action').filter({ has: page.getByTestId('order-details') });
+const messages = (page: Page) => page.getByTestId('pending-action').filter({ has: page.getByTestId('whatsapp-details') });
+
+async function idOf(row: Locator): Promise<string> {
+  const id = await row.getAttribute('data-action-id');
+  if (!id) throw new Error('row without an action id');
+  return id;
+}
+
+async function ordersReceived(page: Page, key: string): Promise<number> {
+  const res = await page.request.get(`${process.env.E2E_ORDER_ENDPOINT}/received?key=${key}`);
+  return ((await res.json()) as { orders: number }).orders;
+}
+
+test('approve one, edit and approve one, reject one, and see the statuses change', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  await page.goto('/approvals');
+  await expect(page.getByTestId('not-configured')).toContainText('No WhatsApp destination is configured');
+  await page.screenshot({ path: 'test-results/e2e/approvals-queue.png' });
+
+  // Approve as it came.
+  const approvedId = await idOf(orders(page).last());
+  const approved = page.locator(`[data-action-id="${approvedId}"]`);
+  await approved.getByRole('button', { name: 'Approve' }).click();
+  await expect(approved).toHaveCount(0);
+  const approvedReceipt = page.locator(`[data-decided-id="${approvedId}"]`);
+  await expect(approvedReceipt.getByTestId('action-status')).toHaveText('approved');
+  await expect(approvedReceipt).toContainText('Approved; sending to 127.0.0.1');
+
+  // Edit, get told what is wrong, fix it, approve.
+  const editedId = await idOf(orders(page).last());
+  const edited = page.locator(`[data-action-id="${editedId}"]`);
+  await edited.getByRole('button', { name: 'Edit' }).click();
+  const form = edited.getByRole('form', { name: 'Edit order' });
+  await form.getByLabel('City').fill('');
+  await form.getByLabel('Address', { exact: true }).fill('221B Baker Street');
+  await form.getByLabel(/^Quantity of/).first().fill('3');
+  await form.getByLabel('Order note').fill('Address corrected on review');
+  await form.getByRole('button', { name: 'Save and approve' }).click();
+  await expect(form.getByRole('alert')).toContainText('shippingAddress.city: required');
+  await form.getByLabel('City').fill('Pune');
+  await form.getByRole('button', { name: 'Save and approve' }).click();
+  await expect(edited).toHaveCount(0);
+  await expect(page.locator(`[data-decided-id="${editedId}"]`).getByTestId('action-status')).toHaveText('approved');
+
+  // Reject with a reason.
+  const rejectedId = await idOf(messages(page).last());
+  const rejected = page.locator(`[data-action-id="${rejectedId}"]`);
+  await rejected.getByRole('button', { name: 'Reject' }).click();
+  await rejected.getByLabel('Reason for rejecting').fill('Customer already ordered on the website');
+  await rejected.getByRole('button', { name: 'Reject' }).click();
+  await expect(rejected).toHaveCount(0);
+  await expect(page.locator(`[data-decided-id="${rejectedId}"]`).getByTestId('action-status')).toHaveText('rejected');
+
+  // Approve a message: there is nowhere to send it, and the receipt says so.
+  const messageId = await idOf(messages(page).last());
+  await page.locator(`[data-action-id="${messageId}"]`).getByRole('button', { name: 'Approve' }).click();
+  await expect(page.locator(`[data-decided-id="${messageId}"]`)).toContainText('Nothing was sent: no destination is configured for WhatsApp messages');
+
+  // After a reload they are gone from the queue and listed as decided.
+  await page.reload();
+  await expect(page.getByTestId('pending-action').first()).toBeVisible();
+  for (const id of [approvedId, editedId, rejectedId]) await expect(page.locator(`[data-action-id="${id}"]`)).toHaveCount(0);
+  await page.goto('/approvals?view=decided');
+  // Approved, then sent by the outbox right after the response.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(`[data-testid="decision-row"][data-id="${approvedId}"]`).getByTestId('action-status')).toHaveText('sent', { timeout: 1_000 });
+  }).toPass();
+  await expect(page.locator(`[data-testid="decision-row"][data-id="${messageId}"]`).getByTestId('action-status')).toHaveText('approved');
+  await expect(page.locator(`[data-testid="decision-row"][data-id="${rejectedId}"]`)).toContainText('Customer already ordered on the website');
+
+  // The edited action's page: what was approved, what the agent asked, who decided.
+  await page.goto(`/approvals/${editedId}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('outbox-status')).toHaveText('sent', { timeout: 1_000 });
+  }).toPass();
+  await expect(page.getByTestId('action-status').first()).toHaveText('sent');
+  await expect(page.getByTestId('ship-to').first()).toContainText('221B Baker Street');
+  await expect(page.getByTestId('line-quantity').first()).toHaveText('3');
+  await expect(page.getByTestId('original-payload')).not.toContainText('221B Baker Street');
+  await expect(page.getByTestId('action-life')).toContainText('Approved by approver@callboard.local');
+  await expect(page.getByTestId('action-life')).toContainText('with an edited payload');
+  await page.screenshot({ path: 'test-results/e2e/approvals-action.png', fullPage: true });
+
+  // The order approved as it came was sent right after the response (after()), exactly once.
+  await page.goto(`/approvals/${approvedId}`);
+  await expect(page.getByTestId('action-status').first()).toHaveText('sent');
+  await expect(page.getByTestId('response-id')).toHaveText(/^order_/);
+  const key = (await page.getByTestId('idempotency-key').textContent())?.trim() ?? '';
+  expect(await ordersReceived(page, key)).toBe(1);
+  await expect(page.getByTestId('action-life')).toContainText('Attempt 1 to standard webhook: Delivered');
+});
+
+test('keyboard: focus a row, r opens the reason, Enter rejects', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  await page.goto('/approvals');
+  const row = orders(page).last();
+  const id = await idOf(row);
+  await row.getByTestId('order-details').click();
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('r');
+  await expect(row.getByLabel('Reason for rejecting')).toBeFocused();
+  await page.keyboard.type('Duplicate of another order');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-action-id="${id}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-decided-id="${id}"]`).getByTestId('action-status')).toHaveText('rejected');
+});
+
+test('a new action appears in the queue and the badge without a reload', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  await page.goto('/approvals');
+  const before = Number(await page.getByTestId('pending-count').textContent());
+  const callId = `e2e_${randomUUID().slice(0, 8)}`;
+  const number = `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const body = JSON.stringify({ event: { type: 'action', data: { action: 'send_whatsapp', call: { id: callId }, reason: 'missing_first_name', payload: { number } } } });
+  const res = await page.request.post('/api/webhooks/mirai', { headers: { 'content-type': 'application/json', ...signMirai(body, DEMO_SECRETS.mirai) }, data: body });
+  expect(res.status()).toBe(200);
+  // The queue and the badge poll every 10 seconds.
+  await expect(messages(page).filter({ hasText: number })).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByTestId('pending-count')).not.toHaveText(String(before), { timeout: 15_000 });
+});

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_SECRETS } from '../lib/simulator/demo';
+import { signFor } from '../lib/simulator/sign';
+import { signIn } from './sign-in';
+
+// The call detail page as an approver sees it, on demo calls sent through the real webhooks.
+// Calls are found through the JSON API with the signed-in session, then opened by id.
+
+interface ListedCall {
+  id: string;
+  provider: string;
+  providerCallId: string;
+  status: string;
+  attempts: number;
+}
+
+async function findCall(page: Page, query: string, pick: (c: ListedCall) => boolean): Promise<ListedCall> {
+  const res = await page.request.get(`/api/calls?${query}`);
+  expect(res.ok()).toBe(true);
+  const { calls } = (await res.json()) as { calls: ListedCall[] };
+  const call = calls.find(pick);
+  if (!call) throw new Error(`no demo call matches ${query}`);
+  return call;
+}
+
+/** Every section fits the viewport: nothing scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('an Atoms call: transcript with search, analysis as tables, one attempt, raw payload on expand', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  const call = await findCall(page, 'provider=atoms&status=completed&limit=100', () => true);
+  await page.goto(`/calls/${call.id}`);
+
+  await expect(page.getByTestId('call-header')).toContainText('Smallest.ai Atoms');
+  const turns = page.getByTestId('transcript-turn');
+  await expect(turns.first()).toBeVisible();
+  const total = await turns.count();
+  expect(total).toBeGreaterThan(3);
+  await expect(turns.first()).toHaveAttribute('data-role', 'agent');
+
+  const search = page.getByPlaceholder('Search the transcript');
+  await search.fill('cash on delivery');
+  await expect(page.getByTestId('transcript-count')).toContainText(`of ${total} turns match`);
+  await expect(turns.first().locator('mark')).toHaveText(/cash on delivery/i);
+  await search.fill('zzz-nothing-says-this');
+  await expect(page.getByText('No turn mentions “zzz-nothing-says-this”.')).toBeVisible();
+  await search.fill('');
+  await expect(turns).toHaveCount(total);
+
+  const analysis = page.getByTestId('analysis');
+  await expect(analysis.getByTestId('analysis-metrics')).toContainText('Satisfaction score');
+  await expect(analysis).toContainText('Disposition');
+  await expect(page.getByTestId('no-detail-page')).toContainText('Atoms webhooks carry no link');
+
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByTestId('timeline-attempt')).toHaveCount(1);
+  await expect(timeline.getByTestId('timeline-step')).toHaveCount(3);
+  await expect(page.getByTestId('completeness')).toContainText('All 3 expected events arrived, in order.');
+
+  const payload = timeline.getByTestId('payload').first();
+  await expect(payload.getByTestId('payload-json')).toBeHidden();
+  await payload.getByText('Raw payload').click();
+  await expect(payload.getByTestId('payload-json')).toBeVisible();
+  await expect(payload.getByTestId('payload-json')).toContainText('"event": "call.start"');
+
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: 'test-results/e2e/call-detail.png', fullPage: true });
+});
+
+test('a rescheduled Mirai call: two attempts, the repeated initiate, no transcript but a link and the recording', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  const call = await findCall(page, 'provider=mirai&status=completed&limit=100', (c) => c.attempts > 1);
+  await page.goto(`/calls/${call.id}`);
+
+  const attempts = page.getByTestId('timeline-attempt');
+  await expect(attempts).toHaveCount(2);
+  await expect(attempts.nth(0)).toContainText('Attempt 1');
+  await expect(attempts.nth(0).locator('[data-type="call.no-answer"]')).toBeVisible();
+  await expect(attempts.nth(0).locator('[data-type="call.rescheduled"]')).toBeVisible();
+  await expect(attempts.nth(0).locator('[data-type="call.initiate"]')).toContainText('received 2×');
+  await expect(attempts.nth(1)).toContainText('after a reschedule');
+  await expect(attempts.nth(1).locator('[data-type="call.in-progress"]')).toBeVisible();
+  await expect(page.locator('[data-testid="expected-step"][data-state="collapsed"]')).toHaveCount(1);
+
+  await expect(page.getByTestId('no-transcript')).toContainText('carry no transcript');
+  await expect(page.getByRole('link', { name: /Open the call in Mirai Minds/ })).toHaveAttribute('href', /^https:\/\/app\.miraiminds\.co\/calls\//);
+  await expect(page.getByTestId('recording-audio')).toHaveAttribute('src', /^https:\/\/cdn\.miraiminds\.co\/recordings\//);
+  await expect(page.getByTestId('analysis-summary')).not.toBeEmpty();
+
+  const step = attempts.nth(1).locator('[data-type="end-of-call"]');
+  await step.getByText('Raw payload').click();
+  await expect(step.getByTestId('payload-json')).toContainText('"analysis"');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('call-header')).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: 'test-results/e2e/call-detail-mobile.png', fullPage: true });
+});
+
+test('a recorded Atoms call: clicking a turn plays the recording from that turn', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  const callId = `CALL-e2e-${Date.now()}`;
+  // The current Atoms envelope carries a recording and timed turns; the demo's seed format does not.
+  for (const name of ['pre-conversation.json', 'post-conversation.json', 'analytics-completed-canonical.json']) {
+    const body = JSON.parse(readFileSync(`lib/providers/atoms/fixtures/${name}`, 'utf8')) as { id: string; metadata: { callId: string } };
+    body.metadata.callId = callId;
+    body.id = `${callId}-${name}`;
+    const raw = JSON.stringify(body);
+    const res = await page.request.post('/api/webhooks/atoms', { data: raw, headers: { 'content-type': 'application/json', ...signFor('atoms', raw, DEMO_SECRETS.atoms, new Date()) } });
+    expect(res.status()).toBe(200);
+  }
+  const call = await findCall(page, 'provider=atoms&limit=20', (c) => c.providerCallId === callId);
+  await page.goto(`/calls/${call.id}`);
+
+  const audio = page.getByTestId('recording-audio');
+  await expect(audio).toHaveAttribute('src', /composite\.wav$/);
+  const second = page.getByTestId('transcript-turn').nth(1);
+  await second.getByRole('button', { name: /^Play from 0:08/ }).click();
+  await expect(second).toHaveAttribute('data-active', 'true');
+  expect(await audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeCloseTo(8.556, 1);
+});
+
+test('an unknown call id shows the not-found state', async ({ page }) => {
+  await signIn(page, 'viewer@callboard.local');
+  await page.goto('/calls/00000000-0000-0000-0000-000000000000');
+  await expect(page.getByText('No call with this id')).toBeVisible();
+});

@@ -1,0 +1,21 @@
+// A stand-in for the team's order system during e2e: the generic order destination
+// (ORDER_WEBHOOK_URL) points here, so an approval in the browser really goes out through the
+// outbox and `after()`. It checks the Standard Webhooks signature and answers GET /received?key=
+// with how many orders it took for an idempotency key, so a spec can check "exactly once".
+import { randomBytes } from 'node:crypto';
+import { startFake, type FakeDestination } from '../test/fake-destinations';
+import { verifyStandardWebhook } from '../lib/dispatch/signing';
+
+export const ORDER_ENDPOINT_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+
+export function startOrderEndpoint(): Promise<FakeDestination> {
+  return startFake((path, headers, body) => {
+    if (path.startsWith('/received')) {
+      const key = new URL(path, 'http://x').searchParams.get('key') ?? '';
+      return { key: null, read: (fake) => ({ status: 200, body: { orders: fake.effects.get(key) ?? 0 } }) };
+    }
+    const key = headers.get('webhook-id');
+    if (!verifyStandardWebhook(ORDER_ENDPOINT_SECRET, headers, body)) return { key, read: () => ({ status: 401, body: { error: 'bad signature' } }) };
+    return { key, done: (_fake, k) => ({ id: `order_${k.slice(0, 8)}` }) };
+  });
+}

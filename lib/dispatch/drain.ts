@@ -1,0 +1,131 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { nextRetryDelayMs } from './backoff';
+import { configuredDestinations, dispatchConfig, type DispatchConfig } from './config';
+import { resolveDestination } from './destinations/resolve';
+import { claimOutbox, recordAttempt, type AttemptRecord, type ClaimedRow } from './outbox';
+import type { Destination, OutboxMessage, SendResult } from './types';
+
+// Sends what approvals put in the outbox. Claims are short statements; the HTTP calls happen
+// outside any transaction; each result is recorded in its own transaction, fenced by the lease.
+
+export interface DrainOptions {
+  /** Rows per claim; they are sent in parallel. */
+  limit?: number;
+  /** How long a claim is ours; at least two request timeouts (a lookup and a send) plus slack. */
+  leaseMs?: number;
+  /** Only these actions' rows (right after approving them). */
+  actionIds?: string[];
+  /** Stop claiming after this moment (epoch ms); rows in hand are still finished. */
+  deadline?: number;
+  /** Stop after this many claims (default: until nothing is due or the deadline passes). */
+  maxBatches?: number;
+  config?: DispatchConfig;
+  random?: () => number;
+}
+
+export interface DrainReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  needsCheck: number;
+  /** Results not recorded because the lease had passed to another drainer. */
+  lost: number;
+}
+
+type Outcome = SendResult | { outcome: 'found'; httpStatus: number | null; responseId: string | null };
+
+function message(row: ClaimedRow): OutboxMessage {
+  return { id: row.id, actionId: row.actionId, kind: row.kind, payload: row.payload, attempt: row.attempts, provider: row.provider, callId: row.callId, providerCallId: row.providerCallId, reason: row.reason };
+}
+
+/**
+ * One attempt. A destination that can look things up (Shopify) looks before every create, so
+ * neither a timed-out attempt, a crashed drainer nor a re-dispatch can make a second order. One
+ * that cannot, and whose previous attempt was cut off unrecorded, is not sent again blindly.
+ */
+async function attempt(destination: Destination, row: ClaimedRow): Promise<Outcome> {
+  const msg = message(row);
+  if (destination.lookup) {
+    const found = await destination.lookup(msg);
+    if (found.outcome === 'found') return { outcome: 'found', httpStatus: null, responseId: found.responseId };
+    if (found.outcome === 'error') return { outcome: 'retry', httpStatus: found.httpStatus, error: found.error, retryAfterMs: null };
+  } else if (row.reclaimed) {
+    return { outcome: 'uncertain', httpStatus: null, error: 'An earlier attempt was interrupted before its answer was recorded; it may have arrived' };
+  }
+  return destination.send(msg);
+}
+
+/** What an outcome means for the row: the retry policy and the destination's lookup decide. */
+function toRecord(outcome: Outcome, row: ClaimedRow, canLookUp: boolean, config: DispatchConfig, random: () => number): Omit<AttemptRecord, 'startedAt' | 'durationMs'> {
+  const base = { httpStatus: outcome.httpStatus, error: null, responseId: null };
+  switch (outcome.outcome) {
+    case 'sent':
+    case 'found':
+      return { ...base, outcome: outcome.outcome, responseId: outcome.responseId };
+    case 'failed':
+    case 'refused':
+      return { ...base, outcome: outcome.outcome, error: outcome.error };
+    case 'retry':
+    case 'uncertain': {
+      // Without a lookup, an attempt that may have arrived is for a person to check.
+      if (outcome.outcome === 'uncertain' && !canLookUp) return { ...base, outcome: 'needs_check', error: `${outcome.error}; it may have arrived, so it was not sent again` };
+      const retryAfter = outcome.outcome === 'retry' ? outcome.retryAfterMs : null;
+      const delay = nextRetryDelayMs(row.attempts, config.policy, retryAfter, random);
+      if (delay === null) {
+        return { ...base, outcome: outcome.outcome === 'uncertain' ? 'needs_check' : 'failed', error: `Gave up after ${row.attempts} attempts: ${outcome.error}` };
+      }
+      return { ...base, outcome: 'retry', error: outcome.error, retryInMs: delay };
+    }
+  }
+}
+
+async function processRow(row: ClaimedRow, config: DispatchConfig, random: () => number): Promise<AttemptRecord & { recorded: boolean }> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const destination = resolveDestination(row.destination, row.kind, config);
+  let record: Omit<AttemptRecord, 'startedAt' | 'durationMs'>;
+  if (!destination) {
+    record = { outcome: 'failed', httpStatus: null, error: `No ${row.destination} destination for ${row.kind} is configured on this server`, responseId: null };
+  } else {
+    try {
+      record = toRecord(await attempt(destination, row), row, Boolean(destination.lookup), config, random);
+    } catch (error) {
+      // A bug in building the request, not an answer from the destination: nothing was sent.
+      console.error('[dispatch] attempt threw', error);
+      record = toRecord({ outcome: 'retry', httpStatus: null, error: error instanceof Error ? error.message : String(error), retryAfterMs: null }, row, Boolean(destination.lookup), config, random);
+    }
+  }
+  const full = { ...record, startedAt, durationMs: performance.now() - t0 };
+  return { ...full, recorded: await recordAttempt(row, full) };
+}
+
+export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport> {
+  const config = opts.config ?? dispatchConfig(env());
+  const report: DrainReport = { claimed: 0, sent: 0, retried: 0, failed: 0, needsCheck: 0, lost: 0 };
+  const destinations = configuredDestinations(config);
+  if (destinations.length === 0) return report;
+  const limit = opts.limit ?? 10;
+  const leaseMs = Math.max(opts.leaseMs ?? 60_000, 2 * config.timeoutMs + 5_000);
+  const random = opts.random ?? Math.random;
+  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
+    if (opts.deadline !== undefined && Date.now() >= opts.deadline) break;
+    const rows = await claimOutbox({ limit, leaseMs, destinations, actionIds: opts.actionIds });
+    if (rows.length === 0) break;
+    report.claimed += rows.length;
+    // allSettled: a row whose result could not be recorded (database gone) must not stop the
+    // others; its lease runs out and the next drainer treats it as possibly sent.
+    const results = await Promise.allSettled(rows.map((row) => processRow(row, config, random)));
+    for (const settled of results) {
+      if (settled.status === 'rejected') console.error('[dispatch] could not record an attempt', settled.reason);
+      const result = settled.status === 'fulfilled' ? settled.value : null;
+      if (!result?.recorded) report.lost += 1;
+      else if (result.outcome === 'sent' || result.outcome === 'found') report.sent += 1;
+      else if (result.outcome === 'retry') report.retried += 1;
+      else if (result.outcome === 'needs_check') report.needsCheck += 1;
+      else report.failed += 1;
+    }
+  }
+  return report;
+}

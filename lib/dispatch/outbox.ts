@@ -1,0 +1,117 @@
+import 'server-only';
+import type { PoolClient } from 'pg';
+import { pool } from '@/lib/db';
+import { withTransaction } from '@/lib/queries/transaction';
+
+// The outbox table's three moves: a row is written in the approval's transaction (enqueue),
+// taken by one drainer under a lease (claim), and closed or rescheduled with its attempt
+// (record). Every statement is conditional, so concurrent drainers never share a row.
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+export type OutboxStatus = 'pending' | 'in_flight' | 'sent' | 'failed' | 'needs_check' | 'skipped';
+
+export async function enqueueOutbox(
+  db: Queryable,
+  row: { actionId: string; kind: string; destination: string | null; payload: unknown; skipReason?: string },
+): Promise<{ id: string; status: OutboxStatus }> {
+  const skipped = row.destination === null;
+  const { rows } = await db.query<{ id: string; status: OutboxStatus }>(
+    `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status, last_error)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id, status`,
+    [row.actionId, row.kind, row.destination ?? 'none', JSON.stringify(row.payload ?? {}), skipped ? 'skipped' : 'pending', skipped ? (row.skipReason ?? null) : null],
+  );
+  const inserted = rows[0];
+  if (!inserted) throw new Error('outbox insert returned nothing');
+  return inserted;
+}
+
+export interface ClaimedRow {
+  id: string;
+  actionId: string;
+  kind: string;
+  destination: string;
+  payload: Record<string, unknown>;
+  /** Including this one. */
+  attempts: number;
+  leaseToken: string;
+  /** The row was in flight under an expired lease: its last attempt may have arrived unrecorded. */
+  reclaimed: boolean;
+  provider: string;
+  callId: string | null;
+  providerCallId: string | null;
+  reason: string | null;
+}
+
+/**
+ * Takes up to `limit` due rows in one short statement: FOR UPDATE SKIP LOCKED lets concurrent
+ * drainers pass each other's rows, and the lease (with a fresh token) marks them taken after the
+ * statement commits. A row whose lease ran out is due again; `reclaimed` tells the sender.
+ */
+export async function claimOutbox(opts: { limit: number; leaseMs: number; destinations: string[]; actionIds?: string[] }): Promise<ClaimedRow[]> {
+  const { rows } = await pool().query<ClaimedRow>(
+    `WITH due AS (
+       SELECT id, status AS previous FROM dispatch_outbox
+       WHERE destination = ANY($1::text[])
+         AND ($4::uuid[] IS NULL OR action_id = ANY($4::uuid[]))
+         AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'in_flight' AND lease_until < now()))
+       ORDER BY next_attempt_at, id
+       LIMIT $2
+       FOR UPDATE SKIP LOCKED
+     )
+     UPDATE dispatch_outbox o
+     SET status = 'in_flight', attempts = o.attempts + 1, lease_until = now() + $3::float8 * interval '1 millisecond',
+         lease_token = gen_random_uuid(), updated_at = now()
+     FROM due, action a
+     WHERE o.id = due.id AND a.id = o.action_id
+     RETURNING o.id, o.action_id AS "actionId", o.kind, o.destination, o.payload, o.attempts, o.lease_token AS "leaseToken",
+               due.previous = 'in_flight' AS reclaimed, a.provider, a.call_id AS "callId", a.provider_call_id AS "providerCallId", a.reason`,
+    [opts.destinations, opts.limit, opts.leaseMs, opts.actionIds ?? null],
+  );
+  return rows;
+}
+
+export type AttemptOutcome = 'sent' | 'found' | 'retry' | 'failed' | 'refused' | 'needs_check';
+
+export interface AttemptRecord {
+  outcome: AttemptOutcome;
+  httpStatus: number | null;
+  error: string | null;
+  responseId: string | null;
+  startedAt: Date;
+  durationMs: number;
+  /** For retry: when to try again. */
+  retryInMs?: number;
+}
+
+const OUTBOX_STATUS: Record<AttemptOutcome, OutboxStatus> = { sent: 'sent', found: 'sent', retry: 'pending', failed: 'failed', refused: 'failed', needs_check: 'needs_check' };
+const ACTION_STATUS: Partial<Record<OutboxStatus, string>> = { sent: 'dispatched', failed: 'failed', needs_check: 'needs_check' };
+
+/**
+ * Closes or reschedules a claimed row, with its attempt and the action's status, in one
+ * transaction. Fenced by the lease token: a drainer whose lease expired and was taken over
+ * records nothing (false), so it cannot overwrite the newer owner's result.
+ */
+export async function recordAttempt(row: Pick<ClaimedRow, 'id' | 'actionId' | 'attempts' | 'leaseToken'>, attempt: AttemptRecord): Promise<boolean> {
+  const status = OUTBOX_STATUS[attempt.outcome];
+  return withTransaction(async (db) => {
+    const updated = await db.query(
+      `UPDATE dispatch_outbox
+       SET status = $3, lease_until = NULL, lease_token = NULL, last_status = $4, last_error = $5,
+           response_id = COALESCE($6, response_id), sent_at = CASE WHEN $3::text = 'sent' THEN now() ELSE sent_at END,
+           next_attempt_at = CASE WHEN $3::text = 'pending' THEN now() + $7::float8 * interval '1 millisecond' ELSE next_attempt_at END,
+           updated_at = now()
+       WHERE id = $1 AND lease_token = $2 AND status = 'in_flight'`,
+      [row.id, row.leaseToken, status, attempt.httpStatus, attempt.error, attempt.responseId, attempt.retryInMs ?? 0],
+    );
+    if (updated.rowCount !== 1) return false;
+    await db.query(
+      `INSERT INTO dispatch_attempt (outbox_id, number, started_at, duration_ms, outcome, http_status, error, response_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [row.id, row.attempts, attempt.startedAt, Math.round(attempt.durationMs), attempt.outcome, attempt.httpStatus, attempt.error, attempt.responseId],
+    );
+    const actionStatus = ACTION_STATUS[status];
+    if (actionStatus) await db.query('UPDATE action SET status = $2, updated_at = now() WHERE id = $1', [row.actionId, actionStatus]);
+    return true;
+  });
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DispatchConfig } from '@/lib/dispatch/config';
+import { drainOutbox } from '@/lib/dispatch/drain';
+import { decideAction } from '@/lib/queries/decide-action';
+import { approver, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
+import { standardWebhookFake, type FakeDestination } from '@/test/fake-destinations';
+
+// Races: two people approving at once, and four drainers sharing a thousand rows. The fake
+// endpoint counts requests per idempotency key; exactly once means every count is one.
+
+let endpoint: FakeDestination;
+let config: DispatchConfig;
+
+beforeAll(async () => {
+  endpoint = await standardWebhookFake(WEBHOOK_SECRET);
+  config = testConfig({ orderWebhook: { url: `${endpoint.origin}/orders`, secret: WEBHOOK_SECRET }, timeoutMs: 5_000 });
+});
+
+afterAll(() => endpoint.close());
+
+async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+describe('races', () => {
+  it('two concurrent approvals: one wins, the other is told who decided; one outbox row, one delivery', async () => {
+    const [actionId = ''] = await seedActions(1, 'create_order', () => orderPayload('race'));
+    const other = { ...approver, userId: 'other', email: 'other@test.callboard' };
+    const results = await Promise.allSettled([decideAction(approver, actionId, { decision: 'approve' }, config), decideAction(other, actionId, { decision: 'approve' }, config)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = results.find((r) => r.status === 'rejected');
+    expect(loser?.status === 'rejected' && loser.reason).toMatchObject({ status: 409, message: expect.stringMatching(/^Already approved by (approver|other)@test\.callboard$/) });
+    const rows = await outboxRows([actionId]);
+    expect(rows).toHaveLength(1);
+    await drainUntilSettled([actionId], config);
+    expect(endpoint.effects.get(rows[0]?.id ?? '')).toBe(1);
+  });
+
+  it('four drainers over 1,000 approved actions: each sent exactly once', async () => {
+    const ids = await seedActions(1000, 'create_order', (i) => orderPayload(`bulk-${i}`));
+    await inChunks(ids, 8, (id) => decideAction(approver, id, { decision: 'approve' }, config));
+    const rows = await outboxRows(ids);
+    expect(rows).toHaveLength(1000);
+
+    const reports = await Promise.all([1, 2, 3, 4].map(() => drainOutbox({ actionIds: ids, config, limit: 25 })));
+    // Every drainer took part, and together they claimed each row once.
+    expect(reports.every((r) => r.claimed > 0)).toBe(true);
+    expect(reports.reduce((sum, r) => sum + r.claimed, 0)).toBe(1000);
+    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(1000);
+
+    const keys = new Set(rows.map((r) => r.id));
+    const perKey = new Map<string, number>();
+    for (const request of endpoint.requests) if (request.key && keys.has(request.key)) perKey.set(request.key, (perKey.get(request.key) ?? 0) + 1);
+    expect(perKey.size).toBe(1000);
+    expect([...perKey.values()].every((n) => n === 1)).toBe(true);
+    expect((await outboxRows(ids)).every((r) => r.status === 'sent' && r.action_status === 'dispatched' && r.attempts === 1)).toBe(true);
+  }, 120_000);
+});
