@@ -40,10 +40,9 @@ export async function getCallDetail(actor: Actor, id: string): Promise<CallDetai
   assertCan(actor, 'calls:read');
   const [call, facts] = await Promise.all([getCall(actor, id), eventFacts(id)]);
   if (!call) return null;
-  const { searchText: _searchText, ...rest } = call;
   return {
-    ...rest,
-    events: rest.events.map((e) => ({ ...e, status: facts.get(e.id)?.status ?? null, reschedule: facts.get(e.id)?.reschedule ?? false })),
+    ...call,
+    events: call.events.map((e) => ({ ...e, status: facts.get(e.id)?.status ?? null, reschedule: facts.get(e.id)?.reschedule ?? false })),
   };
 }
 

@@ -75,6 +75,8 @@ export async function getCall(actor: Actor, id: string) {
   assertCan(actor, 'calls:read');
   const call = await prisma().call.findUnique({
     where: { id },
+    // search_text holds whole phone numbers for the search index: never part of a read model.
+    omit: { searchText: true },
     include: {
       events: {
         orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],

@@ -178,6 +178,17 @@ describe('personal data by role', () => {
   });
 });
 
+describe('no read leaks the whole number to a viewer', () => {
+  it('the call detail API carries no unmasked copy of the customer number anywhere', async () => {
+    const { callId, phone } = await seedAction();
+    const token = await makeToken('viewer');
+    const res = await getCall(new Request(`http://localhost/api/calls/${callId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: callId }) });
+    const text = await res.text();
+    expect(text).toContain('+91•••••5678');
+    expect(text).not.toContain(phone.slice(3));
+  });
+});
+
 describe('scheduled routes', () => {
   it.each([
     ['prune-auth-attempts', pruneAttempts],
