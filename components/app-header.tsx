@@ -13,6 +13,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
     { href: '/admin/users', label: 'Users', show: can(actor.role, 'users:manage') },
     { href: '/admin/tokens', label: 'API tokens', show: can(actor.role, 'tokens:manage') },
     { href: '/admin/audit', label: 'Audit log', show: can(actor.role, 'audit:read') },
+    { href: '/settings', label: 'Settings', show: can(actor.role, 'settings:manage') },
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

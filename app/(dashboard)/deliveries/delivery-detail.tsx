@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BodyView, HeaderView } from '@/lib/delivery-view';
-import { fetchJson } from './fetch-json';
+import { apiGet } from '@/lib/api-client';
 
 interface DetailResponse {
   delivery: { headers: HeaderView[]; body: BodyView };
@@ -11,7 +11,7 @@ interface DetailResponse {
 export function useDelivery(id: string) {
   return useQuery({
     queryKey: ['deliveries', id],
-    queryFn: () => fetchJson<DetailResponse>(`/api/deliveries/${id}`),
+    queryFn: () => apiGet<DetailResponse>(`/api/deliveries/${id}`),
     select: (response) => response.delivery,
   });
 }

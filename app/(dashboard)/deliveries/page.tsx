@@ -8,7 +8,6 @@ import { providerHealth } from '@/lib/queries/health';
 import { DeliveriesTable } from './deliveries-table';
 import { DeliveryFilters } from './delivery-filters';
 import { HealthSection } from './health-section';
-import { QueryProvider } from './query-provider';
 import { deliveriesHref, filterValues, parseFilters, type PageSearchParams } from './search-params';
 
 export const metadata = { title: 'Deliveries · Callboard' };
@@ -46,9 +45,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           </div>
         ) : (
           <>
-            <QueryProvider>
               <DeliveriesTable deliveries={page.deliveries} filtered={Object.keys(values).length > 0} />
-            </QueryProvider>
             <nav aria-label="Delivery pages" className="flex justify-between text-sm">
               {filters.cursor ? <Link href={deliveriesHref(values)} className="text-slate-700 underline">Newest deliveries</Link> : <span />}
               {page.nextCursor && <Link href={deliveriesHref(values, page.nextCursor)} className="text-slate-700 underline">Older deliveries</Link>}
