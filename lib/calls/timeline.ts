@@ -1,5 +1,6 @@
 import type { CallStatus } from '@/lib/ingest/types';
 import { lifecycleFor, stageOf, type ProviderLifecycle } from './lifecycles';
+import { STATUS_RANK } from '@/lib/ingest/fold';
 
 // A call's stored events as a timeline: in the order they happened, split into dial attempts,
 // with the time between steps. Pure, so the page, the tests and any export read it the same way.
@@ -42,21 +43,6 @@ export interface Timeline<E extends TimelineEvent = TimelineEvent> {
   clock: 'provider' | 'received' | 'mixed';
 }
 
-/** Mirrors the fold's RANK (lib/ingest/fold.ts): a later stage sorts after an earlier one. */
-const STATUS_RANK: Record<CallStatus, number> = {
-  queued: 0,
-  in_progress: 1,
-  busy: 2,
-  no_answer: 2,
-  failed: 2,
-  timeout: 2,
-  validation_failed: 2,
-  skipped: 2,
-  voicemail: 2,
-  rescheduled: 3,
-  completed: 4,
-  canceled: 5,
-};
 
 /**
  * The typical delay between the provider's clock and ours. Events without a provider time are

@@ -51,7 +51,7 @@ export interface CallProjection {
  * `rescheduled` outranks the failure that caused it (the call is waiting for its next attempt);
  * a cancel stops the whole retry chain, so it outranks everything.
  */
-const RANK: Record<CallStatus, number> = {
+export const STATUS_RANK: Record<CallStatus, number> = {
   queued: 0,
   in_progress: 1,
   busy: 2,
@@ -73,8 +73,8 @@ function compareKeys(a: FoldEvent, b: FoldEvent): number {
   const ta = a.occurredAt ?? '';
   const tb = b.occurredAt ?? '';
   if (ta !== tb) return ta < tb ? -1 : 1;
-  const ra = a.facts.status ? RANK[a.facts.status] : -1;
-  const rb = b.facts.status ? RANK[b.facts.status] : -1;
+  const ra = a.facts.status ? STATUS_RANK[a.facts.status] : -1;
+  const rb = b.facts.status ? STATUS_RANK[b.facts.status] : -1;
   if (ra !== rb) return ra - rb;
   return a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0;
 }
@@ -127,7 +127,7 @@ function decidingStatus(events: FoldEvent[], final: boolean): { status: CallStat
     if (terminal.length > 0) pool = terminal;
   }
   let best: FoldEvent | undefined;
-  for (const e of pool) if (!best || RANK[e.facts.status as CallStatus] >= RANK[best.facts.status as CallStatus]) best = e;
+  for (const e of pool) if (!best || STATUS_RANK[e.facts.status as CallStatus] >= STATUS_RANK[best.facts.status as CallStatus]) best = e;
   return { status: best?.facts.status ?? 'queued', providerStatus: best?.facts.providerStatus ?? null };
 }
 
