@@ -1,9 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
 import { decideAction } from '@/lib/queries/decide-action';
 import { approver, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
 import { standardWebhookFake, type FakeDestination } from '@/test/fake-destinations';
+import { onEmbeddedPostgres } from '@/test/setup/test-database';
+
+// The embedded Postgres is one backend session behind a socket multiplexer: drainers cannot
+// truly overlap there, and truly concurrent extended-protocol queries collide in it ('portal ""
+// does not exist'). The race is about Postgres row locks, so it runs against a real server
+// (`npm test` with DATABASE_URL, as CI does).
+const realServer = !onEmbeddedPostgres(inject('databaseUrl'));
+const ACTIONS = 1000;
 
 // Races: two people approving at once, and four drainers sharing a thousand rows. The fake
 // endpoint counts requests per idempotency key; exactly once means every count is one.
@@ -36,22 +44,22 @@ describe('races', () => {
     expect(endpoint.effects.get(rows[0]?.id ?? '')).toBe(1);
   });
 
-  it('four drainers over 1,000 approved actions: each sent exactly once', async () => {
-    const ids = await seedActions(1000, 'create_order', (i) => orderPayload(`bulk-${i}`));
+  it.runIf(realServer)(`four drainers over ${ACTIONS} approved actions: each sent exactly once`, async () => {
+    const ids = await seedActions(ACTIONS, 'create_order', (i) => orderPayload(`bulk-${i}`));
     await inChunks(ids, 8, (id) => decideAction(approver, id, { decision: 'approve' }, config));
     const rows = await outboxRows(ids);
-    expect(rows).toHaveLength(1000);
+    expect(rows).toHaveLength(ACTIONS);
 
     const reports = await Promise.all([1, 2, 3, 4].map(() => drainOutbox({ actionIds: ids, config, limit: 25 })));
     // Every drainer took part, and together they claimed each row once.
     expect(reports.every((r) => r.claimed > 0)).toBe(true);
-    expect(reports.reduce((sum, r) => sum + r.claimed, 0)).toBe(1000);
-    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(1000);
+    expect(reports.reduce((sum, r) => sum + r.claimed, 0)).toBe(ACTIONS);
+    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(ACTIONS);
 
     const keys = new Set(rows.map((r) => r.id));
     const perKey = new Map<string, number>();
     for (const request of endpoint.requests) if (request.key && keys.has(request.key)) perKey.set(request.key, (perKey.get(request.key) ?? 0) + 1);
-    expect(perKey.size).toBe(1000);
+    expect(perKey.size).toBe(ACTIONS);
     expect([...perKey.values()].every((n) => n === 1)).toBe(true);
     expect((await outboxRows(ids)).every((r) => r.status === 'sent' && r.action_status === 'dispatched' && r.attempts === 1)).toBe(true);
   }, 120_000);

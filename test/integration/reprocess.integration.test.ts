@@ -7,7 +7,7 @@ import { applyMigrations } from '@/lib/migrate';
 import { generateCalls, withDuplicates, type SimCall } from '@/lib/simulator/lifecycles';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { fixture } from '@/test/fixtures';
-import { createTestDatabase } from '@/test/setup/test-database';
+import { createIsolatedDatabase } from '@/test/setup/test-database';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 // Reprocess runs over every delivery in the database, so this file gets a database of its own:
@@ -15,7 +15,7 @@ import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 // table" must mean the whole table. (Beside the shared one on a real server; its own embedded
 // Postgres otherwise, since PGlite has one database per instance.)
 const shared = inject('databaseUrl');
-const own = await createTestDatabase('callboard_rp_', new URL(shared).pathname.startsWith('/callboard_it_') ? shared : undefined);
+const own = await createIsolatedDatabase('callboard_rp_', shared);
 await applyMigrations(own.url);
 process.env.DATABASE_URL = own.url;
 useTestSecrets();

@@ -72,11 +72,11 @@ describe('audit log', () => {
 
 describe('first admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
   it('is created once, only into an empty user table', async () => {
-    const { createTestDatabase } = await import('@/test/setup/test-database');
+    const { createIsolatedDatabase } = await import('@/test/setup/test-database');
     const { applyMigrations } = await import('@/lib/migrate');
     const { bootstrapAdmin } = await import('@/lib/auth/users-store');
     const pg = (await import('pg')).default;
-    const db = await createTestDatabase('callboard_bootstrap_');
+    const db = await createIsolatedDatabase('callboard_bootstrap_', String(process.env.DATABASE_URL));
     try {
       await applyMigrations(db.url);
       const client = new pg.Client({ connectionString: db.url });

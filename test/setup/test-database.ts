@@ -13,7 +13,8 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export async function createTestDatabase(prefix: string, serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+/** `serverUrl`: a real server to create the database beside; null for a fresh embedded one. */
+export async function createTestDatabase(prefix: string, serverUrl: string | null | undefined = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (!serverUrl) {
     // PGlite runs one query at a time whatever the connection count; the cap only has to exceed
     // the sum of every client pool so no connection is refused.
@@ -52,4 +53,17 @@ async function withAdmin<T>(serverUrl: string, work: (admin: pg.Client) => Promi
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * The integration run's own database is created beside a real server's (its name starts with
+ * callboard_it_); on the embedded Postgres there is one database and one session for everyone.
+ */
+export function onEmbeddedPostgres(sharedUrl: string): boolean {
+  return !new URL(sharedUrl).pathname.startsWith('/callboard_it_');
+}
+
+/** A database no other test file touches: beside the real server, or a fresh embedded one. */
+export function createIsolatedDatabase(prefix: string, sharedUrl: string): Promise<TestDatabase> {
+  return createTestDatabase(prefix, onEmbeddedPostgres(sharedUrl) ? null : sharedUrl);
 }
