@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
+import { demoSecret } from '../lib/simulator/demo';
 import { signFor } from '../lib/simulator/sign';
 import type { Delivery } from './traffic';
 
@@ -7,7 +7,11 @@ import type { Delivery } from './traffic';
 // would do, but it costs more CPU per request, and every cycle the client burns is taken
 // from the server on a 2-core machine.
 
-export type Endpoint = 'bare' | 'ingest';
+/** database = storeBatch straight on pg (no HTTP); naive = the Express receiver. */
+export type Endpoint = 'bare' | 'ingest' | 'naive' | 'database';
+
+const pathFor = (endpoint: Endpoint, provider: string): string =>
+  endpoint === 'bare' ? '/api/bench/bare' : endpoint === 'naive' ? `/webhooks/${provider}` : `/api/webhooks/${provider}`;
 
 export interface LoadResult {
   requests: number;
@@ -33,7 +37,7 @@ function post(agent: http.Agent, port: number, path: string, delivery: Delivery)
     'content-length': String(Buffer.byteLength(body)),
     ...delivery.headers,
     // Signed now, not in advance: MiniVoice's timestamp must be within 300 s of arrival.
-    ...signFor(provider, body, DEMO_SECRETS[provider]),
+    ...signFor(provider, body, demoSecret(provider)),
   };
   return new Promise((resolve) => {
     const req = http.request({ agent, host: '127.0.0.1', port, method: 'POST', path, headers }, (res) => {
@@ -78,7 +82,7 @@ export async function runLoad({ port, endpoint, deliveries, concurrency, signal 
   const worker = async (): Promise<void> => {
     for (let i = next++; i < deliveries.length && !signal?.aborted; i = next++) {
       const delivery = deliveries[i]!;
-      const path = endpoint === 'bare' ? '/api/bench/bare' : `/api/webhooks/${delivery.provider}`;
+      const path = pathFor(endpoint, delivery.provider);
       const started = performance.now();
       const answer = await post(agent, port, path, delivery);
       latenciesMs[i] = performance.now() - started;

@@ -31,7 +31,7 @@ export interface Targets {
 export interface BenchResult {
   finishedAt: string;
   machine: Machine;
-  options: Omit<BenchOptions, 'build' | 'strict'>;
+  options: Omit<BenchOptions, 'build' | 'strict' | 'dashboard'>;
   phases: PhaseStats[];
   best: { bare: PhaseStats; ingest: PhaseStats };
   targets: Targets;
@@ -77,7 +77,7 @@ function row(p: PhaseStats, label: string): string {
 
 export function markdown(result: BenchResult): string {
   const { machine, best, targets } = result;
-  const label = (p: PhaseStats) => (p.endpoint === 'bare' ? 'bare `/api/bench/bare`' : 'ingest `/api/webhooks/*`') + (best[p.endpoint] === p ? ' **best**' : '');
+  const label = (p: PhaseStats) => (p.endpoint === 'bare' ? 'bare `/api/bench/bare`' : 'ingest `/api/webhooks/*`') + ((p.endpoint === 'bare' ? best.bare : best.ingest) === p ? ' **best**' : '');
   const lines = [
     `### Ingest benchmark — ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ${machine.database === 'pglite' ? 'PGlite (NOT representative)' : machine.postgres.split(' on ')[0]}`,
     '',

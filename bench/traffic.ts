@@ -1,11 +1,11 @@
 import { generateCalls, withDuplicates, type SimCall } from '../lib/simulator/lifecycles';
-import type { SimProvider } from '../lib/simulator/sign';
+import type { SignableProvider } from '../lib/simulator/sign';
 
 // Pre-generated deliveries, serialised once so the client spends its share of the 2 cores on
 // sending, not on JSON.stringify. Signing happens at send time (MiniVoice signs a timestamp).
 
 export interface Delivery {
-  provider: SimProvider;
+  provider: SignableProvider;
   body: string;
   /** Unsigned extra headers the provider sends (MiniVoice names the event). */
   headers: Record<string, string>;

@@ -1,93 +1,70 @@
-// Sends simulated, signed provider webhooks to a running Callboard: npx tsx scripts/simulate.ts --help
-import { parseArgs } from 'node:util';
+// Sends simulated, signed provider webhooks to a running Callboard, then optionally checks what the API shows: npm run simulate -- --help
 import { env } from '@/lib/env';
-import { DEMO_SECRETS } from '@/lib/simulator/demo';
-import { generateCalls, seedFromString, withDuplicates } from '@/lib/simulator/lifecycles';
+import { checkCalls } from '@/lib/simulator/check-api';
+import { OptionError, USAGE, parseSimulateArgs, type SimulateOptions } from '@/lib/simulator/cli-options';
+import { demoSecret } from '@/lib/simulator/demo';
+import { generateCalls, withDuplicates } from '@/lib/simulator/lifecycles';
+import { withOutOfOrder } from '@/lib/simulator/out-of-order';
+import { progressBar } from '@/lib/simulator/progress';
 import { sendCalls } from '@/lib/simulator/send';
-import { SIM_PROVIDERS, type SimProvider } from '@/lib/simulator/sign';
+import { SIM_PROVIDERS, endpointOf, type SignableProvider, type SimProvider } from '@/lib/simulator/sign';
 
-const USAGE = `Usage: npx tsx scripts/simulate.ts [options]
-  --url <url>            base URL (default http://127.0.0.1:3000)
-  --calls <n>            number of calls (default 50)
-  --concurrency <n>      calls in flight (default 8)
-  --seed <s>             PRNG seed (default random, printed): same seed, same mix of calls
-  --providers <list>     comma list of mirai,minivoice,atoms (default all)
-  --duplicates <p>       probability each event is sent twice (default 0)
-  --days <n>             spread calls over the last n days (default 7)
-Secrets: MIRAI_WEBHOOK_SECRET, MINIVOICE_WEBHOOK_SECRET, ATOMS_WEBHOOK_SECRET (first of a
-comma list), else the demo secrets.`;
-
-function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+function options(): SimulateOptions {
+  try {
+    return parseSimulateArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof OptionError) && !(error instanceof TypeError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
 }
 
-function number(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
-  return n;
-}
-
-const { values } = parseArgs({
-  options: {
-    url: { type: 'string', default: 'http://127.0.0.1:3000' },
-    calls: { type: 'string', default: '50' },
-    concurrency: { type: 'string', default: '8' },
-    seed: { type: 'string' },
-    providers: { type: 'string', default: SIM_PROVIDERS.join(',') },
-    duplicates: { type: 'string', default: '0' },
-    days: { type: 'string', default: '7' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help) {
+const opts = options();
+if (opts.help) {
   console.log(USAGE);
   process.exit(0);
 }
 
-const providers = values.providers.split(',').map((p) => p.trim()).filter(Boolean);
-const unknown = providers.filter((p) => !(SIM_PROVIDERS as readonly string[]).includes(p));
-if (unknown.length > 0 || providers.length === 0) fail(`--providers: unknown "${unknown.join(', ')}"`);
-
-const seedText = values.seed ?? String(Math.floor(Math.random() * 2 ** 32));
-const seed = /^\d+$/.test(seedText) ? Number(seedText) >>> 0 : seedFromString(seedText);
-const count = Math.floor(number('calls', values.calls, 1, 1_000_000));
-const concurrency = Math.floor(number('concurrency', values.concurrency, 1, 1000));
-const duplicates = number('duplicates', values.duplicates, 0, 1);
-const days = number('days', values.days, 1, 365);
-
+// Env names follow lib/env.ts's rule: mirai-v2 → MIRAI_V2_WEBHOOK_SECRET.
 const configured = env().webhookSecrets;
-const secrets = Object.fromEntries(
-  SIM_PROVIDERS.map((p) => [p, configured[p.toUpperCase()]?.[0] ?? DEMO_SECRETS[p]]),
-) as Record<SimProvider, string>;
-const secretSource = SIM_PROVIDERS.map((p) => `${p}=${configured[p.toUpperCase()]?.[0] ? 'env' : 'demo'}`).join(' ');
+const fromEnv = (p: SimProvider) => configured[endpointOf(p).toUpperCase().replace('-', '_')]?.[0];
+const secrets = Object.fromEntries(SIM_PROVIDERS.map((p) => [endpointOf(p), fromEnv(p) ?? demoSecret(p)])) as Record<SignableProvider, string>;
+const secretSource = opts.providers.map((p) => `${p}=${fromEnv(p) ? 'env' : 'demo'}`).join(' ');
 
-const calls = withDuplicates(generateCalls({ count, seed, now: new Date(), days, providers: providers as SimProvider[] }), duplicates, seed);
+const generated = generateCalls({ count: opts.calls, seed: opts.seed, now: opts.now, days: opts.days, providers: opts.providers });
+const calls = withOutOfOrder(withDuplicates(generated, opts.duplicates, opts.seed), opts.outOfOrder, opts.seed);
 const total = calls.reduce((sum, call) => sum + call.events.length, 0);
-console.log(`simulate: ${calls.length} calls, ${total} events → ${values.url} (seed ${seedText}, secrets ${secretSource})`);
+console.log(`simulate: ${calls.length} calls, ${total} events → ${opts.url} (seed ${opts.seedText}, now ${opts.now.toISOString()}, secrets ${secretSource})`);
 
 const started = performance.now();
-let lastPrint = 0;
+const sendBar = progressBar('send ');
 const result = await sendCalls({
-  baseUrl: values.url,
+  baseUrl: opts.url,
   calls,
   secrets,
-  concurrency,
-  onProgress: ({ sent }) => {
-    if (process.stdout.isTTY && (performance.now() - lastPrint > 250 || sent === total)) {
-      lastPrint = performance.now();
-      process.stdout.write(`\r  ${sent}/${total}`);
-    }
-  },
+  concurrency: opts.concurrency,
+  rate: opts.rate,
+  onProgress: ({ sent }) => sendBar.update(sent, total),
 });
-if (process.stdout.isTTY) process.stdout.write('\n');
+sendBar.end();
 
 const seconds = (performance.now() - started) / 1000;
 const perProvider = new Map<string, number>();
-for (const call of calls) perProvider.set(call.provider, (perProvider.get(call.provider) ?? 0) + 1);
-const byProvider = [...perProvider].map(([p, n]) => `${p} ${n}`).join(', ');
+for (const call of calls) perProvider.set(call.dialect ?? call.provider, (perProvider.get(call.dialect ?? call.provider) ?? 0) + 1);
 const byStatus = Object.entries(result.byStatus).map(([status, n]) => `${status}: ${n}`).join(', ');
-console.log(`calls by provider: ${byProvider}`);
+console.log(`calls by provider: ${[...perProvider].map(([p, n]) => `${p} ${n}`).join(', ')}`);
 console.log(`sent ${result.sent} in ${seconds.toFixed(1)} s (${(result.sent / seconds).toFixed(0)}/s): ${result.ok} ok, ${result.failed} failed [${byStatus}]`);
 if (result.firstFailure) console.log(`first failure: ${result.firstFailure}`);
-process.exitCode = result.failed > 0 ? 1 : 0;
+let failed = result.failed > 0;
+
+if (opts.check && opts.token) {
+  const checkBar = progressBar('check');
+  const summary = await checkCalls({ baseUrl: opts.url, token: opts.token, calls: generated, concurrency: opts.concurrency, onProgress: (d, t) => checkBar.update(d, t) });
+  checkBar.end();
+  const { missing, duplicated, wrong } = summary.byKind;
+  console.log(`check: ${summary.checked} calls, ${summary.discrepancies.length} discrepancies (missing ${missing}, duplicated ${duplicated}, wrong ${wrong})`);
+  for (const d of summary.discrepancies.slice(0, 50)) console.log(`  ${d.kind} ${d.provider} ${d.providerCallId}: ${d.detail}`);
+  if (summary.discrepancies.length > 50) console.log(`  … and ${summary.discrepancies.length - 50} more`);
+  failed ||= summary.discrepancies.length > 0;
+}
+process.exitCode = failed ? 1 : 0;

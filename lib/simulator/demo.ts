@@ -1,5 +1,6 @@
 import { generateCalls } from './lifecycles';
 import { sendCalls } from './send';
+import { endpointOf, type SimProvider } from './sign';
 
 // Demo data goes through the real webhook endpoints, never straight into tables, so a demo
 // exercises verify → normalize → store → fold exactly as production traffic would.
@@ -10,6 +11,15 @@ export const DEMO_SECRETS = {
   minivoice: 'demo_minivoice_webhook_secret',
   atoms: 'demo_atoms_signing_secret',
 } as const;
+
+/** Mirai v2's demo secret: apart from DEMO_SECRETS, whose keys name the dev server's env settings. */
+export const DEMO_MIRAI_V2_SECRET = 'whsec_demo_mirai_v2_signing_secret';
+
+/** The demo secret for any simulated provider. */
+export function demoSecret(provider: SimProvider): string {
+  const endpoint = endpointOf(provider);
+  return endpoint === 'mirai-v2' ? DEMO_MIRAI_V2_SECRET : DEMO_SECRETS[endpoint];
+}
 
 /** A fixed seed gives every demo the same mix of stories; ids still differ per run. */
 const DEMO_SEED = 20260801;
@@ -32,7 +42,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<{ calls: number; 
   const calls = generateCalls({ count: opts.count ?? 40, seed: DEMO_SEED, now: new Date(), days: 7 });
   const events = calls.reduce((sum, call) => sum + call.events.length, 0);
   log(`demo: sending ${events} webhook events for ${calls.length} calls to ${opts.baseUrl}`);
-  const result = await sendCalls({ baseUrl: opts.baseUrl, calls, secrets: opts.secrets, concurrency: 4 });
+  const result = await sendCalls({ baseUrl: opts.baseUrl, calls, secrets: { ...opts.secrets, 'mirai-v2': DEMO_MIRAI_V2_SECRET }, concurrency: 4 });
   const statuses = Object.entries(result.byStatus).map(([status, n]) => `${status}×${n}`).join(', ');
   log(`demo: ${result.ok}/${result.sent} accepted (${statuses})`);
   if (result.firstFailure) log(`demo: ${result.failed} failed; first: ${result.firstFailure}`);

@@ -1,4 +1,6 @@
-import { signFor, type SimProvider } from './sign';
+import type { FetchLike } from './check-api';
+import { rateLimiter } from './rate';
+import { endpointOf, signFor, type SignableProvider, type SimProvider } from './sign';
 import type { SimCall } from './types';
 
 // Delivers simulated webhooks through the real endpoints, signed the way each provider signs.
@@ -12,16 +14,19 @@ export interface SendEventInput {
   secret: string;
   /** Signing time (MiniVoice's timestamp header); defaults to the current time. */
   now?: Date;
+  /** Injectable so tests can drive the route handlers in process. */
+  fetch?: FetchLike;
 }
 
 export interface SendResult { status: number; json: unknown }
 
 /** POSTs one signed event. Throws only when no HTTP answer arrives (network error). */
-export async function sendEvent({ baseUrl, provider, body, secret, now }: SendEventInput): Promise<SendResult> {
+export async function sendEvent({ baseUrl, provider, body, secret, now, fetch: fetcher = fetch }: SendEventInput): Promise<SendResult> {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
-  const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/webhooks/${provider}`, {
+  const endpoint = endpointOf(provider);
+  const res = await fetcher(`${baseUrl.replace(/\/+$/, '')}/api/webhooks/${endpoint}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...eventHeader(provider, body), ...signFor(provider, raw, secret, now) },
+    headers: { 'content-type': 'application/json', ...eventHeader(provider, body), ...signFor(endpoint, raw, secret, now) },
     body: raw,
   });
   const text = await res.text();
@@ -49,8 +54,12 @@ export interface SendProgress { sent: number; ok: number; failed: number; total:
 export interface SendCallsInput {
   baseUrl: string;
   calls: readonly SimCall[];
-  secrets: Record<SimProvider, string>;
+  /** A provider without a secret here fails its deliveries rather than sending them unsigned. */
+  secrets: Partial<Record<SignableProvider, string>>;
   concurrency: number;
+  /** Events per second across all workers; unset or 0 sends as fast as answers come. */
+  rate?: number;
+  fetch?: FetchLike;
   onProgress?: (progress: SendProgress) => void;
 }
 
@@ -68,7 +77,7 @@ export interface SendCallsResult {
  * Sends each call's events in order (a provider never sends a call's events in parallel),
  * with up to `concurrency` calls in flight. Never throws for a failed delivery: it counts it.
  */
-export async function sendCalls({ baseUrl, calls, secrets, concurrency, onProgress }: SendCallsInput): Promise<SendCallsResult> {
+export async function sendCalls({ baseUrl, calls, secrets, concurrency, rate, fetch: fetcher, onProgress }: SendCallsInput): Promise<SendCallsResult> {
   const total = calls.reduce((sum, call) => sum + call.events.length, 0);
   const result: SendCallsResult = { sent: 0, ok: 0, failed: 0, byStatus: {} };
   const record = (key: string, ok: boolean, failure: string) => {
@@ -82,12 +91,19 @@ export async function sendCalls({ baseUrl, calls, secrets, concurrency, onProgre
     onProgress?.({ sent: result.sent, ok: result.ok, failed: result.failed, total });
   };
 
+  const slot = rateLimiter(rate ?? 0);
   let next = 0;
   const worker = async () => {
     for (let call = calls[next++]; call; call = calls[next++]) {
+      const secret = secrets[call.provider];
       for (const body of call.events) {
+        if (secret === undefined) {
+          record('no-secret', false, `${call.provider}: no signing secret`);
+          continue;
+        }
+        await slot();
         try {
-          const { status, json } = await sendEvent({ baseUrl, provider: call.provider, body, secret: secrets[call.provider] });
+          const { status, json } = await sendEvent({ baseUrl, provider: call.provider, body, secret, fetch: fetcher });
           record(String(status), status >= 200 && status < 300, `${call.provider} ${call.providerCallId}: HTTP ${status} ${JSON.stringify(json).slice(0, 300)}`);
         } catch (error) {
           record('network', false, `${call.provider} ${call.providerCallId}: ${describeError(error)}`);

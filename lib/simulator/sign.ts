@@ -4,10 +4,21 @@ import { createHash, createHmac } from 'node:crypto';
 // (providers.md §1.1, §2.1, §3.1) rather than from our verifiers, so the simulator is an
 // independent check on them.
 
-export type SimProvider = 'mirai' | 'minivoice' | 'atoms';
-export const SIM_PROVIDERS: readonly SimProvider[] = ['mirai', 'minivoice', 'atoms'];
-/** Providers we can sign for; lifecycles are generated for SIM_PROVIDERS only. */
-export type SignableProvider = SimProvider | 'mirai-v2';
+/** Providers we can sign for: one per webhook endpoint. */
+export type SignableProvider = 'mirai' | 'minivoice' | 'atoms' | 'mirai-v2';
+/** Simulated dialects: atoms-current is Atoms' newer envelope, posted to the atoms endpoint. */
+export type SimProvider = SignableProvider | 'atoms-current';
+export const SIM_PROVIDERS: readonly SimProvider[] = ['mirai', 'minivoice', 'atoms', 'mirai-v2', 'atoms-current'];
+
+/** The endpoint (and signature scheme) a dialect posts to. */
+export function endpointOf(provider: SimProvider): SignableProvider {
+  return provider === 'atoms-current' ? 'atoms' : provider;
+}
+/**
+ * What generateCalls sends when not told: the three providers `npm run dev`, the e2e setup and
+ * the bench configure secrets for. Mirai v2 is opt-in (--providers, or its secret being set).
+ */
+export const DEFAULT_SIM_PROVIDERS: readonly SimProvider[] = ['mirai', 'minivoice', 'atoms'];
 
 function hmacHex(secret: string, input: string): string {
   return createHmac('sha256', secret).update(input, 'utf8').digest('hex');

@@ -1,4 +1,4 @@
-import type { SimProvider } from './sign';
+import type { SignableProvider } from './sign';
 
 // Webhook bodies are built as plain JSON values so they serialise exactly as typed: no
 // `undefined` fields that JSON.stringify would silently drop.
@@ -17,6 +17,10 @@ export const MIRAI_OUTCOMES = [
 ] as const;
 export type MiraiOutcome = (typeof MIRAI_OUTCOMES)[number];
 
+/** Mirai v2: one terminal event per call, no reschedules in the envelope (§1.6). */
+export const MIRAI_V2_OUTCOMES = ['answered', 'busy', 'no_answer', 'voicemail', 'timeout', 'aborted'] as const;
+export type MiraiV2Outcome = (typeof MIRAI_V2_OUTCOMES)[number];
+
 export const MINIVOICE_OUTCOMES = ['completed'] as const;
 export type MiniVoiceOutcome = (typeof MINIVOICE_OUTCOMES)[number];
 
@@ -24,11 +28,18 @@ export type MiniVoiceOutcome = (typeof MINIVOICE_OUTCOMES)[number];
 export const ATOMS_OUTCOMES = ['successful', 'unsuccessful', 'callback_requested'] as const;
 export type AtomsOutcome = (typeof ATOMS_OUTCOMES)[number];
 
-export type SimOutcome = MiraiOutcome | MiniVoiceOutcome | AtomsOutcome;
+/** Atoms current-format `callData.callStatus` values. */
+export const ATOMS_CURRENT_OUTCOMES = ['completed', 'no_answer', 'busy', 'failed'] as const;
+export type AtomsCurrentOutcome = (typeof ATOMS_CURRENT_OUTCOMES)[number];
+
+export type SimOutcome = MiraiOutcome | MiraiV2Outcome | MiniVoiceOutcome | AtomsOutcome | AtomsCurrentOutcome;
 
 /** One simulated call: the webhook bodies its provider would send, in sending order. */
 export interface SimCall {
-  provider: SimProvider;
+  /** The endpoint it is posted to and the provider the API shows. */
+  provider: SignableProvider;
+  /** Set for a newer envelope posted to the same endpoint (Atoms' current format). */
+  dialect?: 'atoms-current';
   providerCallId: string;
   outcome: SimOutcome;
   /** ISO time of the call's first event. */

@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { seedFromString } from './prng';
+import { SIM_PROVIDERS, type SimProvider } from './sign';
+
+// Parses `npm run simulate` options into typed values; pure (no process.exit), so the CLI
+// decides how to fail and the parsing can be tested.
+
+export const USAGE = `Usage: npm run simulate -- [options]
+  --url <url>            base URL (default http://127.0.0.1:3000)
+  --calls <n>            number of calls (default 50)
+  --rate <n>             cap on events per second across all workers (default 0: no cap)
+  --concurrency <n>      calls in flight (default 8)
+  --providers <list>     comma list of ${SIM_PROVIDERS.join(',')} (default: all but mirai-v2, which needs MIRAI_V2_WEBHOOK_SECRET)
+  --duplicates <p>       probability each event is sent twice (default 0)
+  --out-of-order <p>     probability a call's events are shuffled (default 0)
+  --seed <s>             PRNG seed (default random, printed): same seed, same mix of calls
+  --now <iso>            the clock calls are generated against; with --seed, same bytes too
+  --days <n>             spread calls over the last n days (default 7)
+  --check                afterwards read the API and report missing, duplicated or wrong calls
+  --token <t>            API token for --check (default CALLBOARD_TOKEN)
+Secrets: MIRAI_WEBHOOK_SECRET, MIRAI_V2_WEBHOOK_SECRET, MINIVOICE_WEBHOOK_SECRET,
+ATOMS_WEBHOOK_SECRET (first of a comma list), else the demo secrets (what npm run dev sets).`;
+
+export interface SimulateOptions {
+  url: string;
+  calls: number;
+  rate: number;
+  concurrency: number;
+  providers: SimProvider[];
+  duplicates: number;
+  outOfOrder: number;
+  seedText: string;
+  seed: number;
+  now: Date;
+  days: number;
+  check: boolean;
+  token: string | undefined;
+  help: boolean;
+}
+
+export class OptionError extends Error {}
+
+function number(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new OptionError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+export function parseSimulateArgs(args: string[], env: Record<string, string | undefined> = {}, random: () => number = Math.random): SimulateOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      url: { type: 'string', default: 'http://127.0.0.1:3000' },
+      calls: { type: 'string', default: '50' },
+      rate: { type: 'string', default: '0' },
+      concurrency: { type: 'string', default: '8' },
+      seed: { type: 'string' },
+      now: { type: 'string' },
+      providers: { type: 'string' },
+      duplicates: { type: 'string', default: '0' },
+      'out-of-order': { type: 'string', default: '0' },
+      days: { type: 'string', default: '7' },
+      check: { type: 'boolean', default: false },
+      token: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  // Atoms' current format shares the atoms secret, which every setup has; Mirai v2 has its own.
+  const fallback = SIM_PROVIDERS.filter((p) => p !== 'mirai-v2' || env.MIRAI_V2_WEBHOOK_SECRET);
+  const providers = (values.providers ?? fallback.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = providers.filter((p) => !(SIM_PROVIDERS as readonly string[]).includes(p));
+  if (unknown.length > 0 || providers.length === 0) throw new OptionError(`--providers: unknown "${unknown.join(', ')}"`);
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime())) throw new OptionError(`--now must be an ISO date-time, got "${values.now ?? ''}"`);
+  const seedText = values.seed ?? String(Math.floor(random() * 2 ** 32));
+  const token = values.token ?? env.CALLBOARD_TOKEN;
+  if (values.check && !token && !values.help) throw new OptionError('--check reads the API: pass --token or set CALLBOARD_TOKEN (npm run token:create)');
+  return {
+    url: values.url.replace(/\/+$/, ''),
+    calls: Math.floor(number('calls', values.calls, 1, 1_000_000)),
+    rate: number('rate', values.rate, 0, 1_000_000),
+    concurrency: Math.floor(number('concurrency', values.concurrency, 1, 1000)),
+    providers: providers as SimProvider[],
+    duplicates: number('duplicates', values.duplicates, 0, 1),
+    outOfOrder: number('out-of-order', values['out-of-order'], 0, 1),
+    seedText,
+    seed: /^\d+$/.test(seedText) ? Number(seedText) >>> 0 : seedFromString(seedText),
+    now,
+    days: number('days', values.days, 1, 365),
+    check: values.check,
+    token,
+    help: values.help,
+  };
+}
