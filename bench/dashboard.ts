@@ -85,6 +85,12 @@ async function main(): Promise<void> {
     await bench('list: search by full number', () => `/api/calls?limit=50&q=${encodeURIComponent(pick().customer_number)}`);
     await bench('list: search by word', () => '/api/calls?limit=50&q=callback');
     await bench('detail: one call with its events', () => `/api/calls/${pick().id}`);
+    // Analytics: one request per chart over the last 30 days (each is one grouped query).
+    for (const chart of ['summary', 'volume', 'credits', 'balance', 'actions']) {
+      await bench(`analytics: ${chart} (30d)`, () => `/api/analytics/${chart}?range=30d&tz=UTC`);
+    }
+    await bench('analytics: credits by agent (30d)', () => '/api/analytics/credits?range=30d&tz=UTC&by=agent');
+    await bench('analytics: volume, one provider (30d)', () => '/api/analytics/volume?range=30d&tz=UTC&provider=atoms');
 
     const { rows: counts } = await client.query<{ calls: number; events: number }>('SELECT (SELECT count(*) FROM call)::int AS calls, (SELECT count(*) FROM call_event)::int AS events');
     const { rows: version } = await client.query<{ version: string }>('SELECT version()');

@@ -8,6 +8,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const pending = can(actor.role, 'actions:read') ? (await actionCounts(actor)).pending : 0;
   const links = [
     { href: '/', label: 'Calls', show: true },
+    { href: '/analytics', label: 'Analytics', show: can(actor.role, 'calls:read') },
     { href: '/approvals', label: 'Approvals', show: can(actor.role, 'actions:read') },
     { href: '/deliveries', label: 'Deliveries', show: can(actor.role, 'deliveries:read') },
     { href: '/admin/users', label: 'Users', show: can(actor.role, 'users:manage') },

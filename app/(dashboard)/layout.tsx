@@ -4,6 +4,7 @@ import { AppHeader } from '@/components/app-header';
 import { Providers } from '@/components/providers';
 import { currentActor } from '@/lib/auth/actor';
 import { getTeamTimeZone } from '@/lib/queries/settings';
+import { LowBalanceBanner } from './analytics/low-balance-banner';
 
 // Every dashboard page is behind sign-in; proxy.ts only redirects early, this is the check.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -12,6 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <Providers teamTimeZone={await getTeamTimeZone(actor)}>
       <AppHeader actor={actor} />
+      <LowBalanceBanner actor={actor} />
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
     </Providers>
   );

@@ -1,0 +1,55 @@
+'use client';
+import { useMemo } from 'react';
+import { ChartCard } from '@/components/charts/chart-card';
+import { useDisplayZone, ZoneNote } from '@/components/local-time';
+import { analyticsApiParams } from '@/lib/analytics/url';
+import { useAnalytics } from '@/lib/hooks/use-analytics';
+import { CallsSection } from './calls-section';
+import { CreditsSection } from './credits-section';
+import { AnalyticsFilters } from './analytics-filters';
+import { HeadlineCards } from './headline-cards';
+import { useAnalyticsUrl } from './use-analytics-url';
+
+// Days are counted in the zone every time on the page is shown in (the team's, else the
+// browser's) — the same zone the calls list uses, so a click-through lands on the same days.
+
+export function AnalyticsView({ providers, canManageSettings, canReadActions }: {
+  providers: { id: string; label: string }[];
+  canManageSettings: boolean;
+  canReadActions: boolean;
+}) {
+  const [view, setView] = useAnalyticsUrl();
+  const { zone } = useDisplayZone();
+  const params = useMemo(() => analyticsApiParams(view, zone), [view, zone]);
+  const summary = useAnalytics('summary', params);
+  const s = summary.data;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-4">
+        <div>
+          <h1 className="text-xl font-semibold">Analytics</h1>
+          <p className="text-sm text-slate-500">
+            {s ? `${s.period.from} – ${s.period.to}, compared with ${s.previousPeriod.from} – ${s.previousPeriod.to}. ` : ''}
+            <ZoneNote />
+          </p>
+        </div>
+        <div className="ml-auto"><AnalyticsFilters view={view} timeZone={zone} providers={providers} onChange={setView} /></div>
+      </div>
+      {summary.error ? (
+        <ChartCard title="Headline numbers" error={summary.error.message}>{null}</ChartCard>
+      ) : s ? (
+        <HeadlineCards summary={s} />
+      ) : (
+        <div className="h-24 animate-pulse rounded-lg bg-slate-100" aria-busy="true" />
+      )}
+      <section className="space-y-3">
+        <h2 className="text-base font-semibold">Calls</h2>
+        <CallsSection view={view} params={params} summary={s} canReadActions={canReadActions} />
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-base font-semibold">Credits</h2>
+        <CreditsSection view={view} params={params} canManageSettings={canManageSettings} onChange={setView} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { callExportSchema } from '@/lib/schemas/calls';
+import { BREAKDOWNS, GRANULARITIES } from './enums';
+
+// Query parameters of GET /api/analytics/<chart>: the calls list's own range/from/to/provider/tz
+// (same names, same validation) plus what only charts need.
+
+const list = callExportSchema.shape;
+
+export const CHARTS = ['summary', 'volume', 'credits', 'balance', 'actions'] as const;
+export type ChartName = (typeof CHARTS)[number];
+
+export { BREAKDOWNS, type Breakdown } from './enums';
+
+export const analyticsQuerySchema = z.object({
+  range: list.range,
+  from: list.from,
+  to: list.to,
+  provider: list.provider,
+  tz: list.tz,
+  granularity: z.enum(GRANULARITIES).default('day'),
+  by: z.enum(BREAKDOWNS).default('none'),
+  /** The metadata key to break credits down by (campaign, store …), with by=meta. */
+  key: z.string().trim().min(1).max(100).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
+
+export const thresholdSchema = z.object({
+  /** Credits; null clears the threshold. */
+  threshold: z.number().finite().min(0).max(1e12).nullable(),
+});

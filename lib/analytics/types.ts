@@ -1,0 +1,54 @@
+import type { Granularity } from './buckets';
+import type { Delta } from './deltas';
+import type { Period } from './period';
+
+// What each chart endpoint answers (JSON), shared by the route and the page.
+
+export interface ChartBase {
+  period: Period;
+  timeZone: string;
+}
+
+export interface Headline {
+  calls: number;
+  finalCalls: number;
+  connected: number;
+  connectRate: number | null;
+  judged: number;
+  successful: number;
+  successRate: number | null;
+  avgDuration: number | null;
+  p90Duration: number | null;
+  avgAttempts: number | null;
+  reschedules: number;
+  creditsUsed: number;
+}
+
+export interface SummaryChart extends ChartBase {
+  previousPeriod: Period;
+  current: Headline;
+  previous: Headline;
+  deltas: Record<keyof Headline, Delta>;
+  failures: { reason: string; calls: number }[];
+}
+
+export interface SeriesChart extends ChartBase {
+  granularity: Granularity;
+  series: string[];
+  rows: ({ bucket: string } & Record<string, number | string>)[];
+}
+
+export interface BalanceChart extends SeriesChart {
+  balance: number | null;
+  balanceAt: string | null;
+  burn7: number;
+  burn30: number;
+  runOut7: string | null;
+  runOut30: string | null;
+  threshold: number | null;
+  low: boolean;
+}
+
+export interface ActionsChart extends ChartBase {
+  rows: { stage: string; actions: number }[];
+}
