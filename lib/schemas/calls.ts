@@ -107,13 +107,6 @@ export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jso
 export type CallRow = Jsonified<CallListItem>;
 export type CallsPageJson = Jsonified<CallsPage>;
 
-export const actionFiltersSchema = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'dispatched', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
-export type ActionFilters = z.infer<typeof actionFiltersSchema>;
-
 /** Reads a URLSearchParams into a plain object, ignoring empty values. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
