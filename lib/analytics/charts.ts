@@ -3,8 +3,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { CALL_STATUSES } from '@/lib/ingest/types';
 import { PROVIDERS } from '@/lib/providers/registry';
 import {
-  actionsByStatus, balanceNow, balanceSeries, callHeadlines, callVolume, creditsUsed, FAILURE_REASONS, getLowBalanceThreshold, type HeadlineRow, type Scope,
+  actionsByStatus, balanceNow, balanceSeries, callHeadlines, callVolume, creditsUsed, FAILURE_REASONS, type HeadlineRow, type Scope,
 } from '@/lib/queries/analytics';
+import { getLowBalanceThreshold } from '@/lib/queries/settings';
 import { getTeamTimeZone } from '@/lib/queries/settings';
 import { localDate } from '@/lib/time-zone';
 import { bucketKeys, fillBuckets, topSeries, type BucketValue } from './buckets';

@@ -188,35 +188,3 @@ export async function actionsByStatus(actor: Actor, scope: Scope): Promise<Recor
   const { rows } = await pool().query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM action ${w.sql} GROUP BY 1`, w.params);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
-
-const THRESHOLD = 'low_balance_threshold';
-
-/** The low-balance threshold in credits, or null when none is set. */
-export async function getLowBalanceThreshold(actor: Actor): Promise<number | null> {
-  assertCan(actor, 'calls:read');
-  const { rows } = await pool().query<{ value: unknown }>('SELECT value FROM team_setting WHERE key = $1', [THRESHOLD]);
-  const value = rows[0]?.value;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** Sets (or, with null, clears) the threshold, audited in the same transaction. */
-export async function setLowBalanceThreshold(actor: Actor, threshold: number | null, ip: string | null = null): Promise<void> {
-  assertCan(actor, 'settings:manage');
-  await withTransaction(async (client) => {
-    const { rows } = await client.query<{ value: unknown }>('SELECT value FROM team_setting WHERE key = $1 FOR UPDATE', [THRESHOLD]);
-    const before = typeof rows[0]?.value === 'number' ? rows[0].value : null;
-    if (before === threshold) return;
-    if (threshold === null) await client.query('DELETE FROM team_setting WHERE key = $1', [THRESHOLD]);
-    else {
-      await client.query(
-        `INSERT INTO team_setting (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, now(), $3)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-        [THRESHOLD, JSON.stringify(threshold), actor.email],
-      );
-    }
-    await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'setting_changed', targetType: 'team_setting', targetId: THRESHOLD,
-      before: { threshold: before }, after: { threshold }, ip,
-    });
-  });
-}

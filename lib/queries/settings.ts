@@ -7,9 +7,11 @@ import { isTimeZone } from '@/lib/time-zone';
 import { withTransaction } from './transaction';
 
 // Team-wide settings. The time zone is the team's day: presets ("today"), CSV times and every
-// date on screen use it. Unset means each person sees their browser's zone.
+// date on screen use it; unset means each person sees their browser's zone. The low-balance
+// threshold turns on the banner across the dashboard.
 
 const TIME_ZONE = 'time_zone';
+const LOW_BALANCE_THRESHOLD = 'low_balance_threshold';
 
 export interface TimeZoneSetting {
   timeZone: string | null;
@@ -17,51 +19,92 @@ export interface TimeZoneSetting {
   updatedBy: string | null;
 }
 
+interface StoredSetting {
+  value: unknown;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+}
+
+async function readSetting(key: string): Promise<StoredSetting | undefined> {
+  const { rows } = await pool().query<{ value: unknown; updated_at: Date; updated_by: string | null }>(
+    'SELECT value, updated_at, updated_by FROM team_setting WHERE key = $1',
+    [key],
+  );
+  const row = rows[0];
+  return row && { value: row.value, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+export interface SettingChange<T> {
+  before: T | null;
+  after: T | null;
+  changed: boolean;
+}
+
+/**
+ * Sets one team setting (null clears it), audited in the same transaction. The row is locked
+ * first, so two admins saving at once each audit a true before/after.
+ */
+async function writeSetting<T extends string | number>(
+  actor: Actor,
+  key: string,
+  value: T | null,
+  read: (stored: unknown) => T | null,
+  /** The name the audit entry uses for the value (its before/after). */
+  field: string,
+  ip: string | null,
+): Promise<SettingChange<T>> {
+  assertCan(actor, 'settings:manage');
+  return withTransaction(async (client) => {
+    const { rows } = await client.query<{ value: unknown }>('SELECT value FROM team_setting WHERE key = $1 FOR UPDATE', [key]);
+    const before = rows[0] ? read(rows[0].value) : null;
+    if (before === value) return { before, after: value, changed: false };
+    if (value === null) {
+      await client.query('DELETE FROM team_setting WHERE key = $1', [key]);
+    } else {
+      await client.query(
+        `INSERT INTO team_setting (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, now(), $3)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+        [key, JSON.stringify(value), actor.email],
+      );
+    }
+    await writeAudit(client, {
+      actorId: actor.userId, actorEmail: actor.email, action: 'setting_changed', targetType: 'team_setting', targetId: key,
+      before: { [field]: before }, after: { [field]: value }, ip,
+    });
+    return { before, after: value, changed: true };
+  });
+}
+
+// A zone this runtime no longer knows would break every date; treat it as unset.
+const readTimeZone = (v: unknown) => (typeof v === 'string' && isTimeZone(v) ? v : null);
+const readThreshold = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
 /** Whoever may read calls may read it: it only says how their dates are shown. */
 export async function getTimeZoneSetting(actor: Actor): Promise<TimeZoneSetting> {
   assertCan(actor, 'calls:read');
-  const { rows } = await pool().query<{ value: unknown; updated_at: Date; updated_by: string | null }>(
-    'SELECT value, updated_at, updated_by FROM team_setting WHERE key = $1',
-    [TIME_ZONE],
-  );
-  const row = rows[0];
-  // A zone this runtime no longer knows would break every date; treat it as unset.
-  const timeZone = typeof row?.value === 'string' && isTimeZone(row.value) ? row.value : null;
-  return { timeZone, updatedAt: row?.updated_at ?? null, updatedBy: row?.updated_by ?? null };
+  const row = await readSetting(TIME_ZONE);
+  return { timeZone: readTimeZone(row?.value), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
 }
 
 export async function getTeamTimeZone(actor: Actor): Promise<string | null> {
   return (await getTimeZoneSetting(actor)).timeZone;
 }
 
-export interface TimeZoneChange {
-  before: string | null;
-  after: string | null;
-  changed: boolean;
+export type TimeZoneChange = SettingChange<string>;
+
+/** Sets the team's zone (null: back to each browser's). */
+export async function setTeamTimeZone(actor: Actor, timeZone: string | null, ip: string | null = null): Promise<TimeZoneChange> {
+  if (timeZone !== null && !isTimeZone(timeZone)) throw new AppError(400, 'invalid_time_zone', `${timeZone} is not a time zone`);
+  return writeSetting(actor, TIME_ZONE, timeZone, readTimeZone, 'timeZone', ip);
 }
 
-/** Sets the team's zone (null: back to each browser's), audited in the same transaction. */
-export async function setTeamTimeZone(actor: Actor, timeZone: string | null, ip: string | null = null): Promise<TimeZoneChange> {
-  assertCan(actor, 'settings:manage');
-  if (timeZone !== null && !isTimeZone(timeZone)) throw new AppError(400, 'invalid_time_zone', `${timeZone} is not a time zone`);
-  return withTransaction(async (client) => {
-    // Lock the row (when there is one) so two admins saving at once audit a true before/after.
-    const { rows } = await client.query<{ value: unknown }>('SELECT value FROM team_setting WHERE key = $1 FOR UPDATE', [TIME_ZONE]);
-    const before = typeof rows[0]?.value === 'string' ? rows[0].value : null;
-    if (before === timeZone) return { before, after: timeZone, changed: false };
-    if (timeZone === null) {
-      await client.query('DELETE FROM team_setting WHERE key = $1', [TIME_ZONE]);
-    } else {
-      await client.query(
-        `INSERT INTO team_setting (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, now(), $3)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-        [TIME_ZONE, JSON.stringify(timeZone), actor.email],
-      );
-    }
-    await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'setting_changed', targetType: 'team_setting', targetId: TIME_ZONE,
-      before: { timeZone: before }, after: { timeZone }, ip,
-    });
-    return { before, after: timeZone, changed: true };
-  });
+/** The low-balance threshold in credits, or null when none is set. */
+export async function getLowBalanceThreshold(actor: Actor): Promise<number | null> {
+  assertCan(actor, 'calls:read');
+  return readThreshold((await readSetting(LOW_BALANCE_THRESHOLD))?.value);
+}
+
+/** Sets (or, with null, clears) the low-balance threshold. */
+export async function setLowBalanceThreshold(actor: Actor, threshold: number | null, ip: string | null = null): Promise<void> {
+  await writeSetting(actor, LOW_BALANCE_THRESHOLD, threshold, readThreshold, 'threshold', ip);
 }

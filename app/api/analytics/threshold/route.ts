@@ -3,7 +3,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { thresholdSchema } from '@/lib/analytics/schema';
 import { errorResponse } from '@/lib/http/errors';
-import { getLowBalanceThreshold, setLowBalanceThreshold } from '@/lib/queries/analytics';
+import { getLowBalanceThreshold, setLowBalanceThreshold } from '@/lib/queries/settings';
 
 export async function GET(request: Request): Promise<Response> {
   try {
