@@ -2,6 +2,7 @@
 import { useActionState, useSyncExternalStore } from 'react';
 import { setTimeZoneAction, type SetTimeZoneResult } from '@/lib/actions/set-time-zone';
 import { runtimeTimeZone } from '@/lib/time-zone';
+import { ActionResult } from '@/components/action-result';
 
 const subscribe = () => () => {};
 
@@ -22,11 +23,7 @@ export function TimeZoneForm({ current, zones }: { current: string | null; zones
         </button>
       </div>
       {browser && <p className="text-xs text-slate-500">Your browser is in {browser}.</p>}
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} className={`text-sm ${result.ok ? 'text-green-700' : 'text-red-700'}`}>
-          {result.ok ? result.message : result.error}
-        </p>
-      )}
+      <ActionResult result={result} size="sm" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { revokeSessionsAction, type RevokeSessionsResult } from '@/lib/actions/revoke-sessions';
+import { ActionResult } from '@/components/action-result';
 
 export function RevokeSessionsButton({ userId, email, sessions, self }: { userId: string; email: string; sessions: number; self: boolean }) {
   const [result, revoke, pending] = useActionState<RevokeSessionsResult | null, FormData>(revokeSessionsAction, null);
@@ -19,11 +20,7 @@ export function RevokeSessionsButton({ userId, email, sessions, self }: { userId
           Revoke sessions
         </button>
       </div>
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} className={`text-xs ${result.ok ? 'text-green-700' : 'text-red-700'}`}>
-          {result.ok ? result.message : result.error}
-        </p>
-      )}
+      <ActionResult result={result} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { changeRoleAction, type ChangeRoleResult } from '@/lib/actions/change-role';
 import { ROLES, type Role } from '@/lib/auth/roles';
+import { ActionResult } from '@/components/action-result';
 
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
   const [result, changeRole, pending] = useActionState<ChangeRoleResult | null, FormData>(changeRoleAction, null);
@@ -23,11 +24,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
           Change role
         </button>
       </div>
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} className={`text-xs ${result.ok ? 'text-green-700' : 'text-red-700'}`}>
-          {result.ok ? result.message : result.error}
-        </p>
-      )}
+      <ActionResult result={result} />
     </form>
   );
 }
