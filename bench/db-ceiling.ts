@@ -6,7 +6,8 @@ import type { LoadResult } from './load';
 import type { Delivery } from './traffic';
 
 // The database ceiling: the very SQL the ingest path issues (storeBatch), batched the same way
-// (64 per transaction, 2 transactions in flight, as lib/ingest/ingest.ts), fed by the same
+// (64 per transaction, 2 transactions in flight on pipelined connections, as lib/ingest/ingest.ts
+// and lib/db.ts ingestPool), fed by the same
 // number of concurrent senders, with no HTTP, verification or parsing in front. Bodies are
 // normalized before the clock starts.
 
@@ -26,7 +27,7 @@ function accepted(deliveries: readonly Delivery[]): AcceptedDelivery[] {
 
 export async function runDatabaseCeiling(url: string, deliveries: readonly Delivery[], concurrency: number): Promise<LoadResult> {
   const items = accepted(deliveries);
-  const pool = new pg.Pool({ connectionString: url, max: PARALLEL });
+  const pool = new pg.Pool({ connectionString: url, max: PARALLEL, pipeline: true });
   const store = createBatcher<AcceptedDelivery, StoredDelivery>({
     maxBatch: MAX_BATCH,
     parallel: PARALLEL,

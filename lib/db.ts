@@ -4,18 +4,49 @@ import { Pool } from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl, env } from '@/lib/env';
 
-// One pool per process, shared by Prisma (through the pg adapter) and by the ingest path's
-// hand-written SQL. Cached on globalThis so dev hot reloads do not leak connections.
-const globalForDb = globalThis as unknown as { callboardPool?: Pool; callboardPrisma?: PrismaClient };
+// One pool per process for Prisma (through the pg adapter) and the hand-written SQL of the read
+// models, plus the webhook batches' small pipelined pool. Cached on globalThis so dev hot
+// reloads do not leak connections.
+const globalForDb = globalThis as unknown as { callboardPool?: Pool; callboardIngestPool?: Pool; callboardPrisma?: PrismaClient };
+
+/**
+ * An idle connection the server drops (a restart, a pooler recycling it) makes the pool emit
+ * 'error'; unheard, that event would end the process. The pool discards that client by itself.
+ */
+function logIdleErrors(pool: Pool, name: string): Pool {
+  pool.on('error', (error) => console.error(`[db] idle connection of the ${name} pool lost: ${error.message}`));
+  return pool;
+}
 
 export function pool(): Pool {
-  globalForDb.callboardPool ??= new Pool({
-    connectionString: databaseUrl(),
-    max: env().DATABASE_POOL_MAX,
-    idleTimeoutMillis: 10_000,
-    connectionTimeoutMillis: 5_000,
-  });
+  globalForDb.callboardPool ??= logIdleErrors(
+    new Pool({ connectionString: databaseUrl(), max: env().DATABASE_POOL_MAX, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000 }),
+    'main',
+  );
   return globalForDb.callboardPool;
+}
+
+/**
+ * The webhook batches' own connections, in pipeline mode: a batch sends the consecutive statements
+ * of its transaction in one round trip (lib/ingest/one-trip.ts). Kept apart from `pool()` so
+ * Prisma and every other caller keep node-postgres' ordinary one-at-a-time behaviour. `size` is
+ * the number of batches in flight; each holds one connection.
+ */
+export function ingestPool(size: number): Pool {
+  globalForDb.callboardIngestPool ??= logIdleErrors(
+    new Pool({ connectionString: databaseUrl(), max: size, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000, pipeline: true }),
+    'ingest',
+  );
+  return globalForDb.callboardIngestPool;
+}
+
+/** Closes every pool this process opened (scripts and tests that end before the process does). */
+export async function closePools(): Promise<void> {
+  const pools = [globalForDb.callboardPool, globalForDb.callboardIngestPool];
+  globalForDb.callboardPool = undefined;
+  globalForDb.callboardIngestPool = undefined;
+  globalForDb.callboardPrisma = undefined;
+  await Promise.all(pools.map((p) => p?.end()));
 }
 
 export function prisma(): PrismaClient {

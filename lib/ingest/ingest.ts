@@ -1,13 +1,15 @@
 import 'server-only';
-import { pool } from '@/lib/db';
+import { ingestPool } from '@/lib/db';
 import { createBatcher } from './batcher';
 import { storeBatch, type AcceptedDelivery, type StoredDelivery } from './store-batch';
 
+/** Batches in flight at once, each on its own connection of the ingest pool. */
+export const INGEST_PARALLEL = 2;
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
 
 async function run(items: AcceptedDelivery[]): Promise<StoredDelivery[]> {
   for (let attempt = 1; ; attempt++) {
-    const client = await pool().connect();
+    const client = await ingestPool(INGEST_PARALLEL).connect();
     try {
       return await storeBatch(client, items);
     } catch (error) {
@@ -23,6 +25,6 @@ const globalForIngest = globalThis as unknown as { callboardIngest?: (d: Accepte
 
 /** Stores one verified delivery; resolves once it is committed. Concurrent calls share a transaction. */
 export function ingest(delivery: AcceptedDelivery): Promise<StoredDelivery> {
-  globalForIngest.callboardIngest ??= createBatcher({ run, maxBatch: 64, parallel: 2 });
+  globalForIngest.callboardIngest ??= createBatcher({ run, maxBatch: 64, parallel: INGEST_PARALLEL });
   return globalForIngest.callboardIngest(delivery);
 }

@@ -6,7 +6,8 @@ import { decideCall, renormalize } from './reprocess-normalize';
 import { emptyCounts, type ReprocessCounts, type ReprocessProblem } from './reprocess-result';
 import type { DeliveryRow, ResolvedScope } from './reprocess-scope';
 import { refoldCalls } from './refold';
-import { callKey, eventKey, lockCalls, sortCallKeys } from './store-batch';
+import { eventKey } from './batch-plan';
+import { callKey, lockCalls, sortCallKeys } from './lock-calls';
 import type { NormalizedEvent } from './types';
 
 // One chunk of deliveries (oldest first) replayed in one transaction. The order of locks is

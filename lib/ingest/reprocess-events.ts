@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { eventKey, jsonText } from './store-batch';
+import { eventKey, jsonText } from './batch-plan';
 import type { NormalizedEvent } from './types';
 
 // Reprocessing's reads and inserts of call_event rows: what is stored under a key now, and

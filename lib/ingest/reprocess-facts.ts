@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { jsonText } from './store-batch';
+import { jsonText } from './batch-plan';
 import type { NormalizedEvent } from './types';
 
 // Rewrites what an event says, and the action and credit entry it carries, from the event's

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
-import { pool } from '@/lib/db';
+import { closePools } from '@/lib/db';
 import { reprocess } from '@/lib/ingest/reprocess';
 import type { ReprocessResult } from '@/lib/ingest/reprocess-result';
 import type { ReprocessScope } from '@/lib/ingest/reprocess-scope';
@@ -27,7 +27,7 @@ const { reprocessAction } = await import('@/lib/actions/reprocess');
 const { POST: reprocessRoute } = await import('@/app/api/reprocess/route');
 
 afterAll(async () => {
-  await pool().end();
+  await closePools();
   await testDb().end();
   await own.dispose();
 });
