@@ -1,23 +1,23 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { resolveDateRange } from '@/lib/call-date-range';
 import { pool } from '@/lib/db';
 import type { Granularity } from '@/lib/analytics/buckets';
 import type { Period } from '@/lib/analytics/period';
 import type { Breakdown } from '@/lib/analytics/schema';
-import { withTransaction } from './transaction';
+import { rollupCredits, rollupHeadline, rollupVolume } from './analytics-rollups';
+import { exactSum, providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
 
-// The analytics read models: every number is aggregated in Postgres (one grouped query per chart,
-// a range scan on an existing index), never by loading calls into Node. Calls are bucketed on
-// last_event_at — the column the calls list's date filter uses — so a bar's click-through lists
-// exactly the calls it counted. Buckets are named by their local start date in the zone.
+// The analytics read models: every number is aggregated in Postgres, never by loading calls into
+// Node. Calls are bucketed on last_event_at — the column the calls list's date filter uses — so a
+// bar's click-through lists exactly the calls it counted. Buckets are named by their local start
+// date in the zone. A chart in the rollup zone (the team's; UTC when unset) reads the per-day rollups
+// (analytics-rollups.ts); any other zone, and credits by a metadata key (any key can be picked),
+// are answered live from call: a grouped query over a range of call_analytics_idx. Both give the
+// same numbers, to the bit: float columns are summed exactly (exactSum), then rounded once, so the
+// order rows are added in (a scan's, or a day's rollup's) cannot show.
 
-export interface Scope {
-  period: Period;
-  timeZone: string;
-  provider?: string[];
-}
+export { FAILURE_REASONS, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
 
 const bucketSql = (column: string, granularity: Granularity, tzParam: string) => `date_trunc('${granularity}', ${column} AT TIME ZONE ${tzParam})`;
 
@@ -34,75 +34,40 @@ function instants(period: Period, timeZone: string): { from: Date; to: Date } {
 function where(column: string, scope: Scope, providerColumn = 'provider', period = scope.period) {
   const { from, to } = instants(period, scope.timeZone);
   const params: unknown[] = [from, to];
-  let sql = `WHERE ${column} >= $1 AND ${column} < $2`;
-  if (scope.provider?.length) {
-    params.push(scope.provider);
-    sql += ` AND ${providerColumn} = ANY($${params.length}::text[])`;
-  }
+  const sql = `WHERE ${column} >= $1 AND ${column} < $2${providerFilter(scope, params, providerColumn)}`;
   return { sql, params };
 }
 
-export const FAILURE_REASONS = ['busy', 'no_answer', 'validation_failed', 'skipped', 'timeout'] as const;
-
-export interface HeadlineRow {
-  calls: number;
-  final_calls: number;
-  connected: number;
-  judged: number;
-  successful: number;
-  avg_duration: number | null;
-  p90_duration: number | null;
-  avg_attempts: number | null;
-  reschedules: number;
-  credits_used: number;
-  failures: Record<string, number>;
-}
-
 const HEADLINE_SQL = `count(*)::int AS calls,
-       -- Calls that got an answer one way or another (not still queued or ringing): a rate's base.
-       count(*) FILTER (WHERE status NOT IN ('queued', 'in_progress'))::int AS final_calls,
-       -- Connected: the agent reached someone (a completed conversation or a voicemail).
-       count(*) FILTER (WHERE status IN ('completed', 'voicemail'))::int AS connected,
+       ${statusColumns((condition) => `count(*) FILTER (WHERE ${condition})`)},
        count(success)::int AS judged,
        count(*) FILTER (WHERE success)::int AS successful,
-       avg(duration_seconds)::float8 AS avg_duration,
+       ${exactSum('duration_seconds')}::float8 / nullif(count(duration_seconds), 0)::float8 AS avg_duration,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY duration_seconds)::float8 AS p90_duration,
        avg(attempts)::float8 AS avg_attempts,
        coalesce(sum(rescheduled_count), 0)::int AS reschedules,
-       coalesce(sum(credits_used), 0)::float8 AS credits_used,
-       jsonb_build_object(
-         'busy', count(*) FILTER (WHERE status = 'busy'), 'no_answer', count(*) FILTER (WHERE status = 'no_answer'),
-         'validation_failed', count(*) FILTER (WHERE status = 'validation_failed'), 'skipped', count(*) FILTER (WHERE status = 'skipped'),
-         'timeout', count(*) FILTER (WHERE status = 'timeout')) AS failures`;
+       ${exactSum('credits_used')}::float8 AS credits_used`;
 
-async function headlineOf(scope: Scope, period: Period): Promise<HeadlineRow> {
+/** One period's headline numbers from call. No GROUP BY: one row, from call_analytics_idx alone. */
+export async function liveHeadline(scope: Scope, period: Period): Promise<HeadlineRow> {
   const w = where('last_event_at', scope, 'provider', period);
-  // No GROUP BY: one aggregate row, read from call_analytics_idx alone (an index-only scan).
   const { rows } = await pool().query<HeadlineRow>(`SELECT ${HEADLINE_SQL} FROM call ${w.sql}`, w.params);
   const row = rows[0];
   if (!row) throw new Error('an aggregate without GROUP BY always answers one row');
   return row;
 }
 
-/**
- * Headline numbers for the period and the one before it: the same aggregate twice, side by side
- * on two connections (one pass over both periods would have to sort them apart for the p90).
- */
+const headlineOf = async (scope: Scope, period: Period) => (await rollupHeadline(scope, period)) ?? liveHeadline(scope, period);
+
+/** Headline numbers for the period and the one before it, side by side on two connections. */
 export async function callHeadlines(actor: Actor, scope: Scope, previous: Period): Promise<{ current: HeadlineRow; previous: HeadlineRow }> {
   assertCan(actor, 'calls:read');
   const [current, before] = await Promise.all([headlineOf(scope, scope.period), headlineOf(scope, previous)]);
   return { current, previous: before };
 }
 
-export interface BucketRow {
-  bucket: string;
-  series: string;
-  value: number;
-}
-
-/** Calls per bucket by canonical status (the stacked volume chart). */
-export async function callVolume(actor: Actor, scope: Scope, granularity: Granularity): Promise<BucketRow[]> {
-  assertCan(actor, 'calls:read');
+/** Calls per bucket by canonical status, from call. */
+export async function liveVolume(scope: Scope, granularity: Granularity): Promise<BucketRow[]> {
   const w = where('last_event_at', scope);
   w.params.push(scope.timeZone);
   const { rows } = await pool().query<BucketRow>(
@@ -113,9 +78,14 @@ export async function callVolume(actor: Actor, scope: Scope, granularity: Granul
   return rows;
 }
 
-/** Credits used per bucket, from the calls (so a bar lists its calls), split as asked. */
-export async function creditsUsed(actor: Actor, scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[]> {
+/** Calls per bucket by canonical status (the stacked volume chart). */
+export async function callVolume(actor: Actor, scope: Scope, granularity: Granularity): Promise<BucketRow[]> {
   assertCan(actor, 'calls:read');
+  return (await rollupVolume(scope, granularity)) ?? liveVolume(scope, granularity);
+}
+
+/** Credits used per bucket from call, split as asked. */
+export async function liveCredits(scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[]> {
   const w = where('last_event_at', scope);
   w.params.push(scope.timeZone);
   const tz = `$${w.params.length}`;
@@ -127,11 +97,19 @@ export async function creditsUsed(actor: Actor, scope: Scope, granularity: Granu
     series = `coalesce(metadata ->> $${w.params.length}, '(none)')`;
   }
   const { rows } = await pool().query<BucketRow>(
-    named(`SELECT ${bucketSql('last_event_at', granularity, tz)} AS bucket, ${series} AS series, sum(credits_used)::float8 AS value
+    named(`SELECT ${bucketSql('last_event_at', granularity, tz)} AS bucket, ${series} AS series, ${exactSum('credits_used')}::float8 AS value
      FROM call ${w.sql} AND credits_used IS NOT NULL GROUP BY 1, 2`),
     w.params,
   );
   return rows;
+}
+
+/** Credits used per bucket, from the calls (so a bar lists its calls), split as asked. */
+export async function creditsUsed(actor: Actor, scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[]> {
+  assertCan(actor, 'calls:read');
+  // Any metadata key can be picked, so only call itself can be split by one.
+  const rolled = by === 'meta' ? null : await rollupCredits(scope, granularity, by);
+  return rolled ?? liveCredits(scope, granularity, by, key);
 }
 
 /** The last reported balance in each bucket, per provider (credit_entry is the time series). */

@@ -1,9 +1,11 @@
 import 'server-only';
+import type { PoolClient } from 'pg';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isTimeZone } from '@/lib/time-zone';
+import { DEFAULT_ROLLUP_ZONE, rebuildRollups } from './analytics-rollups';
 import { withTransaction } from './transaction';
 
 // Team-wide settings. The time zone is the team's day: presets ("today"), CSV times and every
@@ -52,6 +54,8 @@ async function writeSetting<T extends string | number>(
   /** The name the audit entry uses for the value (its before/after). */
   field: string,
   ip: string | null,
+  /** What else must change with the value, in the same transaction (only when it changed). */
+  onChange?: (client: PoolClient, value: T | null) => Promise<void>,
 ): Promise<SettingChange<T>> {
   assertCan(actor, 'settings:manage');
   return withTransaction(async (client) => {
@@ -67,6 +71,7 @@ async function writeSetting<T extends string | number>(
         [key, JSON.stringify(value), actor.email],
       );
     }
+    await onChange?.(client, value);
     await writeAudit(client, {
       actorId: actor.userId, actorEmail: actor.email, action: 'setting_changed', targetType: 'team_setting', targetId: key,
       before: { [field]: before }, after: { [field]: value }, ip,
@@ -92,10 +97,13 @@ export async function getTeamTimeZone(actor: Actor): Promise<string | null> {
 
 export type TimeZoneChange = SettingChange<string>;
 
-/** Sets the team's zone (null: back to each browser's). */
+/**
+ * Sets the team's zone (null: back to each browser's). The analytics rollups count days in the
+ * team's zone (UTC when unset), so they are rebuilt in the new one before the change commits.
+ */
 export async function setTeamTimeZone(actor: Actor, timeZone: string | null, ip: string | null = null): Promise<TimeZoneChange> {
   if (timeZone !== null && !isTimeZone(timeZone)) throw new AppError(400, 'invalid_time_zone', `${timeZone} is not a time zone`);
-  return writeSetting(actor, TIME_ZONE, timeZone, readTimeZone, 'timeZone', ip);
+  return writeSetting(actor, TIME_ZONE, timeZone, readTimeZone, 'timeZone', ip, (client, zone) => rebuildRollups(client, zone ?? DEFAULT_ROLLUP_ZONE));
 }
 
 /** The low-balance threshold in credits, or null when none is set. */
