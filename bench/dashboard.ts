@@ -21,6 +21,7 @@ const arg = (name: string) => {
 const calls = Number(arg('calls') ?? 1_000_000);
 const eventsPerCall = Number(arg('events-per-call') ?? 10);
 const samples = Number(arg('samples') ?? 100);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 interface Measured {
   name: string;
@@ -85,12 +86,16 @@ async function main(): Promise<void> {
     await bench('list: search by full number', () => `/api/calls?limit=50&q=${encodeURIComponent(pick().customer_number)}`);
     await bench('list: search by word', () => '/api/calls?limit=50&q=callback');
     await bench('detail: one call with its events', () => `/api/calls/${pick().id}`);
-    // Analytics: one request per chart over the last 30 days (each is one grouped query).
+    // Analytics: one request per chart over the last 30 days (UTC: the rollup zone of a team with none set).
     for (const chart of ['summary', 'volume', 'credits', 'balance', 'actions']) {
       await bench(`analytics: ${chart} (30d)`, () => `/api/analytics/${chart}?range=30d&tz=UTC`);
     }
     await bench('analytics: credits by agent (30d)', () => '/api/analytics/credits?range=30d&tz=UTC&by=agent');
+    // Any metadata key can be picked, so this one is always answered live from call.
+    await bench('analytics: credits by campaign (30d)', () => '/api/analytics/credits?range=30d&tz=UTC&by=meta&key=campaign');
     await bench('analytics: volume, one provider (30d)', () => '/api/analytics/volume?range=30d&tz=UTC&provider=atoms');
+    // 40 days against the 40 before: both periods full of calls (the seed spans about 81 days).
+    await bench('analytics: summary (40d vs previous 40d)', () => `/api/analytics/summary?from=${daysAgo(39)}&to=${daysAgo(0)}&tz=UTC`);
 
     const { rows: counts } = await client.query<{ calls: number; events: number }>('SELECT (SELECT count(*) FROM call)::int AS calls, (SELECT count(*) FROM call_event)::int AS events');
     const { rows: version } = await client.query<{ version: string }>('SELECT version()');
