@@ -7,6 +7,7 @@ import { generateToken } from '../lib/auth/tokens';
 import { createUserRecord } from '../lib/auth/users-store';
 import { applyMigrations } from '../lib/migrate';
 import { createBenchDatabase } from './database';
+import { dashboardMarkdown, type DashboardRead, type DashboardResult } from './dashboard-report';
 import { seedDashboardData } from './dashboard-seed';
 import { machineInfo } from './report';
 import { ensureBuild, startServer } from './server';
@@ -23,16 +24,7 @@ const eventsPerCall = Number(arg('events-per-call') ?? 10);
 const samples = Number(arg('samples') ?? 100);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-interface Measured {
-  name: string;
-  path: string;
-  p50: number;
-  p95: number;
-  max: number;
-  status: number;
-}
-
-async function time(port: number, token: string, name: string, paths: () => string): Promise<Measured> {
+async function time(port: number, token: string, name: string, paths: () => string): Promise<DashboardRead> {
   const durations: number[] = [];
   let status = 0;
   let path = '';
@@ -60,11 +52,13 @@ async function main(): Promise<void> {
   try {
     await applyMigrations(url);
     const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM call');
+    let seedSeconds: number | null = null;
     if ((rows[0]?.n ?? 0) < calls) {
       const started = Date.now();
       log(`seeding ${calls.toLocaleString('en')} calls and ${(calls * eventsPerCall).toLocaleString('en')} events`);
       await seedDashboardData(url, { calls, eventsPerCall, log });
-      log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      seedSeconds = (Date.now() - started) / 1000;
+      log(`seeded in ${seedSeconds.toFixed(0)} s`);
     }
     const email = `bench-${Date.now()}@bench.local`;
     const { id: userId } = await createUserRecord(client, { email, role: 'approver', password: 'bench-password-1' });
@@ -75,7 +69,7 @@ async function main(): Promise<void> {
 
     server = await startServer({ databaseUrl: url, poolMax: 10 });
     const port = server.port;
-    const results: Measured[] = [];
+    const results: DashboardRead[] = [];
     const bench = async (name: string, paths: () => string) => {
       const r = await time(port, token, name, paths);
       results.push(r);
@@ -100,13 +94,10 @@ async function main(): Promise<void> {
     const { rows: counts } = await client.query<{ calls: number; events: number }>('SELECT (SELECT count(*) FROM call)::int AS calls, (SELECT count(*) FROM call_event)::int AS events');
     const { rows: version } = await client.query<{ version: string }>('SELECT version()');
     const machine = machineInfo(db?.kind ?? 'postgres', version[0]?.version ?? '');
-    const result = { finishedAt: new Date().toISOString(), machine, data: counts[0], samples, results };
+    const result: DashboardResult = { finishedAt: new Date().toISOString(), machine, data: counts[0], samples, seedSeconds, results };
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/dashboard-latest.json', `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\n### Dashboard reads — ${counts[0]?.calls.toLocaleString('en')} calls, ${counts[0]?.events.toLocaleString('en')} events, ${samples} requests each\n`);
-    console.log('| read | p50 ms | p95 ms | max ms | under 100 ms (p95) |\n|---|---:|---:|---:|---|');
-    for (const r of results) console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p95 < 100 ? 'yes' : 'NO'} |`);
-    console.log('\nServer time as the client sees it over loopback, one request at a time, via the JSON API.');
+    console.log(`\n${dashboardMarkdown(result)}`);
   } finally {
     await server?.stop();
     await client.end();

@@ -1,12 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dashboardMarkdown, type DashboardResult } from './dashboard-report';
 import type { PageWeight } from './page-weight';
 import { NOISY_CORES, noisy, type Machine } from './report';
 import type { PhaseStats } from './stats';
 import type { Check } from './verify';
 
 // bench/results/latest.json and latest.md: the four receivers side by side, the ratios of
-// Callboard's ingest to each, the correctness checks and the heaviest page's JavaScript.
+// Callboard's ingest to each, the correctness checks, the heaviest page's JavaScript and the
+// dashboard's reads at a million calls.
 
 export const SYSTEMS = {
   database: '(1) database ceiling: storeBatch on pg, no HTTP',
@@ -27,7 +29,7 @@ export interface SideBySideResult {
   ratios: { database: number; bare: number; naive: number };
   checks: Check[];
   largestPage?: PageWeight;
-  dashboard?: unknown;
+  dashboard?: DashboardResult;
 }
 
 const ms = (n: number) => n.toFixed(1);
@@ -56,6 +58,7 @@ export function sideBySideMarkdown(r: SideBySideResult): string {
     `- correctness of Callboard's database: ${r.checks.every((c) => c.pass) ? 'PASS' : 'FAIL'} (${r.checks.map((c) => `${c.pass ? '✓' : '✗'} ${c.name}`).join('; ')})`,
     ...(noisy(r.phases) ? [`- WARNING: other processes took ≥ ${NOISY_CORES} cores during a phase (see \`cpu\` in latest.json); events/s and latency are noisy`] : []),
     ...(r.largestPage ? [`- largest page's JavaScript: \`${r.largestPage.page}\` ${kb(r.largestPage.gzipBytes)} gzip (${kb(r.largestPage.rawBytes)} raw, ${r.largestPage.files} files)`] : []),
+    ...(r.dashboard ? ['', dashboardMarkdown(r.dashboard)] : []),
   ].join('\n');
 }
 

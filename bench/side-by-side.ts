@@ -1,10 +1,13 @@
 // `npm run bench`: one run, same machine, same traffic, four receivers side by side: (1) the
 // ingest SQL straight on pg, (2) a bare Next route, (3) a naive Express receiver, (4) Callboard's
 // ingest through next start; then the ratios of (4) to each, correctness checks on (4)'s
-// database, and the largest page's JavaScript. Writes bench/results/latest.{json,md}.
+// database, the largest page's JavaScript, and the dashboard's reads at one million calls and ten
+// million events (bench/dashboard.ts; --skip-dashboard leaves them out). Writes
+// bench/results/latest.{json,md}.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpuShare, sampleCpu } from './cpu';
+import type { DashboardResult } from './dashboard-report';
 import { createBenchDatabase, type BenchDatabase } from './database';
 import { runDatabaseCeiling } from './db-ceiling';
 import { runLoad, type Endpoint, type LoadResult } from './load';
@@ -41,13 +44,13 @@ async function overHttp(system: System, port: number, group: number, traffic: Tr
 }
 
 /** bench/dashboard.ts belongs to the dashboard work; run it as is and read what it wrote. */
-function runDashboard(): Promise<unknown> {
+function runDashboard(): Promise<DashboardResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/dashboard.ts'], { stdio: 'inherit', env: process.env });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`bench/dashboard.ts exited with ${code}`));
-      resolve(JSON.parse(readFileSync('bench/results/dashboard-latest.json', 'utf8')) as unknown);
+      resolve(JSON.parse(readFileSync('bench/results/dashboard-latest.json', 'utf8')) as DashboardResult);
     });
   });
 }
