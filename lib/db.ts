@@ -30,11 +30,13 @@ export function pool(): Pool {
  * The webhook batches' own connections, in pipeline mode: a batch sends the consecutive statements
  * of its transaction in one round trip (lib/ingest/one-trip.ts). Kept apart from `pool()` so
  * Prisma and every other caller keep node-postgres' ordinary one-at-a-time behaviour. `size` is
- * the number of batches in flight; each holds one connection.
+ * the number of batches in flight; each holds one connection. Each pipeline lies inside one
+ * transaction (BEGIN first, COMMIT last), so a transaction-mode pooler (PgBouncer, Supavisor)
+ * keeps one server connection under it throughout; INGEST_PIPELINE=false turns it off.
  */
 export function ingestPool(size: number): Pool {
   globalForDb.callboardIngestPool ??= logIdleErrors(
-    new Pool({ connectionString: databaseUrl(), max: size, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000, pipeline: true }),
+    new Pool({ connectionString: databaseUrl(), max: size, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000, pipeline: env().INGEST_PIPELINE }),
     'ingest',
   );
   return globalForDb.callboardIngestPool;

@@ -15,6 +15,13 @@ describe('parseEnv', () => {
     expect(bad).toThrow(/DATABASE_URL[\s\S]*WEBHOOK_MAX_BODY_BYTES[\s\S]*MINIVOICE_ALLOW_UNSIGNED/);
   });
 
+  it('pipelines ingest unless INGEST_PIPELINE says false, and refuses anything else', () => {
+    expect(parseEnv({}).INGEST_PIPELINE).toBe(true);
+    expect(parseEnv({ INGEST_PIPELINE: 'false' }).INGEST_PIPELINE).toBe(false);
+    expect(parseEnv({ INGEST_PIPELINE: '0' }).INGEST_PIPELINE).toBe(false);
+    expect(() => parseEnv({ INGEST_PIPELINE: 'off' })).toThrow(/INGEST_PIPELINE/);
+  });
+
   it('requires DATABASE_URL only when asked to (server start, not build)', () => {
     expect(() => parseEnv({})).not.toThrow();
     expect(() => parseEnv({}, { requireDatabase: true })).toThrow(/DATABASE_URL: required/);

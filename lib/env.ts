@@ -21,6 +21,12 @@ const baseSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DIRECT_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Webhook batches send each transaction's statements in two pipelined round trips (lib/db.ts
+   * ingestPool). false sends them one at a time: the escape hatch for a pooler that mishandles
+   * pipelined messages.
+   */
+  INGEST_PIPELINE: z.enum(['true', 'false', '1', '0', '']).default('true').transform((v) => v !== 'false' && v !== '0'),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),

@@ -94,3 +94,15 @@ describe.runIf(realServer)('storeBatch under races', () => {
     expect(deliveries).toEqual([{ outcome: 'duplicate', event_id: held?.id }]);
   });
 });
+
+describe('storeBatch without pipelining', () => {
+  it('stores a batch statement by statement on a connection that does not pipeline (INGEST_PIPELINE=false)', async () => {
+    const callId = uid('plain_call');
+    const client = await connect(false);
+    const event = (type: string, status: string) => delivery('mirai', { event: { type, data: { call: { id: callId, status, startedAt: '2026-11-01T10:00:00Z' } } } });
+    const stored = await storeBatch(client, [event('call.in-progress', 'in-progress'), event('call.completed', 'completed'), event('call.completed', 'completed')]);
+    expect(stored.map((s) => s.outcome)).toEqual(['stored', 'stored', 'duplicate']);
+    const { rows } = await client.query('SELECT status, event_count FROM call WHERE id = $1', [stored[0]?.callId]);
+    expect(rows).toEqual([{ status: 'completed', event_count: 2 }]);
+  });
+});
