@@ -1,7 +1,8 @@
 import type pg from 'pg';
 
 // The analytics rollups checked against the definition they keep: a GROUP BY of call in the
-// rollup zone. Rows whose counts all net to zero may linger in a rollup; they count as absent.
+// rollup zone (and, for call_day_meta, by each of its keys). Rows whose counts all net to zero
+// may linger in a rollup; they count as absent. A row of a key no longer counted is extra.
 
 const DAY = `(last_event_at AT TIME ZONE (SELECT zone FROM call_rollup_zone))::date`;
 
@@ -21,6 +22,12 @@ const TABLES = {
                  sum(credits_used::numeric) AS credits_sum
                FROM call WHERE credits_used IS NOT NULL GROUP BY 1, 2, 3`,
     kept: `SELECT * FROM call_day_agent WHERE (credits_n, credits_sum) <> (0, 0)`,
+  },
+  call_day_meta: {
+    expected: `SELECT k AS key, ${DAY} AS day, provider, coalesce(metadata ->> k, '(none)') AS value, count(*)::int AS credits_n,
+                 sum(credits_used::numeric) AS credits_sum
+               FROM call, unnest((SELECT meta_keys FROM call_rollup_zone)) k WHERE credits_used IS NOT NULL GROUP BY 1, 2, 3, 4`,
+    kept: `SELECT * FROM call_day_meta WHERE (credits_n, credits_sum) <> (0, 0)`,
   },
   call_day_duration: {
     expected: `SELECT ${DAY} AS day, provider, duration_seconds, count(*)::int AS calls FROM call WHERE duration_seconds IS NOT NULL GROUP BY 1, 2, 3`,

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 
 // The frame around every chart: title, what a click does, a CSV link, and an empty state that
-// says so instead of an empty grid.
+// says so instead of an empty grid. Controls (a breakdown picker) stay while the chart is empty,
+// loading or failed: they are how a person gets out of that state.
 
-export function ChartCard({ title, description, csvHref, empty, loading, error, children, testId }: {
+export function ChartCard({ title, description, csvHref, controls, empty, loading, error, children, testId }: {
   title: string;
   description?: string;
   csvHref?: string;
+  controls?: ReactNode;
   empty?: boolean;
   loading?: boolean;
   error?: string | null;
@@ -26,6 +28,7 @@ export function ChartCard({ title, description, csvHref, empty, loading, error, 
           </a>
         )}
       </header>
+      {controls}
       {error ? (
         <p role="alert" className="py-12 text-center text-sm text-rose-700">{error}</p>
       ) : loading ? (

@@ -31,3 +31,19 @@ export const thresholdSchema = z.object({
   /** Credits; null clears the threshold. */
   threshold: z.number().finite().min(0).max(1e12).nullable(),
 });
+
+/** What the rollups count credits by until an admin picks other keys (the migration's backfill too). */
+export const DEFAULT_BREAKDOWN_KEYS: readonly string[] = ['campaign', 'store'];
+export const MAX_BREAKDOWN_KEYS = 10;
+
+/** The team's breakdown keys: metadata keys whose credits are precomputed. Repeats are dropped. */
+export const breakdownKeysSchema = z
+  .array(z.string().trim().min(1, 'A key cannot be empty').max(100, 'A key is at most 100 characters'))
+  .transform((keys) => [...new Set(keys)])
+  .pipe(z.array(z.string()).max(MAX_BREAKDOWN_KEYS, `At most ${MAX_BREAKDOWN_KEYS} breakdown keys`));
+
+/** The settings form's text: one key per line, blank lines ignored. */
+export const breakdownKeysTextSchema = z
+  .string()
+  .transform((text) => text.split(/\r?\n/).filter((line) => line.trim() !== ''))
+  .pipe(breakdownKeysSchema);

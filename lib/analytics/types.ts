@@ -52,3 +52,11 @@ export interface BalanceChart extends SeriesChart {
 export interface ActionsChart extends ChartBase {
   rows: { stage: string; actions: number }[];
 }
+
+/** What the rollups answer: charts in another zone, or credits by another key, are counted live. */
+export interface RollupCoverage {
+  /** The zone the rollups count days in (the team's; UTC when unset). */
+  zone: string;
+  /** The metadata keys credits are counted by (the team's breakdown keys), sorted. */
+  keys: string[];
+}

@@ -3,14 +3,17 @@ import type { ClientBase, QueryResultRow } from 'pg';
 import type { Granularity } from '@/lib/analytics/buckets';
 import type { Breakdown } from '@/lib/analytics/enums';
 import type { Period } from '@/lib/analytics/period';
+import type { RollupCoverage } from '@/lib/analytics/types';
+import { assertCan, type Actor } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
 
-// Chart numbers from the per-day rollups (migration 20261122140000_analytics_rollups), which the
-// triggers on call keep current in one zone, as each writing transaction commits: a 30-day chart
-// reads a few thousand rollup rows instead of a range of calls. Each reader answers null when the
-// rollups are in another zone than the scope's; the caller then asks call (analytics.ts), which
+// Chart numbers from the per-day rollups (migrations 20261122140000_analytics_rollups and
+// 20261122150000_analytics_meta_rollup), which the triggers on call keep current in one zone, as
+// each writing transaction commits: a 30-day chart reads a few thousand rollup rows instead of a
+// range of calls. Each reader answers null when the rollups are in another zone than the scope's
+// (or, by metadata key, do not count the key); the caller then asks call (analytics.ts), which
 // gives the same numbers.
 
 /** The zone the rollups are in when the team has set none. */
@@ -23,14 +26,18 @@ function days(scope: Scope, period = scope.period) {
 }
 
 /**
- * Runs `inner` only if the rollups are in `timeZone`, checked in the same statement (one snapshot)
- * so a rebuild committing meanwhile cannot mix zones. No row back means another zone: null. An
- * `inner` with no rows comes back as one all-null row, which `keep` drops.
+ * Runs `inner` only if the rollups are in `timeZone` (and count `covers`, a `$n` already among the
+ * params naming a metadata key), checked in the same statement (one snapshot) so a rebuild
+ * committing meanwhile cannot mix zones or keys. No row back means another zone, or a key not
+ * counted: null. An `inner` with no rows comes back as one all-null row, which `keep` drops.
  */
-async function inZone<T extends QueryResultRow>(inner: string, params: unknown[], timeZone: string, keep: (row: T) => boolean, orderBy = ''): Promise<T[] | null> {
+async function inZone<T extends QueryResultRow>(
+  inner: string, params: unknown[], timeZone: string, keep: (row: T) => boolean, orderBy = '', covers?: string,
+): Promise<T[] | null> {
   params.push(timeZone);
+  const key = covers ? ` AND ${covers} = ANY(z.meta_keys)` : '';
   const { rows } = await pool().query<T>(
-    `SELECT g.* FROM call_rollup_zone z LEFT JOIN LATERAL (${inner}) g ON true WHERE z.zone = $${params.length}${orderBy}`,
+    `SELECT g.* FROM call_rollup_zone z LEFT JOIN LATERAL (${inner}) g ON true WHERE z.zone = $${params.length}${key}${orderBy}`,
     params,
   );
   return rows.length === 0 ? null : rows.filter(keep);
@@ -76,13 +83,31 @@ export async function rollupVolume(scope: Scope, granularity: Granularity): Prom
   return inZone<BucketRow>(inner, w.params, scope.timeZone, isBucket, ' ORDER BY 1, 2');
 }
 
-export async function rollupCredits(scope: Scope, granularity: Granularity, by: Exclude<Breakdown, 'meta'>): Promise<BucketRow[] | null> {
+export async function rollupCredits(scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[] | null> {
+  if (by === 'meta') return key === undefined ? null : rollupMetaCredits(scope, granularity, key);
   const w = days(scope);
   const [table, series] = by === 'agent' ? ['call_day_agent', 'agent'] : ['call_day_status', by === 'provider' ? 'provider' : `'credits'`];
   // Only calls with credits make a bar, even when they add up to 0: hence the count, not the sum.
   const inner = `SELECT ${bucketOf(granularity)} AS bucket, ${series} AS series, sum(credits_sum)::float8 AS value
      FROM ${table} ${w.sql} GROUP BY 1, 2 HAVING sum(credits_n) > 0`;
   return inZone<BucketRow>(inner, w.params, scope.timeZone, isBucket, ' ORDER BY 1, 2');
+}
+
+/** Credits by the value of one metadata key, when it is a breakdown key (else null: live). */
+async function rollupMetaCredits(scope: Scope, granularity: Granularity, key: string): Promise<BucketRow[] | null> {
+  const w = days(scope);
+  w.params.push(key);
+  const k = `$${w.params.length}`;
+  const inner = `SELECT ${bucketOf(granularity)} AS bucket, value AS series, sum(credits_sum)::float8 AS value
+     FROM call_day_meta ${w.sql} AND key = ${k} GROUP BY 1, 2 HAVING sum(credits_n) > 0`;
+  return inZone<BucketRow>(inner, w.params, scope.timeZone, isBucket, ' ORDER BY 1, 2', k);
+}
+
+/** What the rollups answer, so the analytics page can say when a chart is counted live. */
+export async function rollupCoverage(actor: Actor): Promise<RollupCoverage> {
+  assertCan(actor, 'calls:read');
+  const { rows } = await pool().query<{ zone: string; keys: string[] | null }>('SELECT zone, meta_keys AS keys FROM call_rollup_zone');
+  return { zone: rows[0]?.zone ?? DEFAULT_ROLLUP_ZONE, keys: rows[0]?.keys ?? [] };
 }
 
 /**
@@ -98,4 +123,13 @@ export async function rebuildRollups(client: ClientBase, timeZone: string): Prom
     if ((error as { code?: unknown }).code === '22023') throw new AppError(400, 'invalid_time_zone', `The database does not know the time zone ${timeZone}`);
     throw error;
   }
+}
+
+/**
+ * Points the credits-by-key rollup at `keys`, in the caller's transaction: the rows of dropped keys
+ * go, added keys are counted from call (one pass over call for all of them), kept ones stay.
+ * Ingest carries on meanwhile; call_rollup_set_keys says why no delta is lost or counted twice.
+ */
+export async function setRollupKeys(client: ClientBase, keys: string[]): Promise<void> {
+  await client.query('SELECT call_rollup_set_keys($1::text[])', [keys]);
 }

@@ -12,9 +12,10 @@ import { exactSum, providerFilter, statusColumns, type BucketRow, type HeadlineR
 // Node. Calls are bucketed on last_event_at — the column the calls list's date filter uses — so a
 // bar's click-through lists exactly the calls it counted. Buckets are named by their local start
 // date in the zone. A chart in the rollup zone (the team's; UTC when unset) reads the per-day rollups
-// (analytics-rollups.ts); any other zone, and credits by a metadata key (any key can be picked),
-// are answered live from call: a grouped query over a range of call_analytics_idx. Both give the
-// same numbers, to the bit: float columns are summed exactly (exactSum), then rounded once, so the
+// (analytics-rollups.ts); any other zone, and credits by a metadata key that is not one of the
+// team's breakdown keys (any key can be typed), are answered live from call: a grouped query over
+// a range of call_analytics_idx (and, by metadata key, each call's row). Both give the same
+// numbers, to the bit: float columns are summed exactly (exactSum), then rounded once, so the
 // order rows are added in (a scan's, or a day's rollup's) cannot show.
 
 export { FAILURE_REASONS, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
@@ -107,9 +108,8 @@ export async function liveCredits(scope: Scope, granularity: Granularity, by: Br
 /** Credits used per bucket, from the calls (so a bar lists its calls), split as asked. */
 export async function creditsUsed(actor: Actor, scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[]> {
   assertCan(actor, 'calls:read');
-  // Any metadata key can be picked, so only call itself can be split by one.
-  const rolled = by === 'meta' ? null : await rollupCredits(scope, granularity, by);
-  return rolled ?? liveCredits(scope, granularity, by, key);
+  // Any metadata key can be picked: only the team's breakdown keys are in a rollup.
+  return (await rollupCredits(scope, granularity, by, key)) ?? liveCredits(scope, granularity, by, key);
 }
 
 /** The last reported balance in each bucket, per provider (credit_entry is the time series). */

@@ -1,19 +1,22 @@
 import 'server-only';
 import type { PoolClient } from 'pg';
+import { breakdownKeysSchema, DEFAULT_BREAKDOWN_KEYS } from '@/lib/analytics/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isTimeZone } from '@/lib/time-zone';
-import { DEFAULT_ROLLUP_ZONE, rebuildRollups } from './analytics-rollups';
+import { DEFAULT_ROLLUP_ZONE, rebuildRollups, setRollupKeys } from './analytics-rollups';
 import { withTransaction } from './transaction';
 
 // Team-wide settings. The time zone is the team's day: presets ("today"), CSV times and every
 // date on screen use it; unset means each person sees their browser's zone. The low-balance
-// threshold turns on the banner across the dashboard.
+// threshold turns on the banner across the dashboard. The breakdown keys are the metadata keys
+// whose credits the analytics rollups count (campaign and store until set).
 
 const TIME_ZONE = 'time_zone';
 const LOW_BALANCE_THRESHOLD = 'low_balance_threshold';
+const BREAKDOWN_KEYS = 'breakdown_keys';
 
 export interface TimeZoneSetting {
   timeZone: string | null;
@@ -46,7 +49,7 @@ export interface SettingChange<T> {
  * Sets one team setting (null clears it), audited in the same transaction. The row is locked
  * first, so two admins saving at once each audit a true before/after.
  */
-async function writeSetting<T extends string | number>(
+async function writeSetting<T extends string | number | string[]>(
   actor: Actor,
   key: string,
   value: T | null,
@@ -61,7 +64,8 @@ async function writeSetting<T extends string | number>(
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ value: unknown }>('SELECT value FROM team_setting WHERE key = $1 FOR UPDATE', [key]);
     const before = rows[0] ? read(rows[0].value) : null;
-    if (before === value) return { before, after: value, changed: false };
+    // JSON, as stored: a list is the same value when it has the same keys in the same order.
+    if (JSON.stringify(before) === JSON.stringify(value)) return { before, after: value, changed: false };
     if (value === null) {
       await client.query('DELETE FROM team_setting WHERE key = $1', [key]);
     } else {
@@ -115,4 +119,37 @@ export async function getLowBalanceThreshold(actor: Actor): Promise<number | nul
 /** Sets (or, with null, clears) the low-balance threshold. */
 export async function setLowBalanceThreshold(actor: Actor, threshold: number | null, ip: string | null = null): Promise<void> {
   await writeSetting(actor, LOW_BALANCE_THRESHOLD, threshold, readThreshold, 'threshold', ip);
+}
+
+export interface BreakdownKeysSetting {
+  keys: string[];
+  /** Never set: the keys are DEFAULT_BREAKDOWN_KEYS. */
+  isDefault: boolean;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+}
+
+const readKeys = (v: unknown) => {
+  const parsed = breakdownKeysSchema.safeParse(v);
+  return parsed.success ? parsed.data : null;
+};
+
+/** The metadata keys credits are precomputed by; whoever reads calls may see them. */
+export async function getBreakdownKeys(actor: Actor): Promise<BreakdownKeysSetting> {
+  assertCan(actor, 'calls:read');
+  const row = await readSetting(BREAKDOWN_KEYS);
+  const keys = readKeys(row?.value);
+  return { keys: keys ?? [...DEFAULT_BREAKDOWN_KEYS], isDefault: keys === null, updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+}
+
+export type BreakdownKeysChange = SettingChange<string[]>;
+
+/**
+ * Sets the breakdown keys (validated by breakdownKeysSchema; an empty list is none). The rollup
+ * counting credits by key moves to the new keys before the change commits: the rows of dropped
+ * keys go, added keys are counted from call (seconds at a million calls per pass).
+ */
+export async function setBreakdownKeys(actor: Actor, keys: string[], ip: string | null = null): Promise<BreakdownKeysChange> {
+  const parsed = breakdownKeysSchema.parse(keys);
+  return writeSetting(actor, BREAKDOWN_KEYS, parsed, readKeys, 'breakdownKeys', ip, (client, value) => setRollupKeys(client, value ?? [...DEFAULT_BREAKDOWN_KEYS]));
 }

@@ -7,7 +7,7 @@ import { applyMigrations } from '@/lib/migrate';
 import { liveCredits, liveHeadline, liveVolume } from '@/lib/queries/analytics';
 import { rebuildRollups, rollupCredits, rollupHeadline, rollupVolume } from '@/lib/queries/analytics-rollups';
 import type { Scope } from '@/lib/queries/analytics-shared';
-import { setTeamTimeZone } from '@/lib/queries/settings';
+import { setBreakdownKeys, setTeamTimeZone } from '@/lib/queries/settings';
 import { withTransaction } from '@/lib/queries/transaction';
 import { generateCalls, type SimCall } from '@/lib/simulator/lifecycles';
 import { SIM_PROVIDERS } from '@/lib/simulator/sign';
@@ -57,21 +57,25 @@ async function postCalls(window: Period, count: number, seed: number): Promise<S
  */
 async function insertAwkward(window: Period, marker: string): Promise<void> {
   await testDb().query(
-    `INSERT INTO call (provider, provider_call_id, status, last_event_at, duration_seconds, credits_used, success, attempts, rescheduled_count, agent_id, application_id)
+    `INSERT INTO call (provider, provider_call_id, status, last_event_at, duration_seconds, credits_used, success, attempts, rescheduled_count, agent_id, application_id, metadata)
      SELECT (ARRAY['mirai', 'atoms', 'minivoice'])[1 + g % 3], $3 || g, (ARRAY['completed', 'busy', 'voicemail', 'in_progress', 'timeout', 'skipped'])[1 + g % 6],
             $1::date + (g * interval '97 minutes') + interval '30 minutes', (ARRAY[0.1, 0.2, 0.7, 1.0 / 3, 1e-7, 12345.678, NULL, 999999999999999, 1e15, 123456789012345678])[1 + g % 10],
             (ARRAY[0.1, 0.2, 0.3, NULL, 2.675, 0])[1 + g % 6], (ARRAY[true, false, NULL])[1 + g % 3], 1 + g % 3,
-            (ARRAY[NULL, 0, 2])[1 + g % 3], CASE WHEN g % 4 = 0 THEN 'agent_' || g % 2 END, CASE WHEN g % 5 = 0 THEN 'app_1' END
+            (ARRAY[NULL, 0, 2])[1 + g % 3], CASE WHEN g % 4 = 0 THEN 'agent_' || g % 2 END, CASE WHEN g % 5 = 0 THEN 'app_1' END,
+            -- Every shape a metadata value takes: numbers, booleans, objects, JSON null, a key missing.
+            (ARRAY['{"campaign": 7, "store": true}', '{"campaign": {"a": [1, 2]}, "store": null}', '{"campaign": "(none)"}', '{}',
+                   '{"campaign": 1.10, "store": "s 1"}', '{"store": "s 1", "order_id": "x"}', '{"campaign": false, "store": ""}'])[1 + g % 7]::jsonb
      FROM generate_series(1, 60) g WHERE $1::date + (g * interval '97 minutes') < $2::date + 1`,
     [window.from, window.to, marker],
   );
   // Edits and removals go through the triggers too.
   await testDb().query(`UPDATE call SET credits_used = credits_used + 0.1, duration_seconds = duration_seconds * 3 WHERE provider_call_id LIKE $1 || '1%'`, [marker]);
+  await testDb().query(`UPDATE call SET metadata = metadata || '{"campaign": "late"}' WHERE provider_call_id LIKE $1 || '3%'`, [marker]);
   await testDb().query(`DELETE FROM call WHERE provider_call_id LIKE $1 || '2%'`, [marker]);
 }
 
-/** Every query the rollups answer, both ways, over periods, provider filters, buckets and breakdowns. */
-async function expectSameBothWays(window: Period, timeZone: string): Promise<number> {
+/** Every query the rollups answer, both ways, over periods, provider filters, buckets and breakdowns (`keys`: the metadata keys counted). */
+async function expectSameBothWays(window: Period, timeZone: string, keys = ['campaign', 'store']): Promise<number> {
   const periods = [window, { from: day(window.from, 1), to: day(window.from, 3) }, { from: window.to, to: window.to }, previousPeriod(window)];
   let compared = 0;
   for (const provider of [undefined, ['mirai'], ['atoms', 'minivoice', 'mirai-v2']]) {
@@ -84,7 +88,10 @@ async function expectSameBothWays(window: Period, timeZone: string): Promise<num
         for (const by of ['none', 'provider', 'agent'] as const) {
           expect(await rollupCredits(scope, granularity, by), `credits ${by} ${granularity} ${what}`).toEqual(await liveCredits(scope, granularity, by));
         }
-        compared += 4;
+        for (const key of keys) {
+          expect(await rollupCredits(scope, granularity, 'meta', key), `credits by ${key} ${granularity} ${what}`).toEqual(await liveCredits(scope, granularity, 'meta', key));
+        }
+        compared += 4 + keys.length;
       }
       compared++;
     }
@@ -103,12 +110,13 @@ afterAll(async () => {
   await own.dispose();
 });
 
-/** Every chart the rollups serve, as the API answers it, plus the metadata breakdown (always live). */
+/** Every chart the rollups serve, as the API answers it, plus credits by a key that is not a breakdown key (live). */
 async function charts(window: Period, timeZone: string): Promise<unknown[]> {
   const base = `from=${window.from}&to=${window.to}&tz=${encodeURIComponent(timeZone)}`;
   const queries = [
     ['summary', base], ['summary', `${base}&provider=mirai,atoms`], ['volume', base], ['volume', `${base}&granularity=week&provider=minivoice`],
     ['credits', base], ['credits', `${base}&by=provider`], ['credits', `${base}&by=agent&granularity=month`], ['credits', `${base}&by=meta&key=campaign`],
+    ['credits', `${base}&by=meta&key=store&granularity=week`], ['credits', `${base}&by=meta&key=order_id`],
   ];
   return Promise.all(queries.map(async ([name = '', query]) => {
     const res = await chartGet(new Request(`http://localhost/api/analytics/${name}?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ chart: name }) });
@@ -124,9 +132,11 @@ describe('analytics rollups', () => {
     await insertAwkward(window, `awk_${window.from}_`);
     const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM call WHERE last_event_at >= $1::date AND last_event_at < $2::date + 1`, [window.from, window.to]);
     expect(rows[0].n).toBeGreaterThan(60);
-    expect(await expectSameBothWays(window, 'UTC')).toBe(156);
-    // Not the rollup zone: the rollups decline and the live query answers.
+    expect(await expectSameBothWays(window, 'UTC')).toBe(228);
+    // Not the rollup zone, or not a key counted: the rollups decline and the live query answers.
     expect(await rollupVolume({ period: window, timeZone: 'Asia/Kolkata' }, 'day')).toBeNull();
+    expect(await rollupCredits({ period: window, timeZone: 'Asia/Kolkata' }, 'day', 'meta', 'campaign')).toBeNull();
+    expect(await rollupCredits({ period: window, timeZone: 'UTC' }, 'day', 'meta', 'order_id')).toBeNull();
     expect(await rollupDrift(testDb())).toEqual([]);
   });
 
@@ -144,12 +154,12 @@ describe('analytics rollups', () => {
       expect(await rollupVolume({ period: window, timeZone: 'UTC' }, 'day')).toBeNull();
       expect(await charts(window, 'America/New_York')).toEqual(newYorkLive);
       expect(await charts(window, 'UTC')).toEqual(utcByRollups);
-      expect(await expectSameBothWays(window, 'America/New_York')).toBe(156);
+      expect(await expectSameBothWays(window, 'America/New_York')).toBe(228);
 
       await setTeamTimeZone(admin, 'Asia/Kolkata');
       expect(await rollupDrift(testDb())).toEqual([]);
       expect(await charts(window, 'America/New_York')).toEqual(newYorkLive);
-      expect(await expectSameBothWays(window, 'Asia/Kolkata')).toBe(156);
+      expect(await expectSameBothWays(window, 'Asia/Kolkata')).toBe(228);
 
       // A zone Postgres does not know is refused before anything changes.
       await expect(withTransaction((client) => rebuildRollups(client, 'Mars/Base'))).rejects.toMatchObject({ status: 400, code: 'invalid_time_zone' });
@@ -162,8 +172,36 @@ describe('analytics rollups', () => {
     expect(await charts(window, 'UTC')).toEqual(utcByRollups);
   });
 
+  it('count credits by the breakdown keys an admin sets, rebuilt when they change, and read the same either way', async () => {
+    const window = privateWindow();
+    await postCalls(window, 30, 7404);
+    await insertAwkward(window, `awk_${window.from}_`);
+    const before = await charts(window, 'UTC');
+    try {
+      expect(await setBreakdownKeys(admin, [' order_id ', 'campaign', 'order_id'])).toMatchObject({ changed: true, after: ['order_id', 'campaign'] });
+      expect((await testDb().query('SELECT meta_keys FROM call_rollup_zone')).rows).toEqual([{ meta_keys: ['campaign', 'order_id'] }]);
+      expect(await rollupDrift(testDb())).toEqual([]);
+      expect(await rollupCredits({ period: window, timeZone: 'UTC' }, 'day', 'meta', 'store')).toBeNull();
+      expect(await expectSameBothWays(window, 'UTC', ['campaign', 'order_id'])).toBe(228);
+      // Read from the rollups or live, every chart answers as before.
+      expect(await charts(window, 'UTC')).toEqual(before);
+      // Calls arriving after the change are counted by the new keys.
+      await postCalls(privateWindow(), 6, 7405);
+      expect(await rollupDrift(testDb())).toEqual([]);
+      await expect(setBreakdownKeys(admin, Array.from({ length: 11 }, (_, i) => `k${i}`))).rejects.toMatchObject({ name: 'ZodError' });
+      expect(await setBreakdownKeys(admin, [])).toMatchObject({ changed: true, after: [] });
+      expect((await testDb().query('SELECT count(*)::int AS n FROM call_day_meta')).rows).toEqual([{ n: 0 }]);
+      expect(await charts(window, 'UTC')).toEqual(before);
+    } finally {
+      await setBreakdownKeys(admin, ['campaign', 'store']);
+    }
+    expect(await rollupDrift(testDb())).toEqual([]);
+    const audit = await testDb().query(`SELECT before, after FROM audit_log WHERE target_id = 'breakdown_keys' ORDER BY at DESC LIMIT 1`);
+    expect(audit.rows).toEqual([{ before: { breakdownKeys: [] }, after: { breakdownKeys: ['campaign', 'store'] } }]);
+  });
+
   // PGlite runs one transaction at a time, so only a real server can interleave the two.
-  it.skipIf(onEmbeddedPostgres(shared))('lose and double no delta when calls arrive while the zone changes', async () => {
+  it.skipIf(onEmbeddedPostgres(shared))('lose and double no delta when calls arrive while the zone or the keys change', async () => {
     const calls = generateCalls({ count: 24, seed: 7303, now: new Date(), providers: SIM_PROVIDERS, days: 2 });
     // Real time (each delivery is today's), every call's events in order, the calls all at once.
     const sending = Promise.all(calls.map(async (call) => {
@@ -171,10 +209,13 @@ describe('analytics rollups', () => {
     }));
     try {
       await setTeamTimeZone(admin, 'Asia/Kolkata');
+      await setBreakdownKeys(admin, ['store', 'order_id']);
       await setTeamTimeZone(admin, 'America/New_York');
+      await setBreakdownKeys(admin, ['campaign']);
     } finally {
       await sending;
       await setTeamTimeZone(admin, null);
+      await setBreakdownKeys(admin, ['campaign', 'store']);
     }
     expect(await rollupDrift(testDb())).toEqual([]);
   });

@@ -2,24 +2,27 @@
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/charts/chart-card';
 import { useDisplayZone, ZoneNote } from '@/components/local-time';
+import type { RollupCoverage } from '@/lib/analytics/types';
 import { analyticsApiParams } from '@/lib/analytics/url';
 import { useAnalytics } from '@/lib/hooks/use-analytics';
 import { CallsSection } from './calls-section';
 import { CreditsSection } from './credits-section';
 import { AnalyticsFilters } from './analytics-filters';
 import { HeadlineCards } from './headline-cards';
+import { ZoneLiveNote } from './live-notes';
 import { useAnalyticsUrl } from './use-analytics-url';
 
 // Days are counted in the zone every time on the page is shown in (the team's, else the
 // browser's) — the same zone the calls list uses, so a click-through lands on the same days.
 
-export function AnalyticsView({ providers, canManageSettings, canReadActions }: {
+export function AnalyticsView({ providers, rollups, canManageSettings, canReadActions }: {
   providers: { id: string; label: string }[];
+  rollups: RollupCoverage;
   canManageSettings: boolean;
   canReadActions: boolean;
 }) {
   const [view, setView] = useAnalyticsUrl();
-  const { zone } = useDisplayZone();
+  const { zone, team } = useDisplayZone();
   const params = useMemo(() => analyticsApiParams(view, zone), [view, zone]);
   const summary = useAnalytics('summary', params);
   const s = summary.data;
@@ -32,6 +35,7 @@ export function AnalyticsView({ providers, canManageSettings, canReadActions }: 
             {s ? `${s.period.from} – ${s.period.to}, compared with ${s.previousPeriod.from} – ${s.previousPeriod.to}. ` : ''}
             <ZoneNote />
           </p>
+          <ZoneLiveNote zone={zone} rollupZone={rollups.zone} team={team} canManageSettings={canManageSettings} />
         </div>
         <div className="ml-auto"><AnalyticsFilters view={view} timeZone={zone} providers={providers} onChange={setView} /></div>
       </div>
@@ -48,7 +52,7 @@ export function AnalyticsView({ providers, canManageSettings, canReadActions }: 
       </section>
       <section className="space-y-3">
         <h2 className="text-base font-semibold">Credits</h2>
-        <CreditsSection view={view} params={params} canManageSettings={canManageSettings} onChange={setView} />
+        <CreditsSection view={view} params={params} breakdownKeys={rollups.keys} canManageSettings={canManageSettings} onChange={setView} />
       </section>
     </div>
   );

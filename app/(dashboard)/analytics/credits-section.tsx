@@ -8,8 +8,9 @@ import { callsHref, type ClickTarget } from '@/lib/analytics/links';
 import type { AnalyticsView } from '@/lib/analytics/url';
 import { analyticsPath, useAnalytics } from '@/lib/hooks/use-analytics';
 import { BalanceStats } from './balance-stats';
-import { CommitKey } from './commit-key';
 import { formatBucket, formatCredits } from './format';
+import { KeyLiveNote } from './live-notes';
+import { MetaKeyPicker } from './meta-key-picker';
 
 // Credits: used per bucket (split by provider, agent or a metadata key), and the balance line.
 
@@ -25,9 +26,11 @@ function seriesFilter(view: AnalyticsView, series: string): Partial<ClickTarget>
   return {};
 }
 
-export function CreditsSection({ view, params, canManageSettings, onChange }: {
+export function CreditsSection({ view, params, breakdownKeys, canManageSettings, onChange }: {
   view: AnalyticsView;
   params: URLSearchParams;
+  /** The team's breakdown keys: the metadata keys whose credits are precomputed. */
+  breakdownKeys: string[];
   canManageSettings: boolean;
   onChange: (next: AnalyticsView) => void;
 }) {
@@ -42,14 +45,21 @@ export function CreditsSection({ view, params, canManageSettings, onChange }: {
       {b && <BalanceStats balance={b} canManageSettings={canManageSettings} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard title="Credits used" description="Click a bar to see those calls." csvHref={csv('credits')} testId="chart-credits"
-          loading={credits.isPending} error={credits.error?.message} empty={!c?.series.length}>
-          <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-            <label htmlFor="credits-by" className="text-slate-600">Split by</label>
-            <select id="credits-by" className={field} value={view.by} onChange={(e) => onChange({ ...view, by: e.target.value as Breakdown })}>
-              {BREAKDOWNS.map((k) => <option key={k} value={k}>{BY_LABEL[k]}</option>)}
-            </select>
-            {view.by === 'meta' && <CommitKey value={view.key ?? ''} onCommit={(key) => onChange({ ...view, key: key || undefined })} />}
-          </div>
+          loading={credits.isPending} error={credits.error?.message} empty={!c?.series.length}
+          controls={
+            <>
+              <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+                <label htmlFor="credits-by" className="text-slate-600">Split by</label>
+                {/* A first breakdown key straight away: a split that is precomputed, not an empty box. */}
+                <select id="credits-by" className={field} value={view.by}
+                  onChange={(e) => onChange({ ...view, by: e.target.value as Breakdown, key: view.key ?? breakdownKeys[0] })}>
+                  {BREAKDOWNS.map((k) => <option key={k} value={k}>{BY_LABEL[k]}</option>)}
+                </select>
+                {view.by === 'meta' && <MetaKeyPicker value={view.key ?? ''} keys={breakdownKeys} onCommit={(key) => onChange({ ...view, key: key || undefined })} />}
+              </div>
+              {view.by === 'meta' && <KeyLiveNote metaKey={view.key} keys={breakdownKeys} canManageSettings={canManageSettings} />}
+            </>
+          }>
           {c && (
             <Chart kind="stacked" data={c.rows} config={autoConfig(c.series)} label="Credits used per bucket" format={formatCredits} tickLabel={formatBucket}
               onSelect={(bucket, series) => router.push(callsHref({ bucket, granularity: c.granularity, period: c.period, provider: view.provider, ...seriesFilter(view, series) }))} />

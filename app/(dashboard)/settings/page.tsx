@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { getTimeZoneSetting } from '@/lib/queries/settings';
+import { getBreakdownKeys, getTimeZoneSetting } from '@/lib/queries/settings';
+import { BreakdownKeysCard } from './breakdown-keys-card';
 import { TimeZoneForm } from './time-zone-form';
 
 export const metadata = { title: 'Settings · Callboard' };
@@ -10,17 +11,19 @@ export const metadata = { title: 'Settings · Callboard' };
 export default async function SettingsPage() {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');
-  const setting = await getTimeZoneSetting(actor);
+  const [setting, breakdownKeys] = await Promise.all([getTimeZoneSetting(actor), getBreakdownKeys(actor)]);
+  const canManage = can(actor.role, 'settings:manage');
   // UTC is not in every runtime's list, and a stored alias may not be either.
   const zones = [...new Set(['UTC', ...(setting.timeZone ? [setting.timeZone] : []), ...Intl.supportedValuesOf('timeZone')])];
   return (
     <section className="max-w-2xl space-y-6">
       <h1 className="text-xl font-semibold">Settings</h1>
-      <div className="rounded-lg border border-slate-200 bg-white p-5">
+      <div id="time-zone" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="font-medium">Team time zone</h2>
         <p className="mt-1 text-sm text-slate-600">
           Every date on screen, the list&apos;s &ldquo;Today&rdquo; and &ldquo;Last 7 days&rdquo;, and the times in CSV exports use this zone.
-          Until it is set, each person sees their browser&apos;s zone.
+          Until it is set, each person sees their browser&apos;s zone. Analytics charts in this zone are precomputed (in UTC until it
+          is set), so they stay fast however many calls there are; in any other zone they are counted from every call.
         </p>
         <p className="mt-3 text-sm" data-testid="team-time-zone">
           Now: <strong>{setting.timeZone ?? "each person's browser zone"}</strong>
@@ -28,12 +31,13 @@ export default async function SettingsPage() {
             <span className="text-slate-500"> · set by {setting.updatedBy} on {setting.updatedAt.toISOString().slice(0, 10)}</span>
           )}
         </p>
-        {can(actor.role, 'settings:manage') ? (
+        {canManage ? (
           <TimeZoneForm current={setting.timeZone} zones={zones} />
         ) : (
           <p className="mt-3 text-sm text-slate-500">Only an admin can change it.</p>
         )}
       </div>
+      <BreakdownKeysCard setting={breakdownKeys} canManage={canManage} />
     </section>
   );
 }
