@@ -1,6 +1,7 @@
 import { MAX_BREAKDOWN_KEYS } from '@/lib/analytics/schema';
 import type { BreakdownKeysSetting } from '@/lib/queries/settings';
 import { BreakdownKeysForm } from './breakdown-keys-form';
+import { SetBy } from './set-by';
 
 // The metadata keys the analytics page splits credits by from precomputed numbers, like custom
 // dimensions in an analytics tool. Any other key can still be typed there; it is counted live.
@@ -16,9 +17,7 @@ export function BreakdownKeysCard({ setting, canManage }: { setting: BreakdownKe
       <p className="mt-3 text-sm" data-testid="breakdown-keys">
         Now: <strong>{setting.keys.length ? setting.keys.join(', ') : 'none'}</strong>
         {setting.isDefault && <span className="text-slate-500"> (the default)</span>}
-        {setting.updatedBy && setting.updatedAt && (
-          <span className="text-slate-500"> · set by {setting.updatedBy} on {setting.updatedAt.toISOString().slice(0, 10)}</span>
-        )}
+        <SetBy by={setting.updatedBy} at={setting.updatedAt} />
       </p>
       {canManage ? (
         <BreakdownKeysForm current={setting.keys} max={MAX_BREAKDOWN_KEYS} />

@@ -3,6 +3,7 @@ import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { getBreakdownKeys, getTimeZoneSetting } from '@/lib/queries/settings';
 import { BreakdownKeysCard } from './breakdown-keys-card';
+import { SetBy } from './set-by';
 import { TimeZoneForm } from './time-zone-form';
 
 export const metadata = { title: 'Settings · Callboard' };
@@ -27,9 +28,7 @@ export default async function SettingsPage() {
         </p>
         <p className="mt-3 text-sm" data-testid="team-time-zone">
           Now: <strong>{setting.timeZone ?? "each person's browser zone"}</strong>
-          {setting.updatedBy && setting.updatedAt && (
-            <span className="text-slate-500"> · set by {setting.updatedBy} on {setting.updatedAt.toISOString().slice(0, 10)}</span>
-          )}
+          <SetBy by={setting.updatedBy} at={setting.updatedAt} />
         </p>
         {canManage ? (
           <TimeZoneForm current={setting.timeZone} zones={zones} />
