@@ -20,7 +20,7 @@ function accepted(deliveries: readonly Delivery[]): AcceptedDelivery[] {
     if (!definition) throw new Error(`unknown provider ${provider}`);
     return {
       provider, endpoint: `/api/webhooks/${provider}`, receivedAt: new Date(), headers,
-      body: Buffer.from(body), verification: 'valid', event: definition.normalize(JSON.parse(body)),
+      body: Buffer.from(body), payload: null, verification: 'valid', event: definition.normalize(JSON.parse(body)),
     };
   });
 }

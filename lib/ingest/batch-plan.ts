@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { sortCallKeys } from './lock-calls';
+import { storableJson } from './storable';
 import type { NormalizedEvent } from './types';
 import type { Verification } from '@/lib/providers/types';
 
@@ -14,16 +15,22 @@ export interface AcceptedDelivery {
   receivedAt: Date;
   headers: Record<string, string>;
   body: Buffer;
+  /** The jsonb payload's text when the body's own text cannot be used (parse-event.ts); else null. */
+  payload: string | null;
   verification: Verification;
   event: NormalizedEvent;
 }
 
 export const eventKey = (provider: string, dedupeKey: string) => `${provider}\u0000${dedupeKey}`;
 
-/** JSON text for the jsonb payload column; jsonb cannot hold \u0000, so those become U+FFFD. */
+/**
+ * JSON text for a stored body's jsonb payload, exactly as ingest stores it: the body's own text,
+ * or — when it held what jsonb cannot (see storable.ts) — the storable copy. For bodies that parsed.
+ */
 export function jsonText(body: Buffer): string {
   const text = body.toString('utf8');
-  return text.includes('\\u0000') ? text.replaceAll('\\u0000', '\\ufffd') : text;
+  const clean = storableJson(JSON.parse(text));
+  return clean.warnings.length > 0 || !isUtf8(body) ? JSON.stringify(clean.value) : text;
 }
 
 export interface PlannedDelivery {
@@ -36,6 +43,8 @@ export interface PlannedDelivery {
   body_size: number;
   verification: Verification;
   event_type: string;
+  /** What was changed to store it (storable.ts), or null. */
+  warnings: NormalizedEvent['warnings'] | null;
   /** Index of its event in `events`. */
   e: number;
 }
@@ -54,7 +63,7 @@ export interface PlannedEvent {
   normalized: NormalizedEvent;
   signed: boolean;
   copies: number;
-  /** The payload's JSON text when the body's own text cannot be used (not UTF-8, or \u0000). */
+  /** The payload's JSON text when the body's own text cannot be used (AcceptedDelivery.payload). */
   payload: string | null;
   action: { providerCallId: string | null; kind: string; rawKind: string; reason: string | null; payload: Record<string, unknown> } | null;
   credit: { at: string; used: number; available: number | null } | null;
@@ -90,7 +99,7 @@ export function planBatch(items: AcceptedDelivery[], providerCallIds: (string | 
         e: plan.events.length, d: i, provider, dedupe_key: event.dedupeKey, provider_call_id: providerCallId,
         type: event.type, known: event.known, occurred_at: event.occurredAt, received_at: item.receivedAt.toISOString(),
         normalized: event, signed: item.verification === 'valid', copies: 1,
-        payload: text === null || text.includes('\\u0000') ? jsonText(item.body) : null,
+        payload: item.payload,
         action: event.action ? { providerCallId: providerCallId ?? event.providerCallId, ...event.action } : null,
         credit: event.credits
           ? { at: event.occurredAt ?? event.facts.endedAt ?? item.receivedAt.toISOString(), used: event.credits.used, available: event.credits.available }
@@ -103,7 +112,7 @@ export function planBatch(items: AcceptedDelivery[], providerCallIds: (string | 
     }
     plan.deliveries.push({
       i, id: newId(), provider, endpoint: item.endpoint, received_at: item.receivedAt.toISOString(), headers: item.headers,
-      body_size: item.body.length, verification: item.verification, event_type: event.type, e: planned.e,
+      body_size: item.body.length, verification: item.verification, event_type: event.type, warnings: event.warnings ?? null, e: planned.e,
     });
   });
   plan.callKeys = sortCallKeys(callKeys);

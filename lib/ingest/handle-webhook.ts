@@ -1,11 +1,11 @@
 import 'server-only';
-import { ZodError } from 'zod';
 import { env } from '@/lib/env';
-import { AppError, errorBody, toAppError, zodMessage } from '@/lib/http/errors';
+import { AppError, errorBody, toAppError } from '@/lib/http/errors';
 import type { ProviderDefinition, Verification } from '@/lib/providers/types';
 import { ingest } from './ingest';
+import { parseEvent } from './parse-event';
 import { assertJsonContentType, readBody } from './read-body';
-import { recordRejected } from './record-rejected';
+import { recordRejected, type RejectedDelivery } from './record-rejected';
 
 // The provider-neutral webhook pipeline: read raw bytes → verify → parse → normalize → store.
 // Every request ends as a delivery row, accepted or not, so a developer can see why one failed.
@@ -35,15 +35,6 @@ function verify(provider: ProviderDefinition, request: Request, body: Buffer, no
   return 'valid';
 }
 
-/** The event type, read loosely, for the delivery record of a payload we could not accept. */
-function looseType(json: unknown): string | null {
-  if (!json || typeof json !== 'object') return null;
-  const o = json as { type?: unknown; event?: unknown };
-  const nested = o.event && typeof o.event === 'object' ? (o.event as { type?: unknown }).type : undefined;
-  const t = typeof nested === 'string' ? nested : typeof o.event === 'string' ? o.event : typeof o.type === 'string' ? o.type : null;
-  return t ? t.slice(0, 200) : null;
-}
-
 export async function handleWebhook(provider: ProviderDefinition, request: Request): Promise<Response> {
   const receivedAt = new Date();
   const endpoint = new URL(request.url).pathname;
@@ -51,7 +42,10 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
   let body: Buffer = Buffer.alloc(0);
   let size = 0;
   let verification: Verification = provider.isSigned(request.headers) ? 'invalid' : 'missing';
+  let accepted = false;
   let eventType: string | null = null;
+  const record = (d: Pick<RejectedDelivery, 'httpStatus' | 'errorCode' | 'errorMessage' | 'verification'>, outcome?: 'failed') =>
+    recordRejected({ provider: provider.id, endpoint, receivedAt, headers, body, bodySize: size, eventType, ...d }, outcome);
   try {
     const limit = env().WEBHOOK_MAX_BODY_BYTES;
     const read = await readBody(request, limit);
@@ -59,45 +53,36 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
     if (read.tooLarge) throw new AppError(413, 'payload_too_large', `Body is ${size} bytes or more; the limit is ${limit} (WEBHOOK_MAX_BODY_BYTES)`);
     assertJsonContentType(request);
     verification = verify(provider, request, body, receivedAt);
+    accepted = true;
 
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch (error) {
-      throw new AppError(400, 'invalid_json', `Body is not valid JSON: ${(error as Error).message}`);
-    }
-    eventType = looseType(json);
-    let event;
-    try {
-      event = provider.normalize(json);
-    } catch (error) {
-      if (error instanceof ZodError) throw new AppError(400, 'invalid_payload', `Not a valid ${provider.label} event: ${zodMessage(error)}`);
-      throw error;
-    }
-    let stored;
-    try {
-      stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, verification, event });
-    } catch (error) {
-      if (toAppError(error).status === 503) throw error;
-      // Verified and valid, but the pipeline failed: keep the delivery whole for reprocessing.
-      console.error(`[webhook ${provider.id}] could not store a valid delivery; kept raw for reprocessing`, error);
-      await recordRejected({ provider: provider.id, endpoint, receivedAt, headers, body, bodySize: size, verification, httpStatus: provider.retries ? 500 : 202, errorCode: 'processing_failed', errorMessage: (error as Error).message.slice(0, 500), eventType: event.type }, 'failed');
-      return provider.retries
-        ? Response.json(errorBody(new AppError(500, 'processing_failed', 'The delivery was kept but could not be processed; retry later')), { status: 500 })
-        : Response.json({ ok: true, processed: false }, { status: 202 });
-    }
+    const parsed = parseEvent(provider, body);
+    eventType = parsed.ok ? parsed.event.type : parsed.eventType;
+    if (!parsed.ok) throw new AppError(400, parsed.code, parsed.message);
+    const { event, payload } = parsed;
+    const stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, payload, verification, event });
     return Response.json(stored.outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
   } catch (error) {
     const appError = toAppError(error);
+    if (appError.status === 503) return Response.json(errorBody(appError), { status: 503 });
+    if (accepted && appError.code === 'internal_error') {
+      // Verified, but reading or storing it failed (a bug, not the sender's fault): keep the
+      // body whole as a failed delivery and acknowledge it, so reprocessing after the fix
+      // recovers it instead of the provider retrying the same poison for ever.
+      console.error(`[webhook ${provider.id}] could not process a verified delivery; kept raw for reprocessing`, error);
+      try {
+        await record({ verification, httpStatus: 202, errorCode: 'processing_failed', errorMessage: (error as Error).message?.slice(0, 500) ?? String(error) }, 'failed');
+        return Response.json({ ok: true, processed: false }, { status: 202 });
+      } catch (recordError) {
+        console.error('[webhook] could not keep a verified delivery', recordError);
+        const unavailable = new AppError(503, 'storage_unavailable', 'The delivery could not be stored; retry later');
+        return Response.json(errorBody(unavailable), { status: 503 });
+      }
+    }
     if (appError.code === 'internal_error') console.error(`[webhook ${provider.id}]`, error);
     const failedVerification = (error as { verification?: Verification }).verification;
-    if (appError.status !== 503) {
-      await recordRejected({
-        provider: provider.id, endpoint, receivedAt, headers, body, bodySize: size,
-        verification: failedVerification ?? verification, httpStatus: appError.status,
-        errorCode: appError.code, errorMessage: appError.message, eventType,
-      }).catch((recordError: unknown) => console.error('[webhook] could not record rejected delivery', recordError));
-    }
+    await record({ verification: failedVerification ?? verification, httpStatus: appError.status, errorCode: appError.code, errorMessage: appError.message }).catch(
+      (recordError: unknown) => console.error('[webhook] could not record rejected delivery', recordError),
+    );
     return Response.json(errorBody(appError), { status: appError.status });
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { pool } from '@/lib/db';
 import type { Verification } from '@/lib/providers/types';
+import { cleanText } from './storable';
 
 /** Rejected bodies are kept only this far: enough to see why, not a place to park junk. */
 export const REJECTED_BODY_LIMIT = 8 * 1024;
@@ -30,7 +31,8 @@ export async function recordRejected(d: RejectedDelivery, outcome: 'rejected' | 
     `INSERT INTO delivery (provider, endpoint, received_at, headers, body, body_size, body_truncated, verification, outcome,
                            http_status, error_code, error_message, event_type)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [d.provider, d.endpoint, d.receivedAt, JSON.stringify(d.headers), body, d.bodySize, d.bodySize > body.length,
-     d.verification, outcome, d.httpStatus, d.errorCode, d.errorMessage, d.eventType],
+    // The error message and event type quote the request, which may hold what text cannot.
+    [d.provider, d.endpoint, d.receivedAt, cleanText(JSON.stringify(d.headers)), body, d.bodySize, d.bodySize > body.length,
+     d.verification, outcome, d.httpStatus, d.errorCode, cleanText(d.errorMessage), d.eventType === null ? null : cleanText(d.eventType)],
   );
 }

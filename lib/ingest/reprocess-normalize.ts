@@ -1,6 +1,5 @@
-import { ZodError } from 'zod';
-import { zodMessage } from '@/lib/http/errors';
 import { providerById } from '@/lib/providers/registry';
+import { parseEvent } from './parse-event';
 import type { NormalizedEvent } from './types';
 
 // Reading a stored delivery again with this version's provider code, and deciding which call a
@@ -8,20 +7,15 @@ import type { NormalizedEvent } from './types';
 
 export type Renormalized = { ok: true; event: NormalizedEvent } | { ok: false; error: string };
 
-/** The delivery's bytes read exactly as handleWebhook reads a request body. */
+/** The delivery's bytes read exactly as handleWebhook reads a request body (parse-event.ts). */
 export function renormalize(providerId: string, body: Buffer): Renormalized {
   const provider = providerById(providerId);
   if (!provider) return { ok: false, error: `No provider "${providerId}" in this version` };
-  let json: unknown;
   try {
-    json = JSON.parse(body.toString('utf8'));
+    const parsed = parseEvent(provider, body);
+    return parsed.ok ? { ok: true, event: parsed.event } : { ok: false, error: parsed.message };
   } catch (error) {
-    return { ok: false, error: `Body is not valid JSON: ${(error as Error).message}` };
-  }
-  try {
-    return { ok: true, event: provider.normalize(json) };
-  } catch (error) {
-    return { ok: false, error: error instanceof ZodError ? `Not a valid ${provider.label} event: ${zodMessage(error)}` : String((error as Error).message) };
+    return { ok: false, error: String((error as Error).message) };
   }
 }
 

@@ -68,7 +68,7 @@ function insertStatement(plan: BatchPlan): Statement {
     text: `WITH b(text, bytes, i) AS (VALUES ${bodies.join(', ')}),
      d AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(i int, id uuid, provider text, endpoint text, received_at timestamptz,
-         headers jsonb, body_size int, verification text, event_type text, e int)
+         headers jsonb, body_size int, verification text, event_type text, warnings jsonb, e int)
      ), v AS (
        SELECT * FROM jsonb_to_recordset($2::jsonb) AS t(e int, d int, provider text, dedupe_key text, provider_call_id text,
          type text, known bool, occurred_at timestamptz, received_at timestamptz, normalized jsonb, signed bool, copies int,
@@ -97,9 +97,9 @@ function insertStatement(plan: BatchPlan): Statement {
        ) x ON x.provider = v.provider AND x.dedupe_key = v.dedupe_key
      ), deliveries AS (
        -- A delivery whose event raced a concurrent batch (see settleRaced) is fixed up after.
-       INSERT INTO delivery (id, provider, endpoint, received_at, headers, body, body_size, verification, outcome, http_status, event_type, event_id, call_id)
+       INSERT INTO delivery (id, provider, endpoint, received_at, headers, body, body_size, verification, outcome, http_status, event_type, warnings, event_id, call_id)
        SELECT d.id, d.provider, d.endpoint, d.received_at, d.headers, coalesce(b.bytes, convert_to(b.text, 'UTF8')), d.body_size, d.verification,
-              CASE WHEN s.is_new AND s.d = d.i THEN 'stored' ELSE 'duplicate' END, 200, d.event_type, s.id, s.call_id
+              CASE WHEN s.is_new AND s.d = d.i THEN 'stored' ELSE 'duplicate' END, 200, d.event_type, d.warnings, s.id, s.call_id
        FROM d JOIN b ON b.i = d.i LEFT JOIN stored s ON s.e = d.e
        RETURNING 1
      ), actions AS (

@@ -94,6 +94,8 @@ export interface NormalizedEvent {
   linkMetadata?: Record<string, unknown>;
   /** Campaign lifecycle events (Mirai v2) belong to a campaign, not a call. */
   campaign?: { id: string; name?: unknown; status?: unknown };
+  /** What was changed to make the event storable (lib/ingest/storable.ts); absent when nothing. */
+  warnings?: { field: string; change: string }[];
 }
 
 /** One stored event as the fold sees it. */

@@ -8,6 +8,17 @@ export const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'm
 
 export const jsonObject = z.record(z.string(), z.unknown());
 
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number field, one rule for every provider: a JSON number, or a string holding a decimal
+ * number ("49.35", as older Atoms setups and many SDKs send them), read as that number.
+ * Anything else — a word, an object, a number beyond float range — breaks the schema (400).
+ */
+export function numeric<T extends z.ZodType<number>>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && DECIMAL.test(v.trim()) ? Number(v) : v), schema);
+}
+
 /** Canonical action kind: `create-order` and `create_order` are the same action. */
 export function actionKind(raw: string): string {
   return raw.trim().toLowerCase().replace(/[-\s]+/g, '_');

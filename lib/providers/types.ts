@@ -23,11 +23,6 @@ export interface ProviderDefinition {
   label: string;
   /** Prefix of its settings: <PREFIX>_WEBHOOK_SECRET, <PREFIX>_ALLOW_UNSIGNED. */
   envPrefix: string;
-  /**
-   * Whether the provider re-sends a delivery we fail. When it does not (Atoms), a delivery we
-   * stored raw but could not process is answered 202: reprocessing recovers it, a 5xx would not.
-   */
-  retries: boolean;
   /** Headers kept on each delivery (lower-case). Signature headers are masked when shown. */
   storedHeaders: readonly string[];
   signatureHeaders: readonly string[];

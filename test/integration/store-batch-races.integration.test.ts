@@ -30,7 +30,7 @@ afterAll(async () => {
 function delivery(provider: 'mirai', json: object): AcceptedDelivery {
   const body = Buffer.from(JSON.stringify(json));
   const event = providerById(provider)!.normalize(JSON.parse(body.toString('utf8')));
-  return { provider, endpoint: `/api/webhooks/${provider}`, receivedAt: new Date(), headers: {}, body, verification: 'valid', event };
+  return { provider, endpoint: `/api/webhooks/${provider}`, receivedAt: new Date(), headers: {}, body, payload: null, verification: 'valid', event };
 }
 
 /** Resolves once every given backend is blocked on a lock (no fixed sleep). Ask for the pids

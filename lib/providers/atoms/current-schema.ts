@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { jsonObject } from '@/lib/providers/common';
+import { jsonObject, numeric } from '@/lib/providers/common';
 
 // Atoms' current webhook (docs rewrite of 2026-05, spec §3.2): an envelope
 // {url, description, event: "<agentId>.<eventType>", metadata: {...}, id}. Everything about the
 // call lives in `metadata`. Older setups send durations as strings or milliseconds (§3.2).
 
-const duration = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).nullish();
+const duration = numeric(z.number().nonnegative()).nullish();
 
 const callData = z
   .object({
@@ -24,7 +24,7 @@ const metric = z
     identifier: z.string().nullish(),
     successMetricPrompt: z.string().nullish(),
     value: z.unknown(),
-    confidence: z.number().nullish(),
+    confidence: numeric(z.number()).nullish(),
     reasoning: z.string().nullish(),
   })
   .loose();

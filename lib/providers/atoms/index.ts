@@ -5,7 +5,6 @@ import { verifyAtoms } from './verify';
 export const atoms: ProviderDefinition = {
   id: 'atoms',
   label: 'Smallest.ai Atoms',
-  retries: false,
   envPrefix: 'ATOMS',
   storedHeaders: ['x-signature'],
   signatureHeaders: ['x-signature'],

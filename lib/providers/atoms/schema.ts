@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, jsonObject } from '@/lib/providers/common';
+import { isoDate, jsonObject, numeric } from '@/lib/providers/common';
 
 // Smallest.ai Atoms, the seed's event-payloads page (shared/seeds/004): flat events
 // `call.start`, `call.end`, `analytics.completed` sharing {event, timestamp, agent_id, call_id}.
@@ -28,7 +28,7 @@ export const atomsCallStart = z.object({
 export const atomsCallEnd = z.object({
   ...base,
   event: z.literal('call.end'),
-  duration_seconds: z.number().nonnegative().nullish(),
+  duration_seconds: numeric(z.number().nonnegative()).nullish(),
   disposition: z.string().nullish(),
   transcript: z.array(transcriptTurn).nullish(),
   variables: jsonObject.nullish(),

@@ -5,7 +5,6 @@ import { verifyMiniVoice } from './verify';
 export const minivoice: ProviderDefinition = {
   id: 'minivoice',
   label: 'MiniVoice',
-  retries: true,
   envPrefix: 'MINIVOICE',
   storedHeaders: ['x-minivoice-timestamp', 'x-minivoice-signature', 'x-minivoice-event'],
   signatureHeaders: ['x-minivoice-signature'],

@@ -6,7 +6,6 @@ export const miraiV2: ProviderDefinition = {
   id: 'mirai-v2',
   label: 'Mirai Minds v2',
   envPrefix: 'MIRAI_V2',
-  retries: true,
   storedHeaders: ['x-mirai-signature'],
   signatureHeaders: ['x-mirai-signature'],
   isSigned: (headers) => headers.has('x-mirai-signature'),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isoDate, jsonObject } from '@/lib/providers/common';
+import { isoDate, jsonObject, numeric } from '@/lib/providers/common';
 
 // Mirai Minds v2 webhooks: {id, type, created_at, data}; `data.call` is the call object as
 // GET /v2/calls/{id} returns it at that moment. Envelope is additive (spec §1.6): unknown
 // fields are ignored, unknown types accepted.
 
-const cost = z.object({ amount_inr: z.number().nullish() }).loose();
+const cost = z.object({ amount_inr: numeric(z.number()).nullish() }).loose();
 
 export const miraiV2Call = z.object({
   id: z.string().min(1),
@@ -16,9 +16,9 @@ export const miraiV2Call = z.object({
   ended_reason: z.string().nullish(),
   started_at: isoDate.nullish(),
   ended_at: isoDate.nullish(),
-  duration_secs: z.number().nonnegative().nullish(),
+  duration_secs: numeric(z.number().nonnegative()).nullish(),
   // The cost field drifted across doc versions: a number, or {amount_inr, per_min_inr, …}.
-  cost_inr: z.number().nullish(),
+  cost_inr: numeric(z.number()).nullish(),
   cost: cost.nullish(),
   metadata: jsonObject.nullish(),
   analysis: jsonObject.nullish(),
@@ -28,8 +28,8 @@ export const miraiV2Call = z.object({
 const turn = z.object({
   role: z.string(),
   text: z.string(),
-  start_ms: z.number().nullish(),
-  end_ms: z.number().nullish(),
+  start_ms: numeric(z.number()).nullish(),
+  end_ms: numeric(z.number()).nullish(),
 });
 
 export const miraiV2Event = z.object({
@@ -40,7 +40,7 @@ export const miraiV2Event = z.object({
     .object({
       call: miraiV2Call.nullish(),
       campaign: z.object({ id: z.string().min(1), name: z.string().nullish(), status: z.string().nullish() }).loose().nullish(),
-      processing: z.object({ version: z.number().int().nullish() }).loose().nullish(),
+      processing: z.object({ version: numeric(z.number().int()).nullish() }).loose().nullish(),
       transcript: z.object({ status: z.string().nullish(), turns: z.array(turn).nullish() }).nullish(),
     })
     .loose(),

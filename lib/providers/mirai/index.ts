@@ -5,7 +5,6 @@ import { verifyMirai } from './verify';
 export const mirai: ProviderDefinition = {
   id: 'mirai',
   label: 'Mirai Minds',
-  retries: true,
   envPrefix: 'MIRAI',
   storedHeaders: ['x-signature', 'x-public-key'],
   signatureHeaders: ['x-signature'],

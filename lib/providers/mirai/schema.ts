@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, jsonObject } from '@/lib/providers/common';
+import { isoDate, jsonObject, numeric } from '@/lib/providers/common';
 
 // Mirai Minds Voice Agents, v1 ("legacy") webhook: {metadata, event: {type, data}}.
 // Sources: shared/seeds/000-002 and spec/providers.md §1.1–1.3.
@@ -26,7 +26,7 @@ export const miraiCall = z.object({
   status: z.string().nullish(),
   startedAt: isoDate.nullish(),
   endedAt: isoDate.nullish(),
-  durationSeconds: z.number().nonnegative().nullish(),
+  durationSeconds: numeric(z.number().nonnegative()).nullish(),
   recordingUrl: nullableUrl,
   detailUrl: nullableUrl,
 });
@@ -39,11 +39,11 @@ const analysis = z.object({
   outcome: jsonObject.nullish(),
 });
 
-const credits = z.object({ used: z.number(), available: z.number().nullish() });
+const credits = z.object({ used: numeric(z.number()), available: numeric(z.number()).nullish() });
 
 const report = z.object({
-  reAttemptCount: z.number().int().nonnegative().nullish(),
-  rescheduledCount: z.number().int().nonnegative().nullish(),
+  reAttemptCount: numeric(z.number().int().nonnegative()).nullish(),
+  rescheduledCount: numeric(z.number().int().nonnegative()).nullish(),
   finalStatus: z.string().nullish(),
 });
 
