@@ -4,7 +4,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { formatGap, type TimelineEvent, type TimelineStep } from '@/lib/calls/timeline';
 import { PayloadDetails } from './payload-details';
 
-export type TimelineItem = TimelineEvent & { known: boolean; signed: boolean; payload: unknown };
+export type TimelineItem = TimelineEvent & { known: boolean; signed: boolean; payload: unknown; warnings?: readonly { field: string; change: string }[] };
 
 export interface StepMark {
   lateAfter: string | null;
@@ -14,6 +14,22 @@ export interface StepMark {
 function Badge({ tone, title, children }: { tone: 'warn' | 'neutral'; title?: string; children: ReactNode }) {
   const colors = tone === 'warn' ? 'bg-status-waiting/20 text-amber-900' : 'bg-slate-100 text-slate-700';
   return <span title={title} className={`rounded px-1.5 py-0.5 text-xs ${colors}`}>{children}</span>;
+}
+
+/** What was changed so the event could be stored: the raw delivery still has it exactly. */
+export function StorageWarnings({ warnings }: { warnings: readonly { field: string; change: string }[] }) {
+  return (
+    <div data-testid="storage-warnings" className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">
+      <p className="font-medium">Stored with {warnings.length === 1 ? 'a change' : `${warnings.length} changes`} the database needed (the raw delivery is kept as received):</p>
+      <ul className="mt-0.5 list-disc pl-4">
+        {warnings.map((w, i) => (
+          <li key={i}>
+            <code className="break-all font-mono">{w.field}</code>: {w.change}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** Delivery delay worth mentioning: over two seconds either way. */
@@ -51,6 +67,7 @@ export function TimelineStepItem({ step, meaning, mark }: { step: TimelineStep<T
       </div>
       {meaning && <p className="mt-0.5 text-sm text-slate-600">{meaning}</p>}
       {lag && <p className="text-xs text-slate-500">{lag}</p>}
+      {event.warnings && event.warnings.length > 0 && <StorageWarnings warnings={event.warnings} />}
       <PayloadDetails payload={event.payload} />
     </li>
   );

@@ -2,6 +2,7 @@ import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { prisma } from '@/lib/db';
+import type { StorageWarning } from '@/lib/ingest/storable';
 import { CALL_STATUSES, type CallStatus } from '@/lib/ingest/types';
 import { maskPersonalData } from '@/lib/privacy';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -10,7 +11,7 @@ import { getCall, type CallDetail } from './calls';
 // Reads the call detail page needs beyond getCall: what each event asserts about the call
 // (from its normalized facts, which getCall does not select) and the customer's other calls.
 
-export type CallDetailEvent = CallDetail['events'][number] & { status: CallStatus | null; reschedule: boolean };
+export type CallDetailEvent = CallDetail['events'][number] & { status: CallStatus | null; reschedule: boolean; warnings: StorageWarning[] };
 /** Without `searchText`: it holds whole phone numbers that masking (whole-value) does not catch. */
 export type CallDetailView = Omit<CallDetail, 'events' | 'searchText'> & { events: CallDetailEvent[] };
 
@@ -18,21 +19,23 @@ interface EventFactsRow {
   id: string;
   status: string | null;
   reschedule: boolean | null;
+  warnings: StorageWarning[] | null;
 }
 
 function isStatus(value: string | null): value is CallStatus {
   return value !== null && (CALL_STATUSES as readonly string[]).includes(value);
 }
 
-/** Two fields of each event's facts, read in SQL so the large `normalized` JSON never leaves the database. */
-async function eventFacts(callId: string): Promise<Map<string, { status: CallStatus | null; reschedule: boolean }>> {
+/** What each event asserts and what storing it changed, read in SQL so the large `normalized` JSON never leaves the database. */
+async function eventFacts(callId: string): Promise<Map<string, { status: CallStatus | null; reschedule: boolean; warnings: StorageWarning[] }>> {
   const rows = await prisma().$queryRaw<EventFactsRow[]>`
     SELECT id::text AS id,
            normalized->'facts'->>'status' AS status,
-           (normalized->'facts'->>'reschedule')::boolean AS reschedule
+           (normalized->'facts'->>'reschedule')::boolean AS reschedule,
+           normalized->'warnings' AS warnings
     FROM call_event
     WHERE call_id = ${callId}::uuid`;
-  return new Map(rows.map((r) => [r.id, { status: isStatus(r.status) ? r.status : null, reschedule: r.reschedule === true }]));
+  return new Map(rows.map((r) => [r.id, { status: isStatus(r.status) ? r.status : null, reschedule: r.reschedule === true, warnings: r.warnings ?? [] }]));
 }
 
 /** The call as getCall returns it (masked for viewers), each event with its status and reschedule marker. */
@@ -42,7 +45,7 @@ export async function getCallDetail(actor: Actor, id: string): Promise<CallDetai
   if (!call) return null;
   return {
     ...call,
-    events: call.events.map((e) => ({ ...e, status: facts.get(e.id)?.status ?? null, reschedule: facts.get(e.id)?.reschedule ?? false })),
+    events: call.events.map((e) => ({ ...e, status: facts.get(e.id)?.status ?? null, reschedule: facts.get(e.id)?.reschedule ?? false, warnings: facts.get(e.id)?.warnings ?? [] })),
   };
 }
 

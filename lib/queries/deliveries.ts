@@ -4,6 +4,7 @@ import { can } from '@/lib/auth/roles';
 import { pool, prisma } from '@/lib/db';
 import { bodyView, headerViews, maskText, type BodyView, type HeaderView } from '@/lib/delivery-view';
 import { PROVIDERS, providerById } from '@/lib/providers/registry';
+import type { StorageWarning } from '@/lib/ingest/storable';
 import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -21,6 +22,8 @@ export interface DeliveryListItem {
   errorCode: string | null;
   errorMessage: string | null;
   eventType: string | null;
+  /** What was changed to store it (NUL removed, a date out of range dropped …); empty when nothing. */
+  warnings: StorageWarning[];
   callId: string | null;
   providerCallId: string | null;
   bodySize: number;
@@ -31,7 +34,7 @@ export type DeliveryDetail = DeliveryListItem & { headers: HeaderView[]; body: B
 
 interface Row {
   id: string; provider: string; endpoint: string; received_at: Date; verification: string; outcome: string;
-  http_status: number; error_code: string | null; error_message: string | null; event_type: string | null;
+  http_status: number; error_code: string | null; error_message: string | null; event_type: string | null; warnings: StorageWarning[] | null;
   call_id: string | null; provider_call_id: string | null; body_size: number; body_truncated: boolean;
 }
 
@@ -40,7 +43,7 @@ function toItem(row: Row, actor: Actor): DeliveryListItem {
   const errorMessage = row.error_message && !can(actor.role, 'personal-data:read') ? maskText(row.error_message) : row.error_message;
   return {
     id: row.id, provider: row.provider, endpoint: row.endpoint, receivedAt: row.received_at, verification: row.verification,
-    outcome: row.outcome, httpStatus: row.http_status, errorCode: row.error_code, errorMessage, eventType: row.event_type,
+    outcome: row.outcome, httpStatus: row.http_status, errorCode: row.error_code, errorMessage, eventType: row.event_type, warnings: row.warnings ?? [],
     callId: row.call_id, providerCallId: row.provider_call_id, bodySize: row.body_size, bodyTruncated: row.body_truncated,
   };
 }
@@ -79,7 +82,7 @@ export async function listDeliveries(actor: Actor, filters: DeliveryFilters, now
   const { sql, params } = conditions(filters, now);
   const { rows } = await pool().query<Row>(
     `SELECT d.id, d.provider, d.endpoint, d.received_at, d.verification, d.outcome, d.http_status, d.error_code,
-            d.error_message, d.event_type, d.call_id, c.provider_call_id, d.body_size, d.body_truncated
+            d.error_message, d.event_type, d.warnings, d.call_id, c.provider_call_id, d.body_size, d.body_truncated
      FROM delivery d LEFT JOIN call c ON c.id = d.call_id
      ${sql}
      ORDER BY d.received_at DESC, d.id DESC
@@ -98,7 +101,7 @@ export async function getDelivery(actor: Actor, id: string): Promise<DeliveryDet
   if (!d) return null;
   const item = toItem({
     id: d.id, provider: d.provider, endpoint: d.endpoint, received_at: d.receivedAt, verification: d.verification, outcome: d.outcome,
-    http_status: d.httpStatus, error_code: d.errorCode, error_message: d.errorMessage, event_type: d.eventType, call_id: d.callId,
+    http_status: d.httpStatus, error_code: d.errorCode, error_message: d.errorMessage, event_type: d.eventType, warnings: d.warnings as StorageWarning[] | null, call_id: d.callId,
     provider_call_id: d.call?.providerCallId ?? null, body_size: d.bodySize, body_truncated: d.bodyTruncated,
   }, actor);
   return {

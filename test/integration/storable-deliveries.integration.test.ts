@@ -180,3 +180,21 @@ describe('numbers sent as strings: one rule for every provider', () => {
     await expectStored(res, id, ['facts.customerNumber', 'facts.toNumber']);
   });
 });
+
+describe('the warnings are shown where a person looks', () => {
+  it('the deliveries API and the call timeline name each changed field', async () => {
+    const { GET: listDeliveries } = await import('@/app/api/deliveries/route');
+    const { getCallDetail } = await import('@/lib/queries/call-detail');
+    const { makeToken, makeUser } = await import('@/test/auth');
+    const id = uid('shown');
+    expect((await post('mirai', endOfCall(id, { analysis: { success: true, summary: 'cut \ud83d' } }))).status).toBe(200);
+    const token = await makeToken('viewer');
+    const res = await listDeliveries(new Request(`http://localhost/api/deliveries?q=${id}`, { headers: { authorization: `Bearer ${token}` } }));
+    const { deliveries } = (await res.json()) as { deliveries: { warnings: Warning[] }[] };
+    expect(deliveries[0]?.warnings).toEqual([{ field: 'event.data.analysis.summary', change: 'unpaired surrogates replaced by U+FFFD' }]);
+    const user = await makeUser('viewer');
+    const call = await callRow('mirai', id);
+    const detail = await getCallDetail({ userId: user.id, email: user.email, role: 'viewer', via: 'session' }, String(call!.id));
+    expect(detail?.events[0]?.warnings).toEqual([{ field: 'event.data.analysis.summary', change: 'unpaired surrogates replaced by U+FFFD' }]);
+  });
+});

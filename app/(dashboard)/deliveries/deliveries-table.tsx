@@ -22,6 +22,16 @@ function Outcome({ d }: { d: DeliveryListItem }) {
           {d.errorMessage && <> · {d.errorMessage}</>}
         </p>
       )}
+      {d.warnings.length > 0 && (
+        <p
+          className="max-w-64 text-xs text-amber-900"
+          title={d.warnings.map((w) => `${w.field}: ${w.change}`).join('\n')}
+          data-testid="delivery-warnings"
+        >
+          Stored with {d.warnings.length === 1 ? '1 change' : `${d.warnings.length} changes`}:{' '}
+          <span className="break-all font-mono">{d.warnings.map((w) => w.field).join(', ')}</span>
+        </p>
+      )}
     </div>
   );
 }
