@@ -2,6 +2,7 @@
 import { requireActor } from '@/lib/auth/actor';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/json-body';
 import type { ReprocessScope } from '@/lib/ingest/reprocess-scope';
 import { reprocessAs } from '@/lib/queries/reprocess';
 import { reprocessSchema, type ReprocessInput } from '@/lib/schemas/reprocess';
@@ -15,7 +16,7 @@ function scopeOf(input: ReprocessInput): ReprocessScope {
 export async function POST(request: Request): Promise<Response> {
   try {
     const actor = await requireActor(request, 'deliveries:reprocess');
-    const input = reprocessSchema.parse(await request.json().catch(() => ({})));
+    const input = reprocessSchema.parse(await readJsonBody(request));
     return Response.json({ result: await reprocessAs(actor, scopeOf(input), clientIp(request.headers)) });
   } catch (error) {
     return errorResponse(error);
