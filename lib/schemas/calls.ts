@@ -22,7 +22,8 @@ const commaList = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
     .pipe(z.array(item).min(1).max(20));
 
-const yesNo = z.enum(['yes', 'no']);
+/** `true`/`false` as the API documents it, or `yes`/`no` as the calls page writes its URL; read as yes/no. */
+const flag = z.enum(['true', 'false', 'yes', 'no']).transform((v) => (v === 'true' || v === 'yes' ? 'yes' : 'no'));
 
 /** `key=value` on one metadata key; the value may itself contain '='. */
 const metadataFilter = pgText()
@@ -35,9 +36,9 @@ const viewFilterShape = {
   status: commaList(z.enum(CALL_STATUSES)).optional(),
   /** disposition, or failing that the end reason, exactly. */
   outcome: pgText().trim().min(1).max(100).optional(),
-  success: yesNo.optional(),
+  success: flag.optional(),
   /** Has an action waiting for approval. */
-  pending: yesNo.optional(),
+  pending: flag.optional(),
   /** agent_id or application_id, exactly. */
   agent: pgText().trim().min(1).max(200).optional(),
   meta: metadataFilter.optional(),
