@@ -42,7 +42,7 @@ function responses(route: ApiRoute) {
   const out: Record<string, object> = {};
   for (const [status, description] of Object.entries(route.responses)) {
     const code = Number(status);
-    if (code >= 400) out[status] = route.auth === 'webhook' ? { description } : jsonError(description);
+    if (code >= 400) out[status] = jsonError(description);
     else {
       const csv = { 'text/csv': { schema: { type: 'string' } } };
       const json = { 'application/json': { schema: {} } };

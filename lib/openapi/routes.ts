@@ -56,15 +56,15 @@ const CALL_PARAMS: Record<string, string> = {
   limit: 'Page size.',
 };
 
+// As lib/ingest/handle-webhook.ts answers (and the README's "What a webhook endpoint answers").
 const WEBHOOK_RESPONSES = {
   200: 'Stored (`{"ok":true}`), a repeat (`"duplicate":true`) or an unknown event type, kept',
-  202: 'Atoms only: kept but could not be processed (Atoms never retries); reprocess later',
-  400: 'Verified but not valid JSON (`invalid_json`) or not a valid event (`invalid_payload`)',
+  202: 'Verified and valid, but processing failed (`{"ok":true,"processed":false}`): kept whole as `failed`, recovered by reprocessing',
+  400: 'Verified but not valid JSON (`invalid_json`) or not the provider\'s shape (`invalid_payload`)',
   401: 'Signature missing, invalid or stale; or no secret is configured',
   413: 'Body larger than WEBHOOK_MAX_BODY_BYTES',
   415: 'Content-Type is not application/json',
-  500: 'Kept but could not be processed; the provider retries',
-  503: 'The database is unavailable; the provider retries',
+  503: 'The database is unavailable or the delivery could not be kept (`database_unavailable` / `storage_unavailable`); the provider retries',
 };
 
 const webhook = (provider: string, label: string): ApiRoute => ({
