@@ -26,6 +26,12 @@ describe('the calls view in the URL', () => {
     expect(fromUrl('status=no_answer&from=yesterday&to=2026-11-02')).toEqual({ ...DEFAULT_VIEW, status: ['no_answer'], to: '2026-11-02' });
   });
 
+  it('reads an API-style link (success=true, pending=false) as the page\'s yes/no, and writes yes/no back', () => {
+    const view = fromUrl('success=true&pending=false');
+    expect(view).toMatchObject({ success: 'yes', pending: 'no' });
+    expect(viewToSearchParams(view).toString()).toBe('success=yes&pending=no');
+  });
+
   it('reads a single provider the way the API always did', () => {
     expect(fromUrl('provider=atoms&status=completed')).toMatchObject({ provider: ['atoms'], status: ['completed'] });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callExportSchema } from '@/lib/schemas/calls';
+import { pgText } from '@/lib/schemas/pg-text';
 import { BREAKDOWNS, GRANULARITIES } from './enums';
 
 // Query parameters of GET /api/analytics/<chart>: the calls list's own range/from/to/provider/tz
@@ -21,7 +22,7 @@ export const analyticsQuerySchema = z.object({
   granularity: z.enum(GRANULARITIES).default('day'),
   by: z.enum(BREAKDOWNS).default('none'),
   /** The metadata key to break credits down by (campaign, store …), with by=meta. */
-  key: z.string().trim().min(1).max(100).optional(),
+  key: pgText().trim().min(1).max(100).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
@@ -38,7 +39,7 @@ export const MAX_BREAKDOWN_KEYS = 10;
 
 /** The team's breakdown keys: metadata keys whose credits are precomputed. Repeats are dropped. */
 export const breakdownKeysSchema = z
-  .array(z.string().trim().min(1, 'A key cannot be empty').max(100, 'A key is at most 100 characters'))
+  .array(pgText().trim().min(1, 'A key cannot be empty').max(100, 'A key is at most 100 characters'))
   .transform((keys) => [...new Set(keys)])
   .pipe(z.array(z.string()).max(MAX_BREAKDOWN_KEYS, `At most ${MAX_BREAKDOWN_KEYS} breakdown keys`));
 

@@ -34,6 +34,15 @@ export function assertCan(actor: Actor, permission: Permission): void {
   }
 }
 
+/** The host of an Origin header; null for `null` (a sandboxed or privacy-sensitive context) and for anything that is not a URL. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Cookies ride along on cross-site requests; tokens do not. So a cookie-authenticated request
  * that changes something must come from our own origin.
@@ -44,7 +53,7 @@ function assertSameOrigin(request: Request): void {
   const site = request.headers.get('sec-fetch-site');
   const ours = new URL(request.url).origin;
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  const sameHost = origin ? new URL(origin).host === host || origin === ours : site !== 'cross-site';
+  const sameHost = origin ? origin === ours || (host !== null && originHost(origin) === host) : site !== 'cross-site';
   if (!sameHost) throw new AppError(403, 'cross_site_request', 'Cross-site requests are refused');
 }
 

@@ -21,15 +21,39 @@ export function zodMessage(error: ZodError): string {
     .join('; ');
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P03', '53300', '08000', '08003', '08006']);
+// Node socket errors and Postgres SQLSTATEs that mean "no usable connection": class 08
+// (connection exception), 57P01–57P03 (shutting down, cannot connect now), 53300 (too many connections).
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+// Prisma's codes for the same: can't reach (P1001), timed out reaching (P1002), operation timed
+// out (P1008), TLS failed (P1011), connection closed (P1017), pool timeout (P2024), too many
+// connections (P2037).
+const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1011', 'P1017', 'P2024', 'P2037']);
+// The pg driver adapter's error kinds (meta.driverAdapterError.cause.kind) behind those codes.
+const ADAPTER_CONNECTION_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const CONNECTION_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Can't reach database server/i;
 
-/** True when the database could not be reached, as opposed to rejecting a statement. */
-export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  if (code && CONNECTION_CODES.has(code)) return true;
-  if (error instanceof AggregateError) return error.errors.some(isUnavailable);
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(error.message);
+type Inspectable = { code?: unknown; errorCode?: unknown; kind?: unknown; name?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+
+function signalsUnavailable(e: Inspectable): boolean {
+  if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || e.code.startsWith('08') || PRISMA_CONNECTION_CODES.has(e.code))) return true;
+  if (typeof e.errorCode === 'string' && PRISMA_CONNECTION_CODES.has(e.errorCode)) return true;
+  if (typeof e.kind === 'string' && ADAPTER_CONNECTION_KINDS.has(e.kind)) return true;
+  // The client could not start at all: nothing reached the database, whatever the reason.
+  if (e.name === 'PrismaClientInitializationError') return true;
+  return typeof e.message === 'string' && CONNECTION_MESSAGE.test(e.message);
+}
+
+/**
+ * True when the database could not be reached, as opposed to rejecting a statement. Looks through
+ * the wrappers a connection failure comes in: Prisma's error, the driver adapter's error in its
+ * `meta`, their `cause`s, and an AggregateError's errors (a refused IPv4 and IPv6 connect).
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as Inspectable;
+  if (signalsUnavailable(e)) return true;
+  const nested = [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return nested.some((inner) => isUnavailable(inner, depth + 1));
 }
 
 export function toAppError(error: unknown): AppError {

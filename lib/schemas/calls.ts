@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CALL_STATUSES } from '@/lib/ingest/types';
 import { isTimeZone } from '@/lib/time-zone';
+import { pgText } from './pg-text';
 
 // Query parameters of GET /api/calls and /api/calls/export, shared by the API and the calls page,
 // whose URL uses the same names (so a page URL's query string is a valid API query).
 
-const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date or date-time');
+const isoDateTime = pgText().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date or date-time');
 
 /** Sort keys: last activity (the default, what "newest" means), call start, duration, credits. */
 export const CALL_SORTS = ['activity', 'started', 'duration', 'credits'] as const;
@@ -17,16 +18,15 @@ export type DateRange = (typeof DATE_RANGES)[number];
 
 /** `a,b,c` → ['a','b','c']; one value stays valid, so `provider=atoms` reads as before. */
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .string()
+  pgText()
     .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
     .pipe(z.array(item).min(1).max(20));
 
-const yesNo = z.enum(['yes', 'no']);
+/** `true`/`false` as the API documents it, or `yes`/`no` as the calls page writes its URL; read as yes/no. */
+const flag = z.enum(['true', 'false', 'yes', 'no']).transform((v) => (v === 'true' || v === 'yes' ? 'yes' : 'no'));
 
 /** `key=value` on one metadata key; the value may itself contain '='. */
-const metadataFilter = z
-  .string()
+const metadataFilter = pgText()
   .max(300)
   .regex(/^[^=]{1,100}=[\s\S]{1,200}$/, 'must be key=value')
   .transform((v) => ({ key: v.slice(0, v.indexOf('=')).trim(), value: v.slice(v.indexOf('=') + 1).trim() }));
@@ -35,29 +35,29 @@ const viewFilterShape = {
   provider: commaList(z.string().min(1).max(40)).optional(),
   status: commaList(z.enum(CALL_STATUSES)).optional(),
   /** disposition, or failing that the end reason, exactly. */
-  outcome: z.string().trim().min(1).max(100).optional(),
-  success: yesNo.optional(),
+  outcome: pgText().trim().min(1).max(100).optional(),
+  success: flag.optional(),
   /** Has an action waiting for approval. */
-  pending: yesNo.optional(),
+  pending: flag.optional(),
   /** agent_id or application_id, exactly. */
-  agent: z.string().trim().min(1).max(200).optional(),
+  agent: pgText().trim().min(1).max(200).optional(),
   meta: metadataFilter.optional(),
   range: z.enum(DATE_RANGES).optional(),
   /** On last activity. A date-time is taken as is; a plain date is a whole day in `tz` (`to` inclusive). */
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: pgText().trim().min(1).max(200).optional(),
   sort: z.enum(CALL_SORTS).default('activity'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   /** Zone for `range` and plain dates (default: the team's setting, then UTC). */
-  tz: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone').optional(),
+  tz: pgText().max(64).refine(isTimeZone, 'must be an IANA time zone').optional(),
 };
 
 export const callFiltersSchema = z.object({
   ...viewFilterShape,
   /** Only calls with activity after this instant: what changed since the list was loaded. */
   updatedSince: isoDateTime.optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: pgText().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pgText } from './pg-text';
 
 // Query parameters of GET /api/deliveries, shared by the API and the deliveries page, whose
 // filter form writes the same names into its URL.
@@ -13,7 +14,7 @@ export type DeliveryVerification = (typeof DELIVERY_VERIFICATIONS)[number];
 export const DELIVERY_SINCE = { '15m': 15, '1h': 60, '24h': 24 * 60, '7d': 7 * 24 * 60, '30d': 30 * 24 * 60 } as const;
 export type DeliverySince = keyof typeof DELIVERY_SINCE;
 
-const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date or date-time');
+const isoDateTime = pgText().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date or date-time');
 
 export const deliveryFiltersSchema = z.object({
   provider: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id').optional(),
@@ -23,8 +24,8 @@ export const deliveryFiltersSchema = z.object({
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   /** An event type, a provider call id, or text in the body of a delivery that reached no call. */
-  q: z.string().trim().min(1).max(200).optional(),
-  cursor: z.string().max(200).optional(),
+  q: pgText().trim().min(1).max(200).optional(),
+  cursor: pgText().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

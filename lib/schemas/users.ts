@@ -1,5 +1,6 @@
 import { z, type ZodError } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { isPgText, PG_TEXT_MESSAGE, pgText } from './pg-text';
 
 // Inputs of the admin pages (users, API tokens, audit log). The forms use the limits for their
 // fields; the server actions validate again, since a form can be bypassed.
@@ -8,7 +9,7 @@ import { ROLES } from '@/lib/auth/roles';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const userId = z.string({ error: 'Choose a user' }).trim().min(1, 'Choose a user').max(64, 'Unknown user');
+const userId = z.string({ error: 'Choose a user' }).refine(isPgText, 'Unknown user').trim().min(1, 'Choose a user').max(64, 'Unknown user');
 const role = z.enum(ROLES, { error: 'Choose a role: viewer, approver or admin' });
 
 export const createUserSchema = z.object({
@@ -17,7 +18,7 @@ export const createUserSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email('Enter a valid email address').max(254, 'The email address is too long')),
-  name: z.string().trim().max(100, 'The name is at most 100 characters').optional(),
+  name: pgText().trim().max(100, 'The name is at most 100 characters').optional(),
   role,
   // Absent means "generate one": the action shows the generated password once.
   password: z
@@ -35,7 +36,7 @@ export const revokeSessionsSchema = z.object({ userId });
 
 export const createApiTokenSchema = z.object({
   userId,
-  name: z.string({ error: 'Give the token a name' }).trim().min(1, 'Give the token a name').max(80, 'The name is at most 80 characters'),
+  name: z.string({ error: 'Give the token a name' }).refine(isPgText, PG_TEXT_MESSAGE).trim().min(1, 'Give the token a name').max(80, 'The name is at most 80 characters'),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 
@@ -44,7 +45,7 @@ export const revokeApiTokenSchema = z.object({ tokenId: z.uuid('Unknown token') 
 /** Query parameters of /admin/audit: filters live in the URL so a view can be shared. */
 export const auditFiltersSchema = z.object({
   action: z.string().regex(/^[a-z0-9_.:-]{1,60}$/, 'Unknown action').optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: pgText().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -3,6 +3,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { thresholdSchema } from '@/lib/analytics/schema';
 import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/json-body';
 import { getLowBalanceThreshold, setLowBalanceThreshold } from '@/lib/queries/settings';
 
 export async function GET(request: Request): Promise<Response> {
@@ -17,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
 export async function PUT(request: Request): Promise<Response> {
   try {
     const actor = await requireActor(request, 'settings:manage');
-    const { threshold } = thresholdSchema.parse(await request.json());
+    const { threshold } = thresholdSchema.parse(await readJsonBody(request));
     await setLowBalanceThreshold(actor, threshold, clientIp(request.headers));
     return Response.json({ threshold });
   } catch (error) {

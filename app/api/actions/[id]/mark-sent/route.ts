@@ -1,17 +1,16 @@
 // POST /api/actions/{id}/mark-sent — close a needs-check action that a person found did arrive ({"reference"?}); approvers and admins.
-import { z } from 'zod';
 import { requireActor } from '@/lib/auth/actor';
 import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/json-body';
 import { uuidParam } from '@/lib/http/uuid';
 import { markActionSent } from '@/lib/queries/mark-action-sent';
-
-const body = z.object({ reference: z.string().trim().min(1).max(500).optional() });
+import { markSentSchema } from '@/lib/schemas/actions';
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const actor = await requireActor(request, 'actions:decide');
     const id = uuidParam((await params).id, 'action');
-    const { reference } = body.parse(await request.json().catch(() => ({})));
+    const { reference } = markSentSchema.parse(await readJsonBody(request));
     return Response.json({ action: await markActionSent(actor, id, reference ?? null) });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { analyticsQuerySchema, CHARTS, thresholdSchema } from '@/lib/analytics/schema';
+import type { Permission } from '@/lib/auth/roles';
+import { actionFiltersSchema, decisionSchema, markSentSchema } from '@/lib/schemas/actions';
+import { callExportSchema, callFiltersSchema } from '@/lib/schemas/calls';
+import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
+import { reprocessSchema } from '@/lib/schemas/reprocess';
+
+// Every route under app/api that a person, a script, a provider or the scheduler calls, with the
+// zod schemas the route itself validates with: the OpenAPI document (document.ts) is built from
+// this list, so it cannot drift from what the routes accept. Better Auth's own /api/auth/* and the
+// benchmark route are left out on purpose.
+
+export type Auth = 'user' | 'cron' | 'webhook' | 'none';
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put';
+  /** OpenAPI path: `{name}` for a path parameter. */
+  path: string;
+  summary: string;
+  auth: Auth;
+  permission?: Permission;
+  query?: z.ZodObject;
+  /** Parameter descriptions, by name (query and path). */
+  params?: Record<string, string>;
+  pathParams?: Record<string, z.ZodType>;
+  body?: z.ZodType;
+  /** For a body described in words only (a provider's own format). */
+  bodyDescription?: string;
+  /** Success and route-specific statuses; the generic errors are added by auth and inputs. */
+  responses: Record<number, string>;
+  /** The success body is CSV only, or JSON and also CSV (on request). */
+  csv?: 'only' | 'also';
+  tag: string;
+}
+
+const uuid = z.uuid();
+
+const CALL_PARAMS: Record<string, string> = {
+  provider: 'One provider id or a comma list (mirai, mirai-v2, minivoice, atoms).',
+  status: 'One canonical status or a comma list.',
+  outcome: 'The disposition, or failing that the end reason, exactly.',
+  success: '`true`/`false` (`yes`/`no`, as the calls page writes its URL, is read the same).',
+  pending: '`true`: has an action waiting for approval; `false`: has none.',
+  agent: 'agent_id or application_id, exactly.',
+  meta: '`key=value` on one metadata key; the value may itself contain `=`.',
+  range: 'Whole days of the team time zone (or `tz`), ending today.',
+  from: 'ISO date-time, or a plain date (a whole day in `tz`), on last activity.',
+  to: 'ISO date-time, or a plain date (a whole day in `tz`, included), on last activity.',
+  q: 'Full text: phone number, call id, metadata value, words of the summary or transcript.',
+  sort: 'Sort key.',
+  dir: 'Sort direction.',
+  tz: 'IANA time zone for `range` and plain dates (default: the team setting, then UTC).',
+  updatedSince: 'Only calls with activity after this instant (what changed since `asOf`).',
+  cursor: 'The previous page\'s `nextCursor`.',
+  limit: 'Page size.',
+};
+
+// As lib/ingest/handle-webhook.ts answers (and the README's "What a webhook endpoint answers").
+const WEBHOOK_RESPONSES = {
+  200: 'Stored (`{"ok":true}`), a repeat (`"duplicate":true`) or an unknown event type, kept',
+  202: 'Verified and valid, but processing failed (`{"ok":true,"processed":false}`): kept whole as `failed`, recovered by reprocessing',
+  400: 'Verified but not valid JSON (`invalid_json`) or not the provider\'s shape (`invalid_payload`)',
+  401: 'Signature missing, invalid or stale; or no secret is configured',
+  413: 'Body larger than WEBHOOK_MAX_BODY_BYTES',
+  415: 'Content-Type is not application/json',
+  503: 'The database is unavailable or the delivery could not be kept (`database_unavailable` / `storage_unavailable`); the provider retries',
+};
+
+const webhook = (provider: string, label: string): ApiRoute => ({
+  method: 'post',
+  path: `/api/webhooks/${provider}`,
+  summary: `${label} call events`,
+  auth: 'webhook',
+  bodyDescription: `${label}'s own event JSON, signed with the provider's scheme (see the README's provider table). Verified before it is parsed.`,
+  responses: WEBHOOK_RESPONSES,
+  tag: 'Webhooks',
+});
+
+const cron = (name: string, summary: string): ApiRoute => ({ method: 'get', path: `/api/cron/${name}`, summary, auth: 'cron', responses: { 200: '`{ "ok": true, … }` with what was done' }, tag: 'Scheduled' });
+
+export const API_ROUTES: ApiRoute[] = [
+  { method: 'get', path: '/api/calls', summary: 'Calls, filtered, searched and sorted, one keyset page at a time', auth: 'user', permission: 'calls:read', query: callFiltersSchema, params: CALL_PARAMS, responses: { 200: '`{ "calls": [CallListItem], "nextCursor": string | null, "asOf" }`; 400 `invalid_cursor` for a cursor this API did not issue' }, tag: 'Calls' },
+  { method: 'get', path: '/api/calls/export', summary: 'The filtered calls as a streamed CSV (audited)', auth: 'user', permission: 'calls:read', query: callExportSchema, params: CALL_PARAMS, csv: 'only', responses: { 200: 'CSV file, times in the team time zone' }, tag: 'Calls' },
+  { method: 'get', path: '/api/calls/{id}', summary: 'One call with its timeline, transcript, analysis, credits and actions', auth: 'user', permission: 'calls:read', pathParams: { id: uuid }, responses: { 200: '`{ "call": Call }`', 404: 'No such call' }, tag: 'Calls' },
+  {
+    method: 'get', path: '/api/deliveries', summary: 'Every webhook request, newest first', auth: 'user', permission: 'deliveries:read', query: deliveryFiltersSchema,
+    params: { since: 'A window ending now (instead of `from`/`to`).', q: 'Event type, provider call id, or text in the body of a delivery that reached no call.', cursor: 'The previous page\'s `nextCursor`.' },
+    responses: { 200: '`{ "deliveries": [Delivery], "nextCursor": string | null }`' }, tag: 'Deliveries',
+  },
+  { method: 'get', path: '/api/deliveries/{id}', summary: 'One delivery with its headers (signatures masked) and body (personal data masked for viewers)', auth: 'user', permission: 'deliveries:read', pathParams: { id: uuid }, responses: { 200: '`{ "delivery": Delivery }`', 404: 'No such delivery' }, tag: 'Deliveries' },
+  { method: 'post', path: '/api/reprocess', summary: 'Rebuild one call, one provider\'s calls or all of them from the stored deliveries (admins; audited)', auth: 'user', permission: 'deliveries:reprocess', body: reprocessSchema, responses: { 200: '`{ "result": … }`', 404: 'No such call', 409: 'Another reprocess is running' }, tag: 'Deliveries' },
+  { method: 'get', path: '/api/actions', summary: 'Actions raised by calls, oldest first', auth: 'user', permission: 'actions:read', query: actionFiltersSchema, responses: { 200: '`{ "actions": [Action] }`, each with its call' }, tag: 'Actions' },
+  { method: 'get', path: '/api/actions/count', summary: 'Pending and needs-attention counts (the navigation badge)', auth: 'user', permission: 'actions:read', responses: { 200: '`{ "pending": number, "attention": number }`' }, tag: 'Actions' },
+  { method: 'get', path: '/api/actions/{id}', summary: 'One action\'s whole life: call, decision, edit, outbox, every attempt', auth: 'user', permission: 'actions:read', pathParams: { id: uuid }, responses: { 200: '`{ "action": ActionDetail }`', 404: 'No such action' }, tag: 'Actions' },
+  { method: 'post', path: '/api/actions/{id}/decision', summary: 'Approve (optionally with an edited payload or a WhatsApp template) or reject a pending action', auth: 'user', permission: 'actions:decide', pathParams: { id: uuid }, body: decisionSchema, responses: { 200: '`{ "action", "dispatch" }`', 404: 'No such action', 409: 'Already decided (`"Already approved by …"`)' }, tag: 'Actions' },
+  { method: 'post', path: '/api/actions/{id}/redispatch', summary: 'Send a failed, needs-check or never-sent action again, same idempotency key', auth: 'user', permission: 'actions:decide', pathParams: { id: uuid }, responses: { 200: '`{ "action" }`', 404: 'No such action', 409: 'Not in a state that can be sent again, or no destination is configured' }, tag: 'Actions' },
+  { method: 'post', path: '/api/actions/{id}/mark-sent', summary: 'Close a needs-check action that a person found did arrive', auth: 'user', permission: 'actions:decide', pathParams: { id: uuid }, body: markSentSchema, responses: { 200: '`{ "action" }`', 404: 'No such action', 409: 'Not a needs-check action' }, tag: 'Actions' },
+  {
+    method: 'get', path: '/api/analytics/{chart}', summary: 'One chart\'s numbers as JSON, or with format=csv as a file', auth: 'user', permission: 'calls:read', query: analyticsQuerySchema, pathParams: { chart: z.enum(CHARTS) }, csv: 'also',
+    params: { ...CALL_PARAMS, granularity: 'Bucket size of the series.', by: 'Break the series down by provider, agent or a metadata key (`key`).', key: 'The metadata key to break credits down by, with `by=meta`.', format: '`csv` for a file.' },
+    responses: { 200: 'The chart\'s series as JSON, or CSV with `format=csv`', 404: 'No such chart' }, tag: 'Analytics',
+  },
+  { method: 'get', path: '/api/analytics/threshold', summary: 'The low-balance threshold', auth: 'user', permission: 'calls:read', responses: { 200: '`{ "threshold": number | null }`' }, tag: 'Analytics' },
+  { method: 'put', path: '/api/analytics/threshold', summary: 'Set or clear the low-balance threshold (admins; audited)', auth: 'user', permission: 'settings:manage', body: thresholdSchema, responses: { 200: '`{ "threshold": number | null }`' }, tag: 'Analytics' },
+  webhook('mirai', 'Mirai Minds Voice Agents (v1)'),
+  webhook('mirai-v2', 'Mirai Minds Voice Agents (v2)'),
+  webhook('minivoice', 'MiniVoice'),
+  webhook('atoms', 'Atoms'),
+  cron('dispatch', 'Every minute: send what the outbox holds that is due'),
+  cron('prune-deliveries', 'Daily: delete deliveries older than DELIVERY_RETENTION_DAYS'),
+  cron('prune-auth-attempts', 'Daily: forget sign-in attempts older than a day'),
+  { method: 'get', path: '/api/health', summary: 'Liveness plus a database round trip', auth: 'none', responses: { 200: '`{ "ok": true, "database": "up" }`' }, tag: 'Meta' },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { 200: 'The OpenAPI 3.1 document' }, tag: 'Meta' },
+];
