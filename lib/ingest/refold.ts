@@ -8,6 +8,7 @@ import type { FoldEvent } from './types';
 
 interface EventRow {
   call_id: string;
+  provider: string;
   dedupe_key: string;
   type: string;
   occurred_at: Date | null;
@@ -30,17 +31,19 @@ export async function refoldCalls(client: ClientBase, calls: Map<string, string>
   if (calls.size === 0) return { updated: 0, removed: 0 };
   const ids = [...calls.keys()];
   const { rows } = await client.query<EventRow>(
-    `SELECT call_id, dedupe_key, type, occurred_at, received_at, normalized->'facts' AS facts
+    `SELECT call_id, provider, dedupe_key, type, occurred_at, received_at, normalized->'facts' AS facts
      FROM call_event WHERE call_id = ANY($1::uuid[])`,
     [ids],
   );
   const byCall = new Map<string, FoldEvent[]>();
+  const providerOf = new Map<string, string>();
   for (const r of rows) {
     const list = byCall.get(r.call_id) ?? [];
+    providerOf.set(r.call_id, r.provider);
     list.push({ dedupeKey: r.dedupe_key, type: r.type, occurredAt: r.occurred_at?.toISOString() ?? null, receivedAt: r.received_at.toISOString(), facts: r.facts });
     byCall.set(r.call_id, list);
   }
-  const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(calls.get(id) ?? '', events) }));
+  const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(providerOf.get(id) ?? '', calls.get(id) ?? '', events) }));
   const empty = ids.filter((id) => !byCall.has(id));
   const { rows: written } = await client.query<{ kind: 'updated' | 'removed' }>(
     `WITH updated AS (

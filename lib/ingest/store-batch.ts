@@ -161,15 +161,16 @@ const toFoldEvent = (r: EventResult): FoldEvent => ({
 
 /** Folds every call that gained an event from all its events, as read back from the database. */
 function foldGained(rows: EventResult[], events: PlannedEvent[]): (CallProjection & { id: string })[] {
-  const byCall = new Map<string, { providerCallId: string; events: FoldEvent[] }>();
+  const byCall = new Map<string, { provider: string; providerCallId: string; events: FoldEvent[] }>();
   for (const r of rows) {
     if (r.src !== 'new' || !r.call_id) continue;
-    const call = byCall.get(r.call_id) ?? { providerCallId: events[r.e ?? -1]?.provider_call_id ?? '', events: [] };
+    const planned = events[r.e ?? -1];
+    const call = byCall.get(r.call_id) ?? { provider: planned?.provider ?? '', providerCallId: planned?.provider_call_id ?? '', events: [] };
     call.events.push(toFoldEvent(r));
     byCall.set(r.call_id, call);
   }
   for (const r of rows) if (r.src === 'old' && r.call_id) byCall.get(r.call_id)?.events.push(toFoldEvent(r));
-  return [...byCall].map(([id, call]) => ({ id, ...foldCall(call.providerCallId, call.events) }));
+  return [...byCall].map(([id, call]) => ({ id, ...foldCall(call.provider, call.providerCallId, call.events) }));
 }
 
 /** Lock, insert and read in one round trip; step by step if a concurrent batch created a call. */
