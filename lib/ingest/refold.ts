@@ -19,6 +19,8 @@ interface EventRow {
 export interface RefoldCounts {
   updated: number;
   removed: number;
+  /** The calls whose row was rewritten (`updated` of them). */
+  updatedIds?: string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface RefoldCounts {
  * exist had its deliveries arrived with this code, so it is removed.
  */
 export async function refoldCalls(client: ClientBase, calls: Map<string, string>): Promise<RefoldCounts> {
-  if (calls.size === 0) return { updated: 0, removed: 0 };
+  if (calls.size === 0) return { updated: 0, removed: 0, updatedIds: [] };
   const ids = [...calls.keys()];
   const { rows } = await client.query<EventRow>(
     `SELECT call_id, provider, dedupe_key, type, occurred_at, received_at, normalized->'facts' AS facts
@@ -45,18 +47,19 @@ export async function refoldCalls(client: ClientBase, calls: Map<string, string>
   }
   const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(providerOf.get(id) ?? '', calls.get(id) ?? '', events) }));
   const empty = ids.filter((id) => !byCall.has(id));
-  const { rows: written } = await client.query<{ kind: 'updated' | 'removed' }>(
+  const { rows: written } = await client.query<{ kind: 'updated' | 'removed'; id: string }>(
     `WITH updated AS (
        UPDATE call c SET ${CALL_SET}, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS x(${CALL_RECORD})
        WHERE c.id = ANY($2::uuid[]) AND c.id = x.id AND ${CALL_CHANGED}
-       RETURNING 1
+       RETURNING c.id
      ), removed AS (
        DELETE FROM call c WHERE c.id = ANY($3::uuid[]) AND NOT EXISTS (SELECT 1 FROM call_event e WHERE e.call_id = c.id)
-       RETURNING 1
+       RETURNING c.id
      )
-     SELECT 'updated' AS kind FROM updated UNION ALL SELECT 'removed' FROM removed`,
+     SELECT 'updated' AS kind, id FROM updated UNION ALL SELECT 'removed', id FROM removed`,
     [JSON.stringify(projections), projections.map((p) => p.id), empty],
   );
-  return { updated: written.filter((w) => w.kind === 'updated').length, removed: written.filter((w) => w.kind === 'removed').length };
+  const updatedIds = written.filter((w) => w.kind === 'updated').map((w) => w.id);
+  return { updated: updatedIds.length, removed: written.filter((w) => w.kind === 'removed').length, updatedIds };
 }

@@ -22,7 +22,11 @@ import { readPage, resolveScope, type DeliveryRow, type PageCursor, type Reproce
 //   as ingest would. Only outcome, event, call and event type of a delivery are rewritten; its
 //   http_status and error are what we answered then, which is history.
 // - Call-less events keep the call metadata linked them to on arrival (that decision depended
-//   on which calls existed then); only events with no such history are linked now.
+//   on which calls existed then); only events with no such history are linked now. One still
+//   waiting joins a call of the chunk whose metadata contains it, as ingest joins it when its
+//   call arrives (link-waiting.ts).
+// - A delivery is filed under its event's call (the first delivery's), as ingest files it, so
+//   a copy naming another call (an event id reused) makes no call to remove again each run.
 // - Affected calls are created if missing and refolded from all their events with foldCall,
 //   the same pure fold ingest uses. Actions are inserted if missing and follow their event's
 //   call; status and decision columns are never written. Credit entries likewise.
