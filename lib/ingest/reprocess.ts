@@ -4,7 +4,8 @@ import { AppError, isUnavailable } from '@/lib/http/errors';
 import { replayChunk, type ChunkResult } from './reprocess-chunk';
 import { dropOrphans } from './reprocess-orphans';
 import { addCounts, emptyCounts, MAX_PROBLEMS, type ReprocessResult } from './reprocess-result';
-import { readPage, resolveScope, type DeliveryRow, type PageCursor, type ReprocessScope, type ResolvedScope } from './reprocess-scope';
+import type { ReprocessProgress } from './reprocess-progress';
+import { countScope, readPage, resolveScope, type DeliveryRow, type PageCursor, type ReprocessScope, type ResolvedScope } from './reprocess-scope';
 
 // Reprocess: rebuild calls from the stored raw deliveries with the code running now, so a
 // parser fix reaches the past without anyone re-sending anything.
@@ -49,6 +50,8 @@ export interface ReprocessOptions {
   actor: { id: string | null; email: string | null };
   ip?: string | null;
   chunkSize?: number;
+  /** Called after each chunk with the deliveries read so far of the run's total (counted first). */
+  onProgress?: (progress: ReprocessProgress) => void;
 }
 
 async function inTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
@@ -96,6 +99,7 @@ async function settleChunk(client: ClientBase, rows: DeliveryRow[], call: Resolv
 function auditTarget(scope: ReprocessScope): { targetType: string | null; targetId: string | null } {
   if (scope.kind === 'call') return { targetType: 'call', targetId: scope.callId };
   if (scope.kind === 'provider') return { targetType: 'provider', targetId: scope.provider };
+  if (scope.kind === 'delivery') return { targetType: 'delivery', targetId: scope.deliveryId };
   return { targetType: null, targetId: null };
 }
 
@@ -113,9 +117,12 @@ export async function reprocess(client: ClientBase, scope: ReprocessScope, opts:
     const until = new Date();
     const limit = opts.chunkSize ?? CHUNK_SIZE;
     const orphans = new Set<string>();
+    const total = opts.onProgress ? await countScope(client, resolved, until) : 0;
+    let done = 0;
     for (let after: PageCursor | null = null; ; ) {
       const rows = await readPage(client, resolved, until, after, limit);
       if (rows.length === 0) break;
+      done += rows.length;
       const chunk = await settleChunk(client, rows, resolved.call);
       committed = true;
       addCounts(result, chunk.counts);
@@ -123,6 +130,7 @@ export async function reprocess(client: ClientBase, scope: ReprocessScope, opts:
       chunk.orphans.forEach((id) => orphans.add(id));
       const last = rows[rows.length - 1]!;
       after = { receivedAt: last.received_at, id: last.id };
+      opts.onProgress?.({ done, total: Math.max(total, done) });
       if (rows.length < limit) break;
     }
     // Counted into copies: a retried transaction must not count twice.
