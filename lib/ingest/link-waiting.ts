@@ -50,10 +50,13 @@ export function linkStatement(candidates: LinkCandidate[]): Statement | null {
          AND e.call_id IS NULL AND e.normalized ? 'linkMetadata' AND (e.normalized->>'providerCallId') IS NULL
        WHERE e.provider = c.provider AND c.metadata @> (e.normalized->'linkMetadata')
        ORDER BY e.id, c."lastEventAt" DESC, c."callId"
+     ), locked AS (
+       -- In id order, so two batches linking the same waiting events queue instead of deadlocking;
+       -- call_id IS NULL again under the lock: a concurrent batch may have linked one first.
+       SELECT e.id FROM call_event e WHERE e.id IN (SELECT id FROM matched) AND e.call_id IS NULL ORDER BY e.id FOR UPDATE
      ), ev AS (
-       -- call_id IS NULL again under the row lock: a concurrent batch may have linked it first.
        UPDATE call_event e SET call_id = m."callId", provider_call_id = m."providerCallId"
-       FROM matched m WHERE e.id = m.id AND e.call_id IS NULL
+       FROM matched m WHERE e.id = m.id AND e.id IN (SELECT id FROM locked)
        RETURNING e.id, e.call_id, e.provider_call_id, e.dedupe_key, e.type, e.occurred_at, e.received_at, e.normalized->'facts' AS facts
      ), a AS (
        UPDATE action t SET call_id = ev.call_id, provider_call_id = ev.provider_call_id, updated_at = now()
