@@ -80,7 +80,7 @@ export function DeliveryDetail({ id, canReprocess = false }: { id: string; canRe
       </div>
       {canReprocess && (
         <section className="border-t border-slate-200 pt-3">
-          <ReprocessButton target={{ deliveryId: id }} what="this delivery" />
+          <ReprocessButton target={{ deliveryId: id }} question="Read this delivery again with the current code, and refile it and its call?" />
         </section>
       )}
     </div>
