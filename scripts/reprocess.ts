@@ -1,9 +1,11 @@
 // npm run reprocess -- --call <call uuid> | --provider <id> | --all
 // Rebuilds calls from the stored deliveries with the current parsers, after a parser fix.
-// Nothing is re-sent. Prints the run's counts as JSON; the audit log records it as `cli`.
+// Nothing is re-sent. Shows progress on stderr (at most once a second: done of total, rate, time
+// left), then prints the run's counts as JSON on stdout; the audit log records it as `cli`.
 import { z } from 'zod';
 import { AppError } from '@/lib/http/errors';
 import { reprocess } from '@/lib/ingest/reprocess';
+import { throttledProgress } from '@/lib/ingest/reprocess-progress';
 import { describeReprocess } from '@/lib/ingest/reprocess-result';
 import type { ReprocessScope } from '@/lib/ingest/reprocess-scope';
 import { PROVIDERS } from '@/lib/providers/registry';
@@ -29,7 +31,8 @@ if (typeof scope === 'string') {
 const client = await connectForScript();
 try {
   const started = performance.now();
-  const result = await reprocess(client, scope, { actor: { id: null, email: 'cli' }, ip: null });
+  const onProgress = throttledProgress((line) => console.error(`reprocess: ${line}`));
+  const result = await reprocess(client, scope, { actor: { id: null, email: 'cli' }, ip: null, onProgress });
   console.error(`${describeReprocess(result)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   for (const p of result.problems) console.error(`  delivery ${p.deliveryId}: ${p.error}`);
   console.log(JSON.stringify(result, null, 2));

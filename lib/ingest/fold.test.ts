@@ -75,7 +75,7 @@ function store(arrivals: NormalizedEvent[]): FoldEvent[] {
 
 /** Arrival bookkeeping (when we first and last heard of the call) is the only arrival-dependent part. */
 function projection(events: FoldEvent[]): Omit<CallProjection, 'firstEventAt' | 'lastEventAt'> {
-  const { firstEventAt: _f, lastEventAt: _l, ...rest } = foldCall('c1', events);
+  const { firstEventAt: _f, lastEventAt: _l, ...rest } = foldCall('mirai', 'c1', events);
   return rest;
 }
 
@@ -126,17 +126,41 @@ describe('foldCall reads each lifecycle as a person would', () => {
   });
 
   it('MiniVoice: completed with numbers and a computed duration', () => {
-    expect(foldCall('call_1', store(miniVoice))).toMatchObject({ status: 'completed', customerNumber: '+912', durationSeconds: 600 });
+    expect(foldCall('minivoice', 'call_1', store(miniVoice))).toMatchObject({ status: 'completed', customerNumber: '+912', durationSeconds: 600 });
   });
 
   it('Atoms: transcript, disposition and metrics', () => {
-    expect(foldCall('x', store(atoms))).toMatchObject({
+    expect(foldCall('atoms', 'x', store(atoms))).toMatchObject({
       status: 'completed', disposition: 'successful', durationSeconds: 300, customerNumber: '+15551234567',
       transcript: [{ role: 'agent', text: 'Hi', at: '2024-07-15T14:30:01.000Z' }], analysis: { metrics: { issue_resolved: true } },
     });
   });
 
   it('search text holds the call id, numbers and metadata values', () => {
-    expect(foldCall('c1', store(answered)).searchText).toBe('c1 +919876543210 8842');
+    expect(foldCall('mirai', 'c1', store(answered)).searchText).toBe('c1 +919876543210 8842');
+  });
+});
+
+describe('foldCall breaks ties by the provider lifecycle', () => {
+  // Mirai v1 events carry no time of their own: every pair ties, and call.ended and
+  // call.completed share a status. The lifecycle says completed comes after ended.
+  const endedThenCompleted = (id: string) => [
+    normalizeMirai({ metadata: meta, event: { type: 'call.ended', data: { call: { id, status: 'ended' } } } }),
+    normalizeMirai({ metadata: meta, event: { type: 'call.completed', data: { call: { id, status: 'completed', durationSeconds: 96 } } } }),
+  ];
+
+  it('call.ended then call.completed shows completed, whatever the bodies hash to', () => {
+    for (let n = 0; n < 40; n++) {
+      const id = `call-${n}`;
+      expect(foldCall('mirai', id, store(endedThenCompleted(id))).providerStatus).toBe('completed');
+    }
+  });
+
+  it('any permutation of an answered call with tied events folds to the same call', () => {
+    const lifecycle = [...answered, ...endedThenCompleted('c1')];
+    const expected = projection(store(lifecycle));
+    fc.assert(fc.property(fc.shuffledSubarray(lifecycle, { minLength: lifecycle.length }), (arrivals) => {
+      expect(projection(store(arrivals))).toEqual(expected);
+    }), { numRuns: 300 });
   });
 });

@@ -1,9 +1,12 @@
+import { lifecycleFor, stageOf, type ProviderLifecycle } from '@/lib/calls/lifecycles';
 import type { CallFacts, CallStatus, FoldEvent, TranscriptTurn } from './types';
 
 // The call row is a projection of its stored events. `foldCall` is pure and depends only on
 // the SET of events: it sorts them by a key that arrival order cannot change (the provider's
-// own time, then the lifecycle rank, then the dedupe key), so any arrival order and any
-// duplicates give the same call.
+// own time, then the event type's place in the provider's lifecycle, then the status rank,
+// then the dedupe key), so any arrival order and any duplicates give the same call. Ties are
+// common: Mirai v1 events carry no time at all, and Atoms stamps to the second. The timeline
+// (lib/calls/timeline.ts) orders ties the same way, so the row and the timeline agree.
 
 export interface CallProjection {
   status: CallStatus;
@@ -69,10 +72,14 @@ export const STATUS_RANK: Record<CallStatus, number> = {
 /** Statuses that cannot be where a call ends up once the provider says it is final. */
 const NOT_FINAL: ReadonlySet<CallStatus> = new Set(['queued', 'in_progress', 'rescheduled']);
 
-function compareKeys(a: FoldEvent, b: FoldEvent): number {
+function compareKeys(lifecycle: ProviderLifecycle | undefined, a: FoldEvent, b: FoldEvent): number {
   const ta = a.occurredAt ?? '';
   const tb = b.occurredAt ?? '';
   if (ta !== tb) return ta < tb ? -1 : 1;
+  // call.ended and call.completed share a status: only the lifecycle knows which comes last.
+  const sa = stageOf(lifecycle, a.type);
+  const sb = stageOf(lifecycle, b.type);
+  if (sa !== sb) return sa - sb;
   const ra = a.facts.status ? STATUS_RANK[a.facts.status] : -1;
   const rb = b.facts.status ? STATUS_RANK[b.facts.status] : -1;
   if (ra !== rb) return ra - rb;
@@ -144,9 +151,10 @@ function searchText(providerCallId: string, values: (string | null | undefined)[
   return [...parts].join(' ');
 }
 
-export function foldCall(providerCallId: string, input: FoldEvent[]): CallProjection {
+export function foldCall(provider: string, providerCallId: string, input: FoldEvent[]): CallProjection {
   if (input.length === 0) throw new Error('foldCall needs at least one event');
-  const events = [...input].sort(compareKeys);
+  const lifecycle = lifecycleFor(provider);
+  const events = [...input].sort((a, b) => compareKeys(lifecycle, a, b));
   const final = events.some((e) => e.facts.final === true);
   const { status, providerStatus } = decidingStatus(events, final);
 

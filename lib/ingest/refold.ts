@@ -8,6 +8,7 @@ import type { FoldEvent } from './types';
 
 interface EventRow {
   call_id: string;
+  provider: string;
   dedupe_key: string;
   type: string;
   occurred_at: Date | null;
@@ -18,6 +19,8 @@ interface EventRow {
 export interface RefoldCounts {
   updated: number;
   removed: number;
+  /** The calls whose row was rewritten (`updated` of them). */
+  updatedIds?: string[];
 }
 
 /**
@@ -27,33 +30,36 @@ export interface RefoldCounts {
  * exist had its deliveries arrived with this code, so it is removed.
  */
 export async function refoldCalls(client: ClientBase, calls: Map<string, string>): Promise<RefoldCounts> {
-  if (calls.size === 0) return { updated: 0, removed: 0 };
+  if (calls.size === 0) return { updated: 0, removed: 0, updatedIds: [] };
   const ids = [...calls.keys()];
   const { rows } = await client.query<EventRow>(
-    `SELECT call_id, dedupe_key, type, occurred_at, received_at, normalized->'facts' AS facts
+    `SELECT call_id, provider, dedupe_key, type, occurred_at, received_at, normalized->'facts' AS facts
      FROM call_event WHERE call_id = ANY($1::uuid[])`,
     [ids],
   );
   const byCall = new Map<string, FoldEvent[]>();
+  const providerOf = new Map<string, string>();
   for (const r of rows) {
     const list = byCall.get(r.call_id) ?? [];
+    providerOf.set(r.call_id, r.provider);
     list.push({ dedupeKey: r.dedupe_key, type: r.type, occurredAt: r.occurred_at?.toISOString() ?? null, receivedAt: r.received_at.toISOString(), facts: r.facts });
     byCall.set(r.call_id, list);
   }
-  const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(calls.get(id) ?? '', events) }));
+  const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(providerOf.get(id) ?? '', calls.get(id) ?? '', events) }));
   const empty = ids.filter((id) => !byCall.has(id));
-  const { rows: written } = await client.query<{ kind: 'updated' | 'removed' }>(
+  const { rows: written } = await client.query<{ kind: 'updated' | 'removed'; id: string }>(
     `WITH updated AS (
        UPDATE call c SET ${CALL_SET}, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS x(${CALL_RECORD})
        WHERE c.id = ANY($2::uuid[]) AND c.id = x.id AND ${CALL_CHANGED}
-       RETURNING 1
+       RETURNING c.id
      ), removed AS (
        DELETE FROM call c WHERE c.id = ANY($3::uuid[]) AND NOT EXISTS (SELECT 1 FROM call_event e WHERE e.call_id = c.id)
-       RETURNING 1
+       RETURNING c.id
      )
-     SELECT 'updated' AS kind FROM updated UNION ALL SELECT 'removed' FROM removed`,
+     SELECT 'updated' AS kind, id FROM updated UNION ALL SELECT 'removed', id FROM removed`,
     [JSON.stringify(projections), projections.map((p) => p.id), empty],
   );
-  return { updated: written.filter((w) => w.kind === 'updated').length, removed: written.filter((w) => w.kind === 'removed').length };
+  const updatedIds = written.filter((w) => w.kind === 'updated').map((w) => w.id);
+  return { updated: updatedIds.length, removed: written.filter((w) => w.kind === 'removed').length, updatedIds };
 }

@@ -5,6 +5,7 @@ import { relinkDeliveries, settleDuplicates } from './reprocess-links';
 import { decideCall, renormalize } from './reprocess-normalize';
 import { emptyCounts, type ReprocessCounts, type ReprocessProblem } from './reprocess-result';
 import type { DeliveryRow, ResolvedScope } from './reprocess-scope';
+import { linkWaiting, type LinkCandidate } from './link-waiting';
 import { refoldCalls } from './refold';
 import { eventKey } from './batch-plan';
 import { callKey, lockCalls, sortCallKeys } from './lock-calls';
@@ -44,6 +45,28 @@ async function placeItems(client: ClientBase, parsed: { row: DeliveryRow; event:
   return items;
 }
 
+/**
+ * A delivery is filed under its event's call, as ingest files it: a later copy of a stored event
+ * that names another call (an event id a provider reused) joins the event's call, not its own,
+ * so no call is created for it only to be removed empty, on every run. The event's call is its
+ * first delivery's: one earlier in this chunk, else the one stored (ties: the stored delivery).
+ */
+function fileUnderFirst(items: Item[], stored: StoredEvents): void {
+  const firstCall = new Map<string, string | null>();
+  for (const item of items) {
+    const known = firstCall.get(item.key);
+    if (known !== undefined || firstCall.has(item.key)) {
+      item.providerCallId = known ?? null;
+      continue;
+    }
+    const s = stored.byKey.get(item.key);
+    const at = item.row.received_at.getTime();
+    const later = s && (s.received_at.getTime() < at || (s.received_at.getTime() === at && item.row.outcome !== 'stored'));
+    if (later) item.providerCallId = s.call_provider === item.row.provider ? s.call_provider_call_id : null;
+    firstCall.set(item.key, item.providerCallId);
+  }
+}
+
 async function countExistingCalls(client: ClientBase, keys: [string, string][]): Promise<number> {
   if (keys.length === 0) return 0;
   const { rows } = await client.query<{ n: number }>(
@@ -52,6 +75,16 @@ async function countExistingCalls(client: ClientBase, keys: [string, string][]):
     [keys.map((k) => k[0]), keys.map((k) => k[1])],
   );
   return rows[0]?.n ?? 0;
+}
+
+/** The chunk's calls as link candidates, with the metadata just folded into them. */
+async function linkCandidatesOf(client: ClientBase, callIds: string[]): Promise<LinkCandidate[]> {
+  if (callIds.length === 0) return [];
+  const { rows } = await client.query<{ id: string; provider: string; provider_call_id: string; metadata: Record<string, unknown>; last_event_at: Date }>(
+    `SELECT id, provider, provider_call_id, metadata, last_event_at FROM call WHERE id = ANY($1::uuid[]) AND metadata <> '{}'::jsonb`,
+    [callIds],
+  );
+  return rows.map((r) => ({ callId: r.id, provider: r.provider, providerCallId: r.provider_call_id, metadata: r.metadata, lastEventAt: r.last_event_at.toISOString() }));
 }
 
 /**
@@ -71,7 +104,9 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
   const newKeys = new Map(parsed.map(({ row, event }) => [eventKey(row.provider, event.dedupeKey), [row.provider, event.dedupeKey] as [string, string]]));
   const previousIds = [...new Set(rows.flatMap((r) => (r.event_id ? [r.event_id] : [])))];
   const stored = await readStoredEvents(client, [...newKeys.values()], previousIds);
-  const items = (await placeItems(client, parsed, stored)).filter(
+  const placed = await placeItems(client, parsed, stored);
+  fileUnderFirst(placed, stored);
+  const items = placed.filter(
     (i) => !only || i.row.event_id !== null || (i.row.provider === only.provider && i.providerCallId === only.providerCallId),
   );
   counts.deliveries.considered = items.length + problems.length;
@@ -127,7 +162,18 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
 
   const calls = new Map(callKeys.map(([provider, pcid]) => [callIds.get(callKey(provider, pcid))!, pcid]));
   const folded = await refoldCalls(client, calls);
-  counts.calls.updated = folded.updated;
+  const updated = new Set(folded.updatedIds);
+  // Call-less events waiting for these calls join them, as ingest joins them when a call arrives.
+  const linked = await linkWaiting(client, await linkCandidatesOf(client, [...calls.keys()]));
+  if (linked.length > 0) {
+    counts.events.updated += linked.length;
+    counts.deliveries.changed += linked.reduce((n, l) => n + l.deliveries, 0);
+    counts.actions.updated += linked.reduce((n, l) => n + l.actions, 0);
+    counts.credits.updated += linked.reduce((n, l) => n + l.credits, 0);
+    const relinkedCalls = new Map([...new Set(linked.map((l) => l.call_id))].map((id) => [id, calls.get(id) ?? '']));
+    (await refoldCalls(client, relinkedCalls)).updatedIds?.forEach((id) => updated.add(id));
+  }
+  counts.calls.updated = updated.size;
   counts.calls.removed = folded.removed;
   return { counts, problems, orphans };
 }

@@ -4,7 +4,7 @@ import { providerById } from '@/lib/providers/registry';
 
 // Which stored deliveries a reprocess run reads, page by page in arrival order.
 
-export type ReprocessScope = { kind: 'all' } | { kind: 'provider'; provider: string } | { kind: 'call'; callId: string };
+export type ReprocessScope = { kind: 'all' } | { kind: 'provider'; provider: string } | { kind: 'call'; callId: string } | { kind: 'delivery'; deliveryId: string };
 
 /** A stored delivery as reprocessing reads it. */
 export interface DeliveryRow {
@@ -72,7 +72,24 @@ export async function resolveScope(client: ClientBase, scope: ReprocessScope): P
       const ids = await callDeliveryIds(client, { ...call, from: row.first_event_at, to: row.last_event_at });
       return { where: (param) => `d.id = ANY(${param(ids)}::uuid[])`, call };
     }
+    case 'delivery': {
+      // Its event's other deliveries are recounted with it (settleDuplicates reads them all).
+      const { rows } = await client.query('SELECT 1 FROM delivery WHERE id = $1', [scope.deliveryId]);
+      if (rows.length === 0) throw new AppError(404, 'not_found', `No delivery with id ${scope.deliveryId}`);
+      return { where: (param) => `d.id = ${param(scope.deliveryId)}::uuid` };
+    }
   }
+}
+
+/** How many deliveries a run over `scope` will read: for progress, counted once at the start. */
+export async function countScope(client: ClientBase, scope: ResolvedScope, until: Date): Promise<number> {
+  const params: unknown[] = [];
+  const param: Param = (value) => `$${params.push(value)}`;
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM delivery d WHERE ${ELIGIBLE} AND ${scope.where(param)} AND d.received_at <= ${param(until)}`,
+    params,
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export interface PageCursor {

@@ -4,7 +4,8 @@ import { AppError, isUnavailable } from '@/lib/http/errors';
 import { replayChunk, type ChunkResult } from './reprocess-chunk';
 import { dropOrphans } from './reprocess-orphans';
 import { addCounts, emptyCounts, MAX_PROBLEMS, type ReprocessResult } from './reprocess-result';
-import { readPage, resolveScope, type DeliveryRow, type PageCursor, type ReprocessScope, type ResolvedScope } from './reprocess-scope';
+import type { ReprocessProgress } from './reprocess-progress';
+import { countScope, readPage, resolveScope, type DeliveryRow, type PageCursor, type ReprocessScope, type ResolvedScope } from './reprocess-scope';
 
 // Reprocess: rebuild calls from the stored raw deliveries with the code running now, so a
 // parser fix reaches the past without anyone re-sending anything.
@@ -22,7 +23,11 @@ import { readPage, resolveScope, type DeliveryRow, type PageCursor, type Reproce
 //   as ingest would. Only outcome, event, call and event type of a delivery are rewritten; its
 //   http_status and error are what we answered then, which is history.
 // - Call-less events keep the call metadata linked them to on arrival (that decision depended
-//   on which calls existed then); only events with no such history are linked now.
+//   on which calls existed then); only events with no such history are linked now. One still
+//   waiting joins a call of the chunk whose metadata contains it, as ingest joins it when its
+//   call arrives (link-waiting.ts).
+// - A delivery is filed under its event's call (the first delivery's), as ingest files it, so
+//   a copy naming another call (an event id reused) makes no call to remove again each run.
 // - Affected calls are created if missing and refolded from all their events with foldCall,
 //   the same pure fold ingest uses. Actions are inserted if missing and follow their event's
 //   call; status and decision columns are never written. Credit entries likewise.
@@ -45,6 +50,8 @@ export interface ReprocessOptions {
   actor: { id: string | null; email: string | null };
   ip?: string | null;
   chunkSize?: number;
+  /** Called after each chunk with the deliveries read so far of the run's total (counted first). */
+  onProgress?: (progress: ReprocessProgress) => void;
 }
 
 async function inTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
@@ -92,6 +99,7 @@ async function settleChunk(client: ClientBase, rows: DeliveryRow[], call: Resolv
 function auditTarget(scope: ReprocessScope): { targetType: string | null; targetId: string | null } {
   if (scope.kind === 'call') return { targetType: 'call', targetId: scope.callId };
   if (scope.kind === 'provider') return { targetType: 'provider', targetId: scope.provider };
+  if (scope.kind === 'delivery') return { targetType: 'delivery', targetId: scope.deliveryId };
   return { targetType: null, targetId: null };
 }
 
@@ -109,9 +117,12 @@ export async function reprocess(client: ClientBase, scope: ReprocessScope, opts:
     const until = new Date();
     const limit = opts.chunkSize ?? CHUNK_SIZE;
     const orphans = new Set<string>();
+    const total = opts.onProgress ? await countScope(client, resolved, until) : 0;
+    let done = 0;
     for (let after: PageCursor | null = null; ; ) {
       const rows = await readPage(client, resolved, until, after, limit);
       if (rows.length === 0) break;
+      done += rows.length;
       const chunk = await settleChunk(client, rows, resolved.call);
       committed = true;
       addCounts(result, chunk.counts);
@@ -119,6 +130,7 @@ export async function reprocess(client: ClientBase, scope: ReprocessScope, opts:
       chunk.orphans.forEach((id) => orphans.add(id));
       const last = rows[rows.length - 1]!;
       after = { receivedAt: last.received_at, id: last.id };
+      opts.onProgress?.({ done, total: Math.max(total, done) });
       if (rows.length < limit) break;
     }
     // Counted into copies: a retried transaction must not count twice.

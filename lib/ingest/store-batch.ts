@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { ClientBase } from 'pg';
 import { CALL_RECORD, CALL_SET } from './call-columns';
 import { eventKey, planBatch, type AcceptedDelivery, type BatchPlan, type PlannedEvent } from './batch-plan';
 import { foldCall, type CallProjection } from './fold';
+import { linkedFoldEvent, linkWaiting, type LinkCandidate } from './link-waiting';
 import { lockCalls, lockStatement } from './lock-calls';
 import { inOneTrip, type Statement } from './one-trip';
 import type { FoldEvent } from './types';
@@ -11,7 +13,9 @@ import type { FoldEvent } from './types';
 // events (insert-or-ignore on the dedupe key) with their deliveries, actions and credit entries,
 // read back every event of each call that gained one, fold those calls in Node, write them.
 // Two round trips per batch whatever its size: [BEGIN, lock, insert-and-read] and
-// [write calls, COMMIT], each sent in one go on a pipelined connection (see one-trip.ts).
+// [write calls, COMMIT], each sent in one go on a pipelined connection (see one-trip.ts); a
+// third, between them, when a call is new or its metadata changed: the probe for call-less
+// events waiting for it (link-waiting.ts).
 
 export interface StoredDelivery {
   outcome: 'stored' | 'duplicate';
@@ -159,17 +163,63 @@ const toFoldEvent = (r: EventResult): FoldEvent => ({
   facts: r.facts ?? {},
 });
 
-/** Folds every call that gained an event from all its events, as read back from the database. */
-function foldGained(rows: EventResult[], events: PlannedEvent[]): (CallProjection & { id: string })[] {
-  const byCall = new Map<string, { providerCallId: string; events: FoldEvent[] }>();
+interface GainedCall {
+  provider: string;
+  providerCallId: string;
+  events: FoldEvent[];
+  /** Its events before this batch: none for a call this batch created. */
+  before: FoldEvent[];
+}
+
+/** Every call that gained an event, with all its events, as read back from the database. */
+function gainedCalls(rows: EventResult[], events: PlannedEvent[]): Map<string, GainedCall> {
+  const byCall = new Map<string, GainedCall>();
   for (const r of rows) {
     if (r.src !== 'new' || !r.call_id) continue;
-    const call = byCall.get(r.call_id) ?? { providerCallId: events[r.e ?? -1]?.provider_call_id ?? '', events: [] };
+    const planned = events[r.e ?? -1];
+    const call = byCall.get(r.call_id) ?? { provider: planned?.provider ?? '', providerCallId: planned?.provider_call_id ?? '', events: [], before: [] };
     call.events.push(toFoldEvent(r));
     byCall.set(r.call_id, call);
   }
-  for (const r of rows) if (r.src === 'old' && r.call_id) byCall.get(r.call_id)?.events.push(toFoldEvent(r));
-  return [...byCall].map(([id, call]) => ({ id, ...foldCall(call.providerCallId, call.events) }));
+  for (const r of rows) {
+    const call = r.src === 'old' && r.call_id ? byCall.get(r.call_id) : undefined;
+    if (call) {
+      call.events.push(toFoldEvent(r));
+      call.before.push(toFoldEvent(r));
+    }
+  }
+  return byCall;
+}
+
+const foldAll = (calls: Map<string, GainedCall>) => [...calls].map(([id, c]) => ({ id, ...foldCall(c.provider, c.providerCallId, c.events) }));
+
+/**
+ * Calls that are new or whose metadata this batch changed may be what a waiting call-less event
+ * echoes (see link-waiting.ts); any other call was already looked at when it last changed.
+ */
+function linkCandidates(calls: Map<string, GainedCall>, folded: (CallProjection & { id: string })[]): LinkCandidate[] {
+  return folded.flatMap((p) => {
+    const call = calls.get(p.id)!;
+    const before = call.before.length > 0 ? foldCall(call.provider, call.providerCallId, call.before).metadata : {};
+    if (Object.keys(p.metadata).length === 0 || isDeepStrictEqual(before, p.metadata)) return [];
+    return [{ callId: p.id, provider: call.provider, providerCallId: call.providerCallId, metadata: p.metadata, lastEventAt: p.lastEventAt }];
+  });
+}
+
+/**
+ * A call the lock statement created for an event that turned out to be a duplicate (an event
+ * id a provider reused under another call id) has no event: it is deleted before COMMIT, so no
+ * empty call ever shows. Only calls of events this batch did not insert can be such.
+ */
+function phantomStatement(plan: BatchPlan, inserted: Set<number>): Statement | null {
+  const keys = plan.events.filter((e) => !inserted.has(e.e) && e.provider_call_id).map((e) => [e.provider, e.provider_call_id!] as const);
+  if (keys.length === 0) return null;
+  return {
+    text: `DELETE FROM call c WHERE c.provider = ANY($1::text[]) AND c.provider_call_id = ANY($2::text[])
+       AND (c.provider, c.provider_call_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+       AND NOT EXISTS (SELECT 1 FROM call_event e WHERE e.call_id = c.id)`,
+    values: [keys.map((k) => k[0]), keys.map((k) => k[1])],
+  };
 }
 
 /** Lock, insert and read in one round trip; step by step if a concurrent batch created a call. */
@@ -194,9 +244,16 @@ export async function storeBatch(client: ClientBase, items: AcceptedDelivery[]):
     const stored = new Map<number, { id: string; callId: string | null }>();
     for (const r of rows) if (r.src !== 'old' && r.e !== null) stored.set(r.e, { id: r.id, callId: r.call_id });
     if (stored.size < plan.events.length) await settleRaced(client, plan, stored);
-    const calls = foldGained(rows, plan.events);
-    await inOneTrip(client, [...(calls.length > 0 ? [callsStatement(calls)] : []), { text: 'COMMIT' }]);
-    const isNew = new Set(rows.filter((r) => r.src === 'new').map((r) => r.e));
+    const gained = gainedCalls(rows, plan.events);
+    let calls = foldAll(gained);
+    const linked = await linkWaiting(client, linkCandidates(gained, calls));
+    if (linked.length > 0) {
+      for (const r of linked) gained.get(r.call_id)?.events.push(linkedFoldEvent(r));
+      calls = foldAll(gained);
+    }
+    const isNew = new Set(rows.flatMap((r) => (r.src === 'new' && r.e !== null ? [r.e] : [])));
+    const phantoms = phantomStatement(plan, isNew);
+    await inOneTrip(client, [...(calls.length > 0 ? [callsStatement(calls)] : []), ...(phantoms ? [phantoms] : []), { text: 'COMMIT' }]);
     return plan.deliveries.map((d) => {
       const event = stored.get(d.e)!;
       const first = plan.events[d.e]!.d === d.i;

@@ -80,6 +80,11 @@ describe('MiniVoice normalizer', () => {
     expect(e.dedupeKey).toBe('call_123:call.completed');
     expect(e.facts).toMatchObject({ status: 'completed', customerNumber: '+15551230001', endedAt: '2026-05-29T12:10:00.000Z' });
   });
+  it('scopes an event_key that names another call to the call the event is for', () => {
+    const body = fixture('minivoice', 'call-created.json') as { call: Record<string, unknown> };
+    const e = normalizeMiniVoice({ ...body, call: { ...body.call, id: 'call_456' } });
+    expect(e).toMatchObject({ dedupeKey: 'call_456|call_123:call.created', providerCallId: 'call_456' });
+  });
   it('refuses a body without created_at', () => {
     const { created_at: _drop, ...rest } = fixture('minivoice', 'call-created.json');
     expect(() => normalizeMiniVoice(rest)).toThrow(ZodError);

@@ -215,6 +215,32 @@ describe('one call', () => {
   });
 });
 
+describe('one delivery', () => {
+  it('the delivery page button reprocesses just that delivery; viewers and approvers are refused', async () => {
+    const id = uid('one');
+    const start = { event: 'call.start', timestamp: '2026-07-02T10:00:00Z', agent_id: 'agent_1', call_id: id, call_direction: 'inbound', caller_phone: '+15551230009' };
+    const [refused] = await rows(`INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
+      VALUES ('atoms', '/api/webhooks/atoms', now(), convert_to($1, 'UTF8'), octet_length($1), 'valid', 'rejected', 400, 'invalid_payload', 'old parser said no')
+      RETURNING id`, [JSON.stringify(start)]);
+    const form = new FormData();
+    form.set('deliveryId', String(refused?.id));
+    request.headers = new Headers({ origin: 'http://localhost', host: 'localhost' });
+    for (const role of ['viewer', 'approver'] as const) {
+      const user = await makeUser(role);
+      request.headers.set('cookie', (await signIn(user.email, undefined, role === 'viewer' ? '198.51.100.3' : '198.51.100.4')).cookie);
+      expect(await reprocessAction(null, form)).toEqual({ ok: false, message: expect.stringMatching(/does not allow/) });
+    }
+    expect(await callRow('atoms', id)).toBeUndefined();
+
+    const admin = await makeUser('admin');
+    request.headers.set('cookie', (await signIn(admin.email, undefined, '198.51.100.5')).cookie);
+    expect(await reprocessAction(null, form)).toEqual({ ok: true, message: 'Reprocessed 1 delivery; 1 call created, 1 call rebuilt, 1 event added, 1 delivery re-filed.' });
+    expect(await callRow('atoms', id)).toMatchObject({ customer_number: '+15551230009', event_count: 1 });
+    expect(await rows(`SELECT target_type, target_id FROM audit_log WHERE action = 'reprocess_run' AND target_id = $1`, [refused?.id])).toEqual([{ target_type: 'delivery', target_id: refused?.id }]);
+    expect(await reprocessAction(null, form)).toEqual({ ok: true, message: 'Reprocessed 1 delivery; nothing changed.' });
+  });
+});
+
 describe('a parser change of dedupe keys', () => {
   it('files deliveries under the new keys and drops the old events, keeping one with a decided action', async () => {
     const id = uid('keys');

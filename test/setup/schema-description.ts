@@ -121,6 +121,18 @@ function constraintName(table: string, columns: string[], suffix: string): strin
   return `${base.slice(0, 63 - suffix.length - 1)}_${suffix}`;
 }
 
+/**
+ * Indexes only a migration can make (expression, partial), declared in a model by a comment
+ * line `// raw-index <name> using <method>`, so the comparison expects them by name and method.
+ */
+export function rawIndexes(schemaText: string): { model: string; name: string; method: string }[] {
+  const out: { model: string; name: string; method: string }[] = [];
+  for (const [, model = '', body = ''] of schemaText.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    for (const [, name = '', method = ''] of body.matchAll(/^\s*\/\/\s*raw-index\s+(\w+)\s+using\s+(\w+)\s*$/gm)) out.push({ model, name, method });
+  }
+  return out;
+}
+
 export function describePrismaSchema(dmmf: Dmmf, schemaText: string): string[] {
   const { models, enums, indexes } = dmmf.datamodel;
   const unsupported = unsupportedFields(schemaText);
@@ -185,6 +197,9 @@ export function describePrismaSchema(dmmf: Dmmf, schemaText: string): string[] {
     const method = (index.algorithm ?? 'BTree').toLowerCase();
     const keyList = index.fields.map((f, i) => `${columns[i]}${f.sortOrder === 'desc' ? ' DESC' : ''}`).join(', ');
     lines.push(`${kind} ${table}.${name} ${method === 'btree' ? '' : `using ${method} `}(${keyList})`);
+  }
+  for (const raw of rawIndexes(schemaText)) {
+    lines.push(`index ${tableOf(raw.model).table}.${raw.name} ${raw.method === 'btree' ? '' : `using ${raw.method} `}() (expression, partial or covering)`);
   }
   return lines.sort();
 }

@@ -36,7 +36,7 @@ function Outcome({ d }: { d: DeliveryListItem }) {
   );
 }
 
-export function DeliveriesTable({ deliveries, filtered }: { deliveries: DeliveryListItem[]; filtered: boolean }) {
+export function DeliveriesTable({ deliveries, filtered, canReprocess }: { deliveries: DeliveryListItem[]; filtered: boolean; canReprocess: boolean }) {
   if (deliveries.length === 0) {
     return (
       <EmptyState title={filtered ? 'No deliveries match these filters' : 'No deliveries yet'}>
@@ -47,7 +47,7 @@ export function DeliveriesTable({ deliveries, filtered }: { deliveries: Delivery
   return (
     <DataTable columns={COLUMNS}>
       {deliveries.map((d) => (
-        <DeliveryRow key={d.id} id={d.id} outcome={d.outcome} columnCount={COLUMNS.length}>
+        <DeliveryRow key={d.id} id={d.id} outcome={d.outcome} columnCount={COLUMNS.length} canReprocess={canReprocess}>
           <td className="whitespace-nowrap px-4 py-2 text-slate-600">
             <time dateTime={d.receivedAt.toISOString()} title={d.receivedAt.toISOString()}>{receivedFormat.format(d.receivedAt)}</time>
           </td>

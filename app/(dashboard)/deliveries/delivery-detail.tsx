@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BodyView, HeaderView } from '@/lib/delivery-view';
 import { apiGet } from '@/lib/api-client';
+import { ReprocessButton } from '@/components/reprocess-button';
 
 interface DetailResponse {
   delivery: { headers: HeaderView[]; body: BodyView };
@@ -60,21 +61,28 @@ function Body({ body }: { body: BodyView }) {
   );
 }
 
-/** Headers and body of one delivery, fetched when its row is opened. */
-export function DeliveryDetail({ id }: { id: string }) {
+/** Headers and body of one delivery, fetched when its row is opened; admins may reprocess it. */
+export function DeliveryDetail({ id, canReprocess = false }: { id: string; canReprocess?: boolean }) {
   const { data, error, isPending } = useDelivery(id);
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <section>
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Headers</h3>
-        <Headers headers={data.headers} />
-      </section>
-      <section>
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Body</h3>
-        <Body body={data.body} />
-      </section>
+    <div className="space-y-4">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <section>
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Headers</h3>
+          <Headers headers={data.headers} />
+        </section>
+        <section>
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Body</h3>
+          <Body body={data.body} />
+        </section>
+      </div>
+      {canReprocess && (
+        <section className="border-t border-slate-200 pt-3">
+          <ReprocessButton target={{ deliveryId: id }} question="Read this delivery again with the current code, and refile it and its call?" />
+        </section>
+      )}
     </div>
   );
 }

@@ -3,7 +3,13 @@ import { useState, type ReactNode } from 'react';
 import { DeliveryDetail } from './delivery-detail';
 
 // The cells are rendered on the server; only opening the row needs the browser.
-export function DeliveryRow({ id, outcome, columnCount, children }: { id: string; outcome: string; columnCount: number; children: ReactNode }) {
+export function DeliveryRow({ id, outcome, columnCount, canReprocess, children }: {
+  id: string;
+  outcome: string;
+  columnCount: number;
+  canReprocess: boolean;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const detailId = `delivery-detail-${id}`;
   return (
@@ -25,7 +31,7 @@ export function DeliveryRow({ id, outcome, columnCount, children }: { id: string
       {open && (
         <tr id={detailId} data-testid="delivery-detail">
           <td colSpan={columnCount} className="bg-slate-50 px-4 py-3">
-            <DeliveryDetail id={id} />
+            <DeliveryDetail id={id} canReprocess={canReprocess} />
           </td>
         </tr>
       )}

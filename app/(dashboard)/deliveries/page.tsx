@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentActor, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
 import { listDeliveries } from '@/lib/queries/deliveries';
 import type { DeliveryFilters as Filters } from '@/lib/schemas/deliveries';
@@ -45,7 +46,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           </div>
         ) : (
           <>
-              <DeliveriesTable deliveries={page.deliveries} filtered={Object.keys(values).length > 0} />
+              <DeliveriesTable deliveries={page.deliveries} filtered={Object.keys(values).length > 0} canReprocess={can(actor.role, 'deliveries:reprocess')} />
             <nav aria-label="Delivery pages" className="flex justify-between text-sm">
               {filters.cursor ? <Link href={deliveriesHref(values)} className="text-slate-700 underline">Newest deliveries</Link> : <span />}
               {page.nextCursor && <Link href={deliveriesHref(values, page.nextCursor)} className="text-slate-700 underline">Older deliveries</Link>}

@@ -41,7 +41,11 @@ export function normalizeMiniVoice(body: unknown): NormalizedEvent {
   const e = minivoiceEvent.parse(body);
   const { call } = e;
   // `data.event_key` is MiniVoice's own "<call_id>:<event>" identity; older events may lack it.
-  const eventKey = typeof e.data?.event_key === 'string' && e.data.event_key ? e.data.event_key : `${call.id}:${e.event}`;
+  // MiniVoice tells receivers to "store events by call ID and event name", so a key that names
+  // another call (reused or copied by mistake) is scoped to the call the event is for: the event
+  // is that call's, not a duplicate of the other call's (which would leave this call empty).
+  const ownKey = typeof e.data?.event_key === 'string' && e.data.event_key ? e.data.event_key : `${call.id}:${e.event}`;
+  const eventKey = ownKey.startsWith(`${call.id}:`) ? ownKey : `${call.id}|${ownKey}`;
   const direction = call.direction ?? undefined;
   const customerNumber = direction === 'inbound' ? call.from : direction === 'outbound' ? call.to : undefined;
   const at = toIso(e.created_at);

@@ -17,6 +17,7 @@ import { AnalysisSection } from './analysis-section';
 import { CallActions } from './call-actions';
 import { CallHeader } from './call-header';
 import { OtherCalls, OtherCallsSkeleton } from './other-calls';
+import { ReprocessSection } from './reprocess-section';
 import { Section } from './section';
 import { TranscriptSection } from './transcript-section';
 
@@ -81,6 +82,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
                 <OtherCalls actor={actor} callId={call.id} hasNumber={call.customerNumber !== null} />
               </Suspense>
             </Section>
+            {can(actor.role, 'deliveries:reprocess') && <ReprocessSection callId={call.id} />}
           </div>
         </div>
       </div>
