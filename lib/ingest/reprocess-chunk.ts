@@ -137,7 +137,7 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
   const eventOf = (key: string) => (stored.byKey.get(key) ?? created.rows.get(key))!;
 
   const relinked = await relinkDeliveries(client, items.map((i) => ({
-    id: i.row.id, event_id: eventOf(i.key).id, call_id: callIdOf(i.row.provider, i.providerCallId), event_type: i.event.type,
+    id: i.row.id, event_id: eventOf(i.key).id, call_id: callIdOf(i.row.provider, i.providerCallId), event_type: i.event.type, warnings: i.event.warnings ?? null,
   })));
   const touched = [...new Set([...items.map((i) => eventOf(i.key).id), ...items.flatMap((i) => (i.row.event_id ? [i.row.event_id] : []))])];
   const settled = await settleDuplicates(client, touched);

@@ -8,16 +8,18 @@ export interface Relink {
   event_id: string;
   call_id: string | null;
   event_type: string;
+  /** What storing its bytes changed now (storable.ts), or null. */
+  warnings: { field: string; change: string }[] | null;
 }
 
 /** Points deliveries at the events and calls their bytes produce now. Returns the ids changed. */
 export async function relinkDeliveries(client: ClientBase, links: Relink[]): Promise<string[]> {
   if (links.length === 0) return [];
   const { rows } = await client.query<{ id: string }>(
-    `UPDATE delivery d SET event_id = x.event_id, call_id = x.call_id, event_type = x.event_type
-     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, event_id uuid, call_id uuid, event_type text)
+    `UPDATE delivery d SET event_id = x.event_id, call_id = x.call_id, event_type = x.event_type, warnings = x.warnings
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, event_id uuid, call_id uuid, event_type text, warnings jsonb)
      WHERE d.id = ANY($2::uuid[]) AND d.id = x.id
-       AND (d.event_id, d.call_id, d.event_type) IS DISTINCT FROM (x.event_id, x.call_id, x.event_type)
+       AND (d.event_id, d.call_id, d.event_type, d.warnings) IS DISTINCT FROM (x.event_id, x.call_id, x.event_type, x.warnings)
      RETURNING d.id`,
     [JSON.stringify(links), links.map((l) => l.id)],
   );

@@ -30,7 +30,7 @@ async function snapshot() {
   return {
     calls: await rows('SELECT * FROM call ORDER BY provider, provider_call_id'),
     events: await rows('SELECT * FROM call_event ORDER BY provider, dedupe_key'),
-    deliveries: await rows('SELECT id, outcome, event_id, call_id, event_type, http_status, error_code FROM delivery ORDER BY received_at, id'),
+    deliveries: await rows('SELECT id, outcome, event_id, call_id, event_type, http_status, error_code, warnings FROM delivery ORDER BY received_at, id'),
     actions: await rows('SELECT * FROM action ORDER BY event_id'),
     credits: await rows('SELECT * FROM credit_entry ORDER BY event_id'),
   };
@@ -93,6 +93,11 @@ async function seed(): Promise<string> {
   const copy = { ...start, call_id: uid('atoms2') };
   await post('atoms', copy);
   await refused(copy);
+  // Values the database cannot hold: stored with warnings now; one kept as `failed` by a version
+  // that could not store it.
+  const nul = { event: 'call.start', timestamp: '2026-07-01T10:00:00Z', agent_id: 'agent\u0000x', call_id: uid('nul'), caller_phone: '+1555\ud800' };
+  await post('atoms', { ...nul, call_id: uid('nul2'), timestamp: '0000-01-01T00:00:00Z' });
+  await refused(nul);
   return cb;
 }
 
@@ -112,6 +117,9 @@ describe('reprocess converges', () => {
     // Reprocess joins a waiting action to its call as ingest now would.
     expect(await rows(`SELECT e.provider_call_id, a.provider_call_id AS action_call FROM call_event e JOIN action a ON a.event_id = e.id
       JOIN call c ON c.id = e.call_id WHERE c.provider_call_id = $1`, [cb])).toEqual([{ provider_call_id: cb, action_call: cb }]);
+    // The delivery an older version could not store now carries what storing it changed.
+    expect(await rows(`SELECT outcome, warnings FROM delivery WHERE error_message = 'old parser said no' AND position('agent' in convert_from(body, 'UTF8')) > 0
+      AND warnings IS NOT NULL`)).toEqual([{ outcome: 'stored', warnings: [{ field: 'agent_id', change: 'NUL characters removed' }, { field: 'caller_phone', change: 'unpaired surrogates replaced by U+FFFD' }] }]);
     const between = await snapshot();
     expect(await rows(`SELECT id FROM call c WHERE NOT EXISTS (SELECT 1 FROM call_event e WHERE e.call_id = c.id)`)).toEqual([]);
     const second = await run(7);
