@@ -117,7 +117,9 @@ await Promise.all(
   Array.from({ length: opts.concurrency }, async () => {
     while (next < cases.length) {
       const { request, envelope } = toRequest(cases[next++]!);
-      pending.push({ ...(await fetchAnswer(request)), envelope });
+      const sent = await fetchAnswer(request);
+      // Pushed after the await: a flush may have swapped `pending` for a new array meanwhile.
+      pending.push({ ...sent, envelope });
       if (pending.length >= 500) await flush();
       bar.update(judged.length + pending.length, cases.length + warm.length);
     }
