@@ -29,20 +29,31 @@ import { POST as atoms } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoice } from '@/app/api/webhooks/minivoice/route';
 import { POST as miraiV2 } from '@/app/api/webhooks/mirai-v2/route';
 import { POST as mirai } from '@/app/api/webhooks/mirai/route';
+import { closePools } from '@/lib/db';
+import { env } from '@/lib/env';
 import { apiCase, buildApiRequest, routeOf, type ApiContext } from '@/lib/fuzz/api-cases';
 import { serialMaker } from '@/lib/fuzz/fixtures';
 import { describeFailure, judge, type Judged, type Sent } from '@/lib/fuzz/judge';
 import { readAnswer, toHeaders, type FuzzRequest } from '@/lib/fuzz/request';
 import { buildWebhookRequest, webhookCase } from '@/lib/fuzz/webhook-cases';
+import { applyMigrations } from '@/lib/migrate';
 import { makeToken, makeUser, signIn } from '@/test/auth';
+import { createTestDatabase } from '@/test/setup/test-database';
 import { post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
 
+// A database of its own: what the fuzzer stores (1e308 credits, year-1 calls, a changed
+// threshold) must not leak into the aggregates the other suites assert on while they run beside it.
+const ownDb = await createTestDatabase('callboard_fuzz_');
+await applyMigrations(ownDb.url);
+process.env.DATABASE_URL = ownDb.url;
 useTestSecrets();
 process.env.CRON_SECRET = 'integration-cron-secret-0123456789';
+// lib/env.ts reads the environment once: nothing may have read it before this point.
+if (env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 // Sized to about a minute on two cores; FUZZ_RUNS scales both properties.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SURVEY = process.env.FUZZ_SURVEY === 'true';
 
 type Handler = (request: Request, params: string) => Promise<Response>;
@@ -171,8 +182,10 @@ beforeAll(async () => {
   ctx = { origin: 'http://localhost', ids, bearer: await makeToken('admin'), cookie };
 });
 
-afterAll(() => {
+afterAll(async () => {
   console.error = consoleError;
+  await Promise.all([testDb().end(), closePools()]);
+  await ownDb.dispose();
   if (!SURVEY) return;
   const groups = [...survey].sort((a, b) => b[1].count - a[1].count);
   console.log(`fuzz survey (seed ${SEED}, runs ${RUNS}): ${groups.length} distinct problems`);
