@@ -38,18 +38,30 @@ import { readAnswer, toHeaders, type FuzzRequest } from '@/lib/fuzz/request';
 import { buildWebhookRequest, webhookCase } from '@/lib/fuzz/webhook-cases';
 import { applyMigrations } from '@/lib/migrate';
 import { makeToken, makeUser, signIn } from '@/test/auth';
-import { createTestDatabase } from '@/test/setup/test-database';
+import { createTestDatabase, type TestDatabase } from '@/test/setup/test-database';
 import { post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
 
 // A database of its own: what the fuzzer stores (1e308 credits, year-1 calls, a changed
 // threshold) must not leak into the aggregates the other suites assert on while they run beside it.
-const ownDb = await createTestDatabase('callboard_fuzz_');
-await applyMigrations(ownDb.url);
-process.env.DATABASE_URL = ownDb.url;
+// The embedded Postgres (no DATABASE_URL) holds one database only: then share the run's.
+async function ownDatabase(): Promise<TestDatabase | null> {
+  let db: TestDatabase | undefined;
+  try {
+    db = await createTestDatabase('callboard_fuzz_');
+    await applyMigrations(db.url);
+    return db;
+  } catch (error) {
+    await db?.dispose().catch(() => undefined);
+    console.warn(`fuzz: no database of its own (${(error as Error).message}); sharing the integration run's`);
+    return null;
+  }
+}
+const ownDb = await ownDatabase();
+if (ownDb) process.env.DATABASE_URL = ownDb.url;
 useTestSecrets();
 process.env.CRON_SECRET = 'integration-cron-secret-0123456789';
 // lib/env.ts reads the environment once: nothing may have read it before this point.
-if (env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
+if (ownDb && env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 // Sized to about a minute on two cores; FUZZ_RUNS scales both properties.
@@ -185,7 +197,7 @@ beforeAll(async () => {
 afterAll(async () => {
   console.error = consoleError;
   await Promise.all([testDb().end(), closePools()]);
-  await ownDb.dispose();
+  await ownDb?.dispose();
   if (!SURVEY) return;
   const groups = [...survey].sort((a, b) => b[1].count - a[1].count);
   console.log(`fuzz survey (seed ${SEED}, runs ${RUNS}): ${groups.length} distinct problems`);
