@@ -37,6 +37,19 @@ const TRICKY_STRINGS = [
   'constructor',
 ];
 
+/** Long and incompressible: Postgres compresses 'aaaa…' below an index's row limit, not this. */
+function noise(length: number, seed: number): string {
+  let x = seed | 1;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out += 'abcdefghijklmnopqrstuvwxyz0123456789'[(x >>> 0) % 36];
+  }
+  return out;
+}
+
 export const trickyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...TRICKY_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d', '\u202e', 'a', 'é', EMOJI, '"', '\\'), maxLength: 12 }) },
@@ -45,6 +58,7 @@ export const trickyString: fc.Arbitrary<string> = fc.oneof(
     weight: 1,
     arbitrary: fc.tuple(fc.constantFrom(1_000, 10_000, 100_000, 300_000), fc.constantFrom('a', 'é', EMOJI, '\u0000', '\ud800')).map(([n, c]) => c.repeat(Math.ceil(n / c.length))),
   },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(3_000, 10_000), fc.integer()).map(([n, seed]) => noise(n, seed)) },
 );
 
 /** Raw bytes inside a string: not valid UTF-8, or not valid JSON. */

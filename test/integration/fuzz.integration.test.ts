@@ -37,6 +37,7 @@ import { describeFailure, judge, type Judged, type Sent } from '@/lib/fuzz/judge
 import { readAnswer, toHeaders, type FuzzRequest } from '@/lib/fuzz/request';
 import { buildWebhookRequest, webhookCase } from '@/lib/fuzz/webhook-cases';
 import { applyMigrations } from '@/lib/migrate';
+import { seedFromString } from '@/lib/simulator/prng';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { createTestDatabase, type TestDatabase } from '@/test/setup/test-database';
 import { post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
@@ -63,7 +64,7 @@ process.env.CRON_SECRET = 'integration-cron-secret-0123456789';
 // lib/env.ts reads the environment once: nothing may have read it before this point.
 if (ownDb && env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
+const SEED = /^-?\d+$/.test(process.env.FUZZ_SEED ?? '') ? Number(process.env.FUZZ_SEED) | 0 : process.env.FUZZ_SEED ? seedFromString(process.env.FUZZ_SEED) | 0 : 20261205;
 // Sized to about a minute on two cores; FUZZ_RUNS scales both properties.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SURVEY = process.env.FUZZ_SURVEY === 'true';
