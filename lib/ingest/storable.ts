@@ -1,3 +1,4 @@
+import { isPgTimestamp } from '@/lib/schemas/pg-text';
 import type { NormalizedEvent } from './types';
 
 // What Postgres cannot hold, made storable. A verified delivery that matches its provider's
@@ -7,7 +8,8 @@ import type { NormalizedEvent } from './types';
 //  - text: U+0000 (text and jsonb refuse it) is removed; an unpaired UTF-16 surrogate (a
 //    summary cut in the middle of an emoji) becomes U+FFFD; in keys as in values.
 //  - nesting deeper than MAX_DEPTH is cut (hashing and printing it would overflow the stack).
-//  - dates outside 0001–9999 and integers beyond the int column are dropped from the facts.
+//  - dates outside 0001–9999, integers beyond the int column and amounts past MAX_AMOUNT
+//    (1e308 credits would overflow every analytics sum) are dropped from the facts.
 // Pure, so the webhook and reprocessing make the very same changes.
 
 export interface StorageWarning {
@@ -90,15 +92,16 @@ export function storableJson(value: unknown): { value: unknown; warnings: Storag
   return { value: walk(value, '', 0), warnings };
 }
 
-const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
-const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
 const INT_MAX = 2_147_483_647;
+/**
+ * Durations, credits and costs past this are no reading of a real call: 1e308 credits fit a
+ * float8 column but overflow every sum the analytics take. Well inside 2^53, so sums stay exact.
+ */
+export const MAX_AMOUNT = 1e15;
+const amount = (v: number) => Number.isFinite(v) && Math.abs(v) <= MAX_AMOUNT;
 
 /** True for an ISO time a timestamptz column holds (years 0001–9999). */
-export function storableDate(iso: string): boolean {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) && ms >= MIN_MS && ms <= MAX_MS;
-}
+export const storableDate = isPgTimestamp;
 
 const DATE_FACTS = ['startedAt', 'endedAt'] as const;
 /** Text facts kept in indexed columns (a btree entry holds ~2.7 kB): longer is cut, with a warning. */
@@ -114,7 +117,7 @@ export const MAX_ID_LENGTH = 255;
 
 /**
  * The event with the values no column can hold dropped from it: dates outside 0001–9999,
- * integers beyond the int column, non-finite numbers. The event itself is kept.
+ * integers beyond the int column, amounts beyond ±MAX_AMOUNT. The event itself is kept.
  */
 export function storableEvent(event: NormalizedEvent): { event: NormalizedEvent; warnings: StorageWarning[] } {
   const warnings: StorageWarning[] = [];
@@ -147,8 +150,8 @@ export function storableEvent(event: NormalizedEvent): { event: NormalizedEvent;
   }
   for (const key of NUMBER_FACTS) {
     const v = facts[key];
-    if (v !== undefined && !Number.isFinite(v)) {
-      warnings.push({ field: `facts.${key}`, change: `${v} is not a finite number; dropped` });
+    if (v !== undefined && !amount(v)) {
+      warnings.push({ field: `facts.${key}`, change: `${v} is beyond ±${MAX_AMOUNT}; dropped` });
       delete facts[key];
     }
   }
@@ -159,9 +162,13 @@ export function storableEvent(event: NormalizedEvent): { event: NormalizedEvent;
       return { ...t, at: null };
     });
   }
+  if (facts.cost && !amount(facts.cost.amount)) {
+    warnings.push({ field: 'facts.cost', change: `${facts.cost.amount} is beyond ±${MAX_AMOUNT}; dropped` });
+    delete facts.cost;
+  }
   let credits = event.credits;
-  if (credits && (!Number.isFinite(credits.used) || (credits.available !== null && !Number.isFinite(credits.available)))) {
-    warnings.push({ field: 'credits', change: 'credits are not finite numbers; dropped' });
+  if (credits && (!amount(credits.used) || (credits.available !== null && !amount(credits.available)))) {
+    warnings.push({ field: 'credits', change: `beyond ±${MAX_AMOUNT}; the credit entry is dropped` });
     credits = undefined;
   }
   if (warnings.length === 0) return { event, warnings };

@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/http/errors';
 import type { CallSort } from '@/lib/schemas/calls';
+import { isPgTimestamp } from '@/lib/schemas/pg-text';
 
 // Keyset cursor of the calls list: the last row's sort value and id, for the sort it was made
 // for. A null value means paging has reached the calls without one (nulls always come last).
@@ -25,13 +26,13 @@ function invalid(): AppError {
 
 function legacy(text: string): CallCursor | null {
   const [iso, id] = text.split('|');
-  if (!iso || !id || !UUID.test(id) || Number.isNaN(Date.parse(iso))) return null;
+  if (!iso || !id || !UUID.test(id) || !isPgTimestamp(iso)) return null;
   return { sort: 'activity', dir: 'desc', value: new Date(iso).toISOString(), id };
 }
 
 function validValue(sort: CallSort, value: unknown): value is string | number | null {
   if (value === null) return sort !== 'activity';
-  if (sort === 'activity' || sort === 'started') return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  if (sort === 'activity' || sort === 'started') return typeof value === 'string' && isPgTimestamp(value);
   return typeof value === 'number' && Number.isFinite(value);
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CALL_STATUSES } from '@/lib/ingest/types';
 import { isTimeZone } from '@/lib/time-zone';
-import { pgText } from './pg-text';
+import { pgDateTime, pgText } from './pg-text';
 
 // Query parameters of GET /api/calls and /api/calls/export, shared by the API and the calls page,
 // whose URL uses the same names (so a page URL's query string is a valid API query).
 
-const isoDateTime = pgText().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date or date-time');
+const isoDateTime = pgDateTime();
 
 /** Sort keys: last activity (the default, what "newest" means), call start, duration, credits. */
 export const CALL_SORTS = ['activity', 'started', 'duration', 'credits'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pgText } from './pg-text';
+import { pgDateTime, pgText } from './pg-text';
 
 // Query parameters of GET /api/deliveries, shared by the API and the deliveries page, whose
 // filter form writes the same names into its URL.
@@ -14,7 +14,7 @@ export type DeliveryVerification = (typeof DELIVERY_VERIFICATIONS)[number];
 export const DELIVERY_SINCE = { '15m': 15, '1h': 60, '24h': 24 * 60, '7d': 7 * 24 * 60, '30d': 30 * 24 * 60 } as const;
 export type DeliverySince = keyof typeof DELIVERY_SINCE;
 
-const isoDateTime = pgText().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date or date-time');
+const isoDateTime = pgDateTime();
 
 export const deliveryFiltersSchema = z.object({
   provider: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id').optional(),

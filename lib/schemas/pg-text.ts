@@ -13,6 +13,21 @@ export function isPgText(value: string): boolean {
   return !NOT_STORABLE.test(value);
 }
 
+const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * True for a time JavaScript reads and a timestamptz holds as we write it: years 0001–9999.
+ * `Date.parse` also takes year 0, `-000001-…` and `+275760-…`, which Postgres refuses.
+ */
+export function isPgTimestamp(iso: string): boolean {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && ms >= MIN_MS && ms <= MAX_MS;
+}
+
+/** An ISO-8601 date or date-time parameter within years 0001–9999. */
+export const pgDateTime = () => pgText().refine(isPgTimestamp, 'must be an ISO-8601 date or date-time between the years 0001 and 9999');
+
 /** A string Postgres can hold; chain .trim(), .min(), .max() … on it like any z.string(). */
 export const pgText = () => z.string().refine(isPgText, PG_TEXT_MESSAGE);
 

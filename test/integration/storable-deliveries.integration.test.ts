@@ -126,6 +126,15 @@ describe('values outside a column', () => {
     expect(call).toMatchObject({ re_attempt_count: null, rescheduled_count: 1, final: true });
   });
 
+  it('credits of 1e308 are dropped (they would overflow every analytics sum); the call is kept', async () => {
+    const id = uid('huge');
+    const res = await post('mirai', endOfCall(id, { credits: { used: 1e308, available: 1 } }));
+    await expectStored(res, id, ['facts.creditsUsed', 'credits']);
+    expect(await callRow('mirai', id)).toMatchObject({ credits_used: null, credits_available: 1, success: true });
+    const { rows } = await testDb().query('SELECT count(*)::int AS n FROM credit_entry e JOIN call c ON c.id = e.call_id WHERE c.provider_call_id = $1', [id]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('metadata nested 10,000 levels deep is cut, hashed and stored', async () => {
     const id = uid('deep');
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;

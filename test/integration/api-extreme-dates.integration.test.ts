@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { GET as analytics } from '@/app/api/analytics/[chart]/route';
+import { GET as exportCalls } from '@/app/api/calls/export/route';
+import { GET as listCalls } from '@/app/api/calls/route';
+import { GET as listDeliveries } from '@/app/api/deliveries/route';
+import { makeToken } from '@/test/auth';
+
+// Dates JavaScript's Date.parse accepts and Postgres refuses (year 0, before year 1, past 9999)
+// in a query parameter or a cursor: a 400 naming it, never a 500 (found by the fuzz suite).
+
+const EXTREMES = ['-271821-04-20T00:00:00Z', '0000-01-01', '+275760-09-13T00:00:00Z', '-000001-01-01T00:00:00Z'];
+const b64 = (text: string) => Buffer.from(text).toString('base64url');
+
+describe('extreme dates in the JSON API', () => {
+  it.each(EXTREMES)('%s as from / to / updatedSince / a cursor is a 400', async (at) => {
+    const token = await makeToken('viewer');
+    const get = async (route: (r: Request, c: { params: Promise<{ chart: string }> }) => Promise<Response>, url: string, chart = '') => {
+      const res = await route(new Request(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ chart }) });
+      return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+    };
+    const q = encodeURIComponent(at);
+    const cases = [
+      await get(listCalls, `/api/calls?updatedSince=${q}`),
+      await get(listCalls, `/api/calls?from=${q}`),
+      await get(listCalls, `/api/calls?cursor=${b64(`${at}|0b7e3a4c-1c2d-4e5f-8a9b-0c1d2e3f4a5b`)}`),
+      await get(listCalls, `/api/calls?cursor=${b64(JSON.stringify(['activity', 'desc', at, '0b7e3a4c-1c2d-4e5f-8a9b-0c1d2e3f4a5b']))}`),
+      await get(exportCalls, `/api/calls/export?to=${q}`),
+      await get(listDeliveries, `/api/deliveries?from=${q}`),
+      await get(listDeliveries, `/api/deliveries?cursor=${b64(`${at}|0b7e3a4c-1c2d-4e5f-8a9b-0c1d2e3f4a5b`)}`),
+      await get(analytics, `/api/analytics/balance?to=${q}`, 'balance'),
+      await get(analytics, `/api/analytics/summary?from=${q}`, 'summary'),
+      await get(analytics, `/api/analytics/volume?from=${q}`, 'volume'),
+    ];
+    for (const c of cases) {
+      expect(c.status).toBe(400);
+      expect(c.body.error?.code).toMatch(/invalid_(request|cursor)/);
+    }
+  });
+});
