@@ -8,8 +8,33 @@ import type { FoldEvent } from './types';
 // that second half: when a call is new or its metadata changed, the waiting events it now
 // matches move to it (event, action, deliveries, credit entry), in the caller's transaction.
 //
-// Waiting events sit in a partial GIN index (migration 20261205090000_waiting_events), so the
-// lookup costs one index probe per metadata entry of the call, and nothing when none wait.
+// Waiting events sit in a partial hash index on their link metadata (migration
+// 20261205090000_waiting_events), and a waiting event matches a call when its metadata is a
+// subset of the call's. So the call probes the index with each subset of its own metadata: exact
+// lookups, a handful for the usual 2-4 keys, and nothing found when none wait. (Probing by single
+// entries through a GIN index was tried: one common entry, a campaign name, matched every waiting
+// event and made the probe a scan; see lib/ingest/link-waiting.test.ts for the subsets.)
+
+/** Up to this many keys every subset is probed (2^8 - 1 = 255 lookups at most). */
+export const MAX_SUBSET_KEYS = 8;
+
+/**
+ * The metadata objects a waiting event may echo for it to be contained in `metadata`. Past
+ * MAX_SUBSET_KEYS keys: the whole, the whole less one key, and each key alone (a provider echoes
+ * what the call was started with, which is the whole or close to it).
+ */
+export function metadataSubsets(metadata: Record<string, unknown>): Record<string, unknown>[] {
+  const entries = Object.entries(metadata);
+  const n = entries.length;
+  if (n === 0) return [];
+  const pick = (mask: (i: number) => boolean) => Object.fromEntries(entries.filter((_, i) => mask(i)));
+  if (n <= MAX_SUBSET_KEYS) {
+    const out: Record<string, unknown>[] = [];
+    for (let bits = 1; bits < 1 << n; bits++) out.push(pick((i) => (bits & (1 << i)) !== 0));
+    return out;
+  }
+  return [metadata, ...entries.map((_, skip) => pick((i) => i !== skip)), ...entries.map((_, only) => pick((i) => i === only))];
+}
 
 export interface LinkCandidate {
   callId: string;
@@ -35,20 +60,20 @@ export interface LinkedEvent {
 
 /** The candidates with metadata worth looking up: an empty metadata can match nothing. */
 export function linkStatement(candidates: LinkCandidate[]): Statement | null {
-  const worth = candidates.filter((c) => Object.keys(c.metadata).length > 0);
+  const worth = candidates.filter((c) => Object.keys(c.metadata).length > 0).map((c) => ({ ...c, subsets: metadataSubsets(c.metadata) }));
   if (worth.length === 0) return null;
   return {
-    // The probe: each (key, value) of the call's metadata finds, through the GIN index, the
-    // waiting events that echo it; full containment is then checked on those few. The
-    // predicate repeats the index's WHERE clause so the planner can use it.
+    // The predicate repeats the index's WHERE clause so the planner can use it.
     text: `WITH c AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t("callId" uuid, provider text, "providerCallId" text, metadata jsonb, "lastEventAt" timestamptz)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t("callId" uuid, provider text, "providerCallId" text, "lastEventAt" timestamptz, subsets jsonb)
      ), matched AS (
        SELECT DISTINCT ON (e.id) e.id, c."callId", c."providerCallId"
-       FROM c CROSS JOIN LATERAL jsonb_each(c.metadata) kv
-       JOIN call_event e ON e.normalized->'linkMetadata' @> jsonb_build_object(kv.key, kv.value)
-         AND e.call_id IS NULL AND e.normalized ? 'linkMetadata' AND (e.normalized->>'providerCallId') IS NULL
-       WHERE e.provider = c.provider AND c.metadata @> (e.normalized->'linkMetadata')
+       FROM c CROSS JOIN LATERAL (
+         SELECT e.id FROM call_event e
+         WHERE e.normalized->'linkMetadata' = ANY(ARRAY(SELECT jsonb_array_elements(c.subsets)))
+           AND e.call_id IS NULL AND e.normalized ? 'linkMetadata' AND (e.normalized->>'providerCallId') IS NULL
+           AND e.provider = c.provider
+       ) e
        ORDER BY e.id, c."lastEventAt" DESC, c."callId"
      ), locked AS (
        -- In id order, so two batches linking the same waiting events queue instead of deadlocking;
@@ -71,7 +96,7 @@ export function linkStatement(candidates: LinkCandidate[]): Statement | null {
        (SELECT count(*)::int FROM a WHERE a.event_id = ev.id) AS actions,
        (SELECT count(*)::int FROM cr WHERE cr.event_id = ev.id) AS credits
      FROM ev`,
-    values: [JSON.stringify(worth)],
+    values: [JSON.stringify(worth.map(({ metadata: _m, ...rest }) => rest))],
   };
 }
 

@@ -31,6 +31,10 @@ describe('reprocess counts', () => {
       r.calls.updated = 3;
       r.events.deleted = 2;
     }), 'Reprocessed 40 deliveries; 3 calls rebuilt, 2 events dropped.'],
+    ['only duplicate counts recounted', result((r) => {
+      r.deliveries = { considered: 9, changed: 0, failed: 0 };
+      r.events.updated = 2;
+    }), 'Reprocessed 9 deliveries; 2 events rewritten.'],
   ])('describe: %s', (_name, r, text) => {
     expect(describeReprocess(r)).toBe(text);
   });

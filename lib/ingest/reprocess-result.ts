@@ -58,6 +58,7 @@ export function describeReprocess(r: ReprocessResult): string {
     c.updated && `${count(c.updated, 'call')} rebuilt`,
     c.removed && `${count(c.removed, 'call')} removed`,
     e.inserted && `${count(e.inserted, 'event')} added`,
+    e.updated && `${count(e.updated, 'event')} rewritten`,
     e.deleted && `${count(e.deleted, 'event')} dropped`,
     d.changed && `${deliveries(d.changed)} re-filed`,
   ].filter((s): s is string => typeof s === 'string');
