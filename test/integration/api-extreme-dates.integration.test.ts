@@ -37,3 +37,10 @@ describe('extreme dates in the JSON API', () => {
     }
   });
 });
+
+describe('sign-in with text Postgres cannot hold', () => {
+  it.each(['a\u0000@b.c', 'a\ud800@b.co', 'asha\u0000@callboard.local'])('an email like %j is a 400 in the envelope, not a 500', async (email) => {
+    const { signIn } = await import('@/test/auth');
+    expect((await signIn(email, 'x', '203.0.113.99')).status).toBe(400);
+  });
+});
