@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { zodMessage } from '@/lib/http/errors';
 import { sha256Hex } from '@/lib/providers/hmac';
 import type { ProviderDefinition } from '@/lib/providers/types';
-import { MAX_ID_LENGTH, storableEvent, storableJson, wellFormed, type StorageWarning } from './storable';
+import { hasRiskyEscape, MAX_ID_LENGTH, storableEvent, storableJson, wellFormed, type StorageWarning } from './storable';
 import type { NormalizedEvent } from './types';
 
 // A verified body read into a storable event: parse → make storable → the provider's schema →
@@ -44,9 +44,10 @@ function tooLong(event: NormalizedEvent): string | null {
 
 export function parseEvent(provider: ProviderDefinition, body: Buffer): ParsedEvent {
   const utf8 = isUtf8(body);
+  const text = body.toString('utf8');
   let json: unknown;
   try {
-    json = JSON.parse(body.toString('utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     return { ok: false, code: 'invalid_json', message: `Body is not valid JSON: ${(error as Error).message}`, eventType: null };
   }
@@ -70,5 +71,5 @@ export function parseEvent(provider: ProviderDefinition, body: Buffer): ParsedEv
   let event = checked.event;
   if (event.dedupeKey.length > MAX_DEDUPE_KEY) event = { ...event, dedupeKey: `sha256:${sha256Hex(event.dedupeKey)}` };
   if (warnings.length > 0) event = { ...event, warnings };
-  return { ok: true, event, payload: warnings.length > 0 ? JSON.stringify(clean.value) : null };
+  return { ok: true, event, payload: warnings.length > 0 || hasRiskyEscape(text) ? JSON.stringify(clean.value) : null };
 }

@@ -23,6 +23,13 @@ export interface StorageWarning {
 export const MAX_DEPTH = 64;
 
 const NUL = /\u0000/g;
+/**
+ * True when JSON text holds an escape jsonb refuses (\u0000, or a surrogate escape that may be
+ * unpaired) — also where JSON.parse never looked, in the earlier copy of a duplicated key. Such
+ * text is stored as the storable copy instead. Valid pairs match too: they only take that road.
+ */
+export const hasRiskyEscape = (jsonText: string): boolean => /\\u(?:0000|[dD][89a-fA-F])/.test(jsonText);
+
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -146,6 +146,15 @@ describe('values outside a column', () => {
     expect((await post('mirai', body)).json).toEqual({ ok: true, duplicate: true });
   });
 
+  it('a duplicated key whose first copy holds a lone surrogate (JSON.parse keeps the second) is stored', async () => {
+    const id = uid('dupkey');
+    const body = `{"event":"call.start","timestamp":"\\udfff","timestamp":"2026-07-01T10:00:00Z","agent_id":"a\\u0000","agent_id":"agent_1","call_id":"${id}"}`;
+    const res = await post('atoms', body);
+    const { delivery, event } = await expectStored(res, id, []);
+    expect(delivery.body.toString('utf8')).toBe(body);
+    expect(event.payload).toMatchObject({ timestamp: '2026-07-01T10:00:00Z', agent_id: 'agent_1' });
+  });
+
   it('body bytes that are not UTF-8 (a raw lone surrogate) are stored with a warning and kept exactly', async () => {
     const id = uid('raw');
     const head = Buffer.from(`{"metadata":{"ref":"${id}"},"event":{"type":"end-of-call","data":{"call":{"id":"${id}","status":"completed"},"analysis":{"summary":"x`);

@@ -29,7 +29,12 @@ function Outcome({ d }: { d: DeliveryListItem }) {
           data-testid="delivery-warnings"
         >
           Stored with {d.warnings.length === 1 ? '1 change' : `${d.warnings.length} changes`}:{' '}
-          <span className="break-all font-mono">{d.warnings.map((w) => w.field).join(', ')}</span>
+          {d.warnings.map((w, i) => (
+            <span key={i}>
+              {i > 0 && ', '}
+              <code className="font-mono [overflow-wrap:anywhere]">{w.field}</code>
+            </span>
+          ))}
         </p>
       )}
     </div>
