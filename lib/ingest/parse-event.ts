@@ -69,6 +69,8 @@ export function parseEvent(provider: ProviderDefinition, body: Buffer): ParsedEv
     ...checked.warnings,
   ];
   let event = checked.event;
+  // An empty call id (or one that was only a NUL) names no call: the event is stored call-less.
+  if (event.providerCallId === '') event = { ...event, providerCallId: null };
   if (event.dedupeKey.length > MAX_DEDUPE_KEY) event = { ...event, dedupeKey: `sha256:${sha256Hex(event.dedupeKey)}` };
   if (warnings.length > 0) event = { ...event, warnings };
   return { ok: true, event, payload: warnings.length > 0 || hasRiskyEscape(text) ? JSON.stringify(clean.value) : null };

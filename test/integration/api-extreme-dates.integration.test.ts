@@ -43,4 +43,11 @@ describe('sign-in with text Postgres cannot hold', () => {
     const { signIn } = await import('@/test/auth');
     expect((await signIn(email, 'x', '203.0.113.99')).status).toBe(400);
   });
+
+  it('a body nested 10,000 levels deep is a 400, not a 500', async () => {
+    const { POST } = await import('@/app/api/auth/[...all]/route');
+    const body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const res = await POST(new Request('http://localhost/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body }));
+    expect(res.status).toBe(400);
+  });
 });

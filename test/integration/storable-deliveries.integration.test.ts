@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POST as miraiPost } from '@/app/api/webhooks/mirai/route';
 import { signMirai } from '@/lib/simulator/sign';
+import { fixture } from '@/test/fixtures';
 import { callRow, post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
 
 // Issue 13: a verified delivery that matches its provider's schema is always stored and folded.
@@ -82,6 +83,18 @@ describe('text Postgres cannot hold', () => {
     });
     await expectStored(res, id, ['event', 'call.id', 'data.event_key']);
     expect((await callRow('minivoice', id))?.status).toBe('completed');
+  });
+
+  it('a call id that was only a NUL names no call: the event is stored call-less, not under an empty id', async () => {
+    const marker = uid('onlynul');
+    const body = { ...fixture<{ metadata: Record<string, unknown> }>('atoms', 'pre-conversation.json'), id: marker };
+    body.metadata = { ...body.metadata, callId: '\u0000' };
+    const res = await post('atoms', body);
+    expect(res.status).toBe(200);
+    const [delivery] = await storedDelivery(marker);
+    expect(delivery).toMatchObject({ outcome: 'stored', call_id: null });
+    const { rows } = await testDb().query('SELECT provider_call_id, call_id FROM call_event WHERE id = $1', [delivery!.event_id]);
+    expect(rows).toEqual([{ provider_call_id: null, call_id: null }]);
   });
 
   it('a refused delivery whose event type holds NUL is still recorded, with its reason', async () => {

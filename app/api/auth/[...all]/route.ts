@@ -2,11 +2,14 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { auth } from '@/lib/auth/auth';
 import { AppError, errorResponse } from '@/lib/http/errors';
-import { findBadText } from '@/lib/schemas/pg-text';
+import { storableJson } from '@/lib/ingest/storable';
 
 export const GET = (request: Request) => toNextJsHandler(auth()).GET(request);
 
-/** Text Postgres cannot hold (an email with a NUL in it) would reach Better Auth's queries as a 500. */
+/**
+ * Text Postgres cannot hold (an email with a NUL in it) would reach Better Auth's queries, and a
+ * body nested thousands deep its parser, each as a 500: named and refused here instead.
+ */
 async function badText(request: Request): Promise<string | null> {
   let json: unknown;
   try {
@@ -14,12 +17,12 @@ async function badText(request: Request): Promise<string | null> {
   } catch {
     return null; // not JSON: Better Auth answers that itself
   }
-  const path = findBadText(json);
-  return path ? path.join('.') || '(body)' : null;
+  const [first] = storableJson(json).warnings;
+  return first ? `${first.field}: ${first.change}` : null;
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const field = await badText(request);
-  if (field) return errorResponse(new AppError(400, 'invalid_request', `${field}: must not contain a NUL character or an unpaired UTF-16 surrogate`));
+  const problem = await badText(request);
+  if (problem) return errorResponse(new AppError(400, 'invalid_request', problem));
   return toNextJsHandler(auth()).POST(request);
 }
