@@ -32,8 +32,8 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 test('an Atoms call: transcript with search, analysis as tables, one attempt, raw payload on expand', async ({ page }) => {
   await signIn(page, 'approver@callboard.local');
-  // The demo's own Atoms format (ids call_…): the current-envelope calls (CALL-…), demo or posted
-  // by the recording test beside this one, tell a different story.
+  // A demo call (ids call_…): the recording test beside this one posts a current-envelope Atoms
+  // call (CALL-e2e-…) that may be newer, and it tells a different story.
   const call = await findCall(page, 'provider=atoms&status=completed&limit=100', (c) => c.providerCallId.startsWith('call_'));
   await page.goto(`/calls/${call.id}`);
 
