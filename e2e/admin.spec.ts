@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './sign-in';
+import { signIn, signInWithForm } from './sign-in';
 
 test('an admin creates a user, the new user signs in with the generated password, and it is on record', async ({ page, browser }) => {
   const email = `new-approver-${Date.now()}@callboard.local`;
@@ -18,7 +18,7 @@ test('an admin creates a user, the new user signs in with the generated password
   // A second browser: the new person signs in with what the admin handed over.
   const context = await browser.newContext();
   const theirPage = await context.newPage();
-  await signIn(theirPage, email, password);
+  await signInWithForm(theirPage, email, password);
   await expect(theirPage.getByTestId('signed-in-as')).toContainText('approver');
   await context.close();
 
@@ -29,9 +29,16 @@ test('an admin creates a user, the new user signs in with the generated password
 test('only admins reach the admin pages', async ({ page }) => {
   await signIn(page, 'approver@callboard.local');
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
-  for (const path of ['/admin/users', '/admin/tokens', '/admin/audit']) {
+  const pages = [
+    ['/admin/users', 'User management is for admins only'],
+    ['/admin/tokens', 'API token management is for admins only'],
+    ['/admin/audit', 'The audit log is for admins only'],
+  ] as const;
+  for (const [path, notice] of pages) {
     await page.goto(path);
-    await expect(page.getByText(/admin/i).first()).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    // The 403 notice first: the absence checks below mean something only on the rendered page.
+    await expect(page.getByRole('heading', { name: notice })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Create a user' })).toHaveCount(0);
     await expect(page.getByTestId('audit-row')).toHaveCount(0);
     await expect(page.getByTestId('token-row')).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { FIRST_DRAW } from './charts';
 import { signIn } from './sign-in';
 
 // Analytics on the demo data global setup sent through the real webhooks: the charts draw with
@@ -10,15 +11,17 @@ interface VolumeJson {
 }
 
 test('charts render with data; clicking a bar lands on the matching calls', async ({ page }) => {
+  // The analytics page is drawn more than once here, each first draw up to FIRST_DRAW under load.
+  test.slow();
   await signIn(page, 'approver@callboard.local');
   await page.getByRole('link', { name: 'Analytics' }).click();
   await expect(page).toHaveURL(/\/analytics$/);
 
   const bars = page.getByTestId('chart-volume').locator('path.recharts-rectangle');
-  await expect(bars.first()).toBeVisible();
+  await expect(bars.first()).toBeVisible(FIRST_DRAW);
   await expect(page.getByTestId('headline-calls')).not.toHaveText('0');
   await expect(page.getByTestId('chart-failures').or(page.getByTestId('chart-empty')).first()).toBeVisible();
-  await expect(page.getByTestId('chart-actions').locator('path.recharts-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('chart-actions').locator('path.recharts-rectangle').first()).toBeVisible(FIRST_DRAW);
   await page.screenshot({ path: 'test-results/e2e/analytics.png', fullPage: true });
 
   // Every demo call lands on the day global setup ran, and other specs post Mirai and Atoms calls
@@ -26,7 +29,7 @@ test('charts render with data; clicking a bar lands on the matching calls', asyn
   const volumeResponse = page.waitForResponse((r) => r.url().includes('/api/analytics/volume') && r.url().includes('provider=minivoice') && r.ok());
   await page.goto('/analytics?provider=minivoice');
   const volume = (await (await volumeResponse).json()) as VolumeJson;
-  await expect(bars.first()).toBeVisible();
+  await expect(bars.first()).toBeVisible(FIRST_DRAW);
 
   // The tooltip tells the exact numbers of the bucket under the pointer.
   await bars.first().hover();
@@ -50,7 +53,7 @@ test('charts render with data; clicking a bar lands on the matching calls', asyn
 test('a chart CSV holds the numbers the chart draws', async ({ page }) => {
   await signIn(page, 'viewer@callboard.local');
   await page.goto('/analytics?range=7d');
-  await expect(page.getByTestId('chart-volume').locator('path.recharts-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('chart-volume').locator('path.recharts-rectangle').first()).toBeVisible(FIRST_DRAW);
   const downloading = page.waitForEvent('download');
   await page.getByTestId('chart-volume').getByRole('link', { name: 'CSV' }).click();
   const download = await downloading;

@@ -110,8 +110,9 @@ test('approve one, edit and approve one, reject one, and see the statuses change
 test('keyboard: focus a row, r opens the reason, Enter rejects', async ({ page }) => {
   await signIn(page, 'approver@callboard.local');
   await page.goto('/approvals');
-  const row = orders(page).last();
-  const id = await idOf(row);
+  // Bound to its id: a poll that adds or drops rows elsewhere must not move "the last row".
+  const id = await idOf(orders(page).last());
+  const row = page.locator(`[data-action-id="${id}"]`);
   await row.getByTestId('order-details').click();
   await expect(row).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('r');
@@ -124,17 +125,27 @@ test('keyboard: focus a row, r opens the reason, Enter rejects', async ({ page }
 
 test('a new action appears in the queue and the badge without a reload', async ({ page }) => {
   await signIn(page, 'approver@callboard.local');
+  // The queue and the badge poll every 10 seconds. Rather than wait for a poll (and for a loaded
+  // machine to get round to it), the test moves the page's clock on by one interval.
+  await page.clock.install();
   await page.goto('/approvals');
+  await expect(page.getByRole('heading', { name: 'Approvals', exact: true })).toBeVisible();
   const callId = `e2e_${randomUUID().slice(0, 8)}`;
   const number = `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const body = JSON.stringify({ event: { type: 'action', data: { action: 'send_whatsapp', call: { id: callId }, reason: 'missing_first_name', payload: { number } } } });
   const res = await page.request.post('/api/webhooks/mirai', { headers: { 'content-type': 'application/json', ...signMirai(body, DEMO_SECRETS.mirai) }, data: body });
   expect(res.status()).toBe(200);
-  // The queue and the badge poll every 10 seconds.
-  await expect(messages(page).filter({ hasText: number })).toHaveCount(1, { timeout: 15_000 });
+  const added = messages(page).filter({ hasText: number });
+  // Until the page has hydrated there is no poll timer to fire, hence another interval until then.
+  await expect(async () => {
+    await page.clock.fastForward(10_000);
+    await expect(added).toHaveCount(1, { timeout: 2_000 });
+  }).toPass();
   // Other specs decide actions meanwhile, so the count itself may end where it began: instead, the
   // badge's next poll, sent after the new action was stored, is what it must show.
-  const poll = await page.waitForRequest((r) => r.url().includes('/api/actions/count'), { timeout: 15_000 });
+  const polled = page.waitForRequest((r) => r.url().includes('/api/actions/count'));
+  await page.clock.fastForward(10_000);
+  const poll = await polled;
   const { pending } = (await (await poll.response())?.json()) as { pending: number };
   expect(pending).toBeGreaterThan(0);
   await expect(page.getByTestId('pending-count')).toHaveText(pending > 99 ? '99+' : String(pending));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './sign-in';
+import { signIn, signInWithForm } from './sign-in';
 
 test('signed out, every page sends you to sign-in; signed in you see calls; signing out ends it', async ({ page }) => {
   await page.goto('/');
@@ -9,7 +9,7 @@ test('signed out, every page sends you to sign-in; signed in you see calls; sign
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toBeVisible();
 
-  await signIn(page, 'viewer@callboard.local');
+  await signInWithForm(page, 'viewer@callboard.local');
   await expect(page.getByRole('heading', { name: 'Calls', exact: true })).toBeVisible();
   await expect(page.getByTestId('call-row').first()).toBeVisible();
   await expect(page.getByTestId('signed-in-as')).toContainText('viewer');

@@ -33,7 +33,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
   try {
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
     db = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
-    server = new PGLiteSocketServer({ db, host, port: opts.port ?? 0, maxConnections: opts.maxConnections ?? 8 });
+    server = new PGLiteSocketServer({ db: holdSessionThroughSync(db), host, port: opts.port ?? 0, maxConnections: opts.maxConnections ?? 8 });
     await server.start();
   } catch (error) {
     await db?.close();
@@ -58,6 +58,41 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
       return stopping;
     },
   };
+}
+
+/** Extended-protocol messages that leave an exchange open until the client's Sync. */
+const EXCHANGE_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H']);
+
+/**
+ * PGlite is one backend session. The socket server feeds every connection's protocol messages into
+ * it one message at a time, and keeps a connection's turn only while a transaction is open. But
+ * node-postgres sends a parameterised query as Parse, Bind, Describe, Execute, Sync: another
+ * connection's Parse in between replaces the unnamed statement and portal, and the query fails
+ * ('portal "" does not exist') or reads another query's rows. So a connection also keeps its turn
+ * from the first message of such an exchange to its Sync; the server asks isInTransaction().
+ */
+function holdSessionThroughSync(db: PGlite): PGlite {
+  let inExchange = false;
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'isInTransaction') return () => inExchange || target.isInTransaction();
+      if (prop === 'execProtocolRawStream') {
+        return (message: Uint8Array, options: Parameters<PGlite['execProtocolRawStream']>[1]) => {
+          inExchange = EXCHANGE_MESSAGES.has(String.fromCharCode(message[0] ?? 0));
+          return target.execProtocolRawStream(message, options);
+        };
+      }
+      // The server's own ROLLBACK for a connection that left mid-exchange ends the exchange too.
+      if (prop === 'exec') {
+        return (...args: Parameters<PGlite['exec']>) => {
+          inExchange = false;
+          return target.exec(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
