@@ -84,9 +84,10 @@ describe('storableEvent', () => {
     expect(out.warnings.map((w) => w.field)).toEqual(['occurredAt', 'facts.startedAt']);
   });
 
-  it('drops integers past the int column and keeps the others', () => {
+  it('drops dial counts past MAX_COUNT (the int column less the fold\'s +1) and keeps the others', () => {
     const out = storableEvent(event({ reAttemptCount: 2_147_483_648, rescheduledCount: 2_147_483_647 }));
-    expect(out.event.facts).toEqual({ rescheduledCount: 2_147_483_647 });
+    expect(out.event.facts).toEqual({});
+    expect(storableEvent(event({ reAttemptCount: 1_000_000 })).warnings).toEqual([]);
   });
 
   it('returns the same event when everything fits', () => {

@@ -99,7 +99,8 @@ export function storableJson(value: unknown): { value: unknown; warnings: Storag
   return { value: walk(value, '', 0), warnings };
 }
 
-const INT_MAX = 2_147_483_647;
+/** Dial counts past this are no real retry count; well inside int, so the fold's attempts (count + 1) fit too. */
+export const MAX_COUNT = 1_000_000;
 /**
  * Durations, credits and costs past this are no reading of a real call: 1e308 credits fit a
  * float8 column but overflow every sum the analytics take. Well inside 2^53, so sums stay exact.
@@ -150,8 +151,8 @@ export function storableEvent(event: NormalizedEvent): { event: NormalizedEvent;
   }
   for (const key of INT_FACTS) {
     const v = facts[key];
-    if (v !== undefined && !(Number.isInteger(v) && Math.abs(v) <= INT_MAX)) {
-      warnings.push({ field: `facts.${key}`, change: `${v} does not fit a 32-bit integer; dropped` });
+    if (v !== undefined && !(Number.isInteger(v) && Math.abs(v) <= MAX_COUNT)) {
+      warnings.push({ field: `facts.${key}`, change: `${v} is beyond ${MAX_COUNT}; dropped` });
       delete facts[key];
     }
   }
