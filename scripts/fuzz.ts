@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { apiCase, buildApiRequest, routeOf, type ApiCase, type ApiContext } from '@/lib/fuzz/api-cases';
-import { OptionError, parseFuzzArgs, USAGE, type FuzzOptions } from '@/lib/fuzz/cli-options';
+import { parseFuzzArgs, USAGE } from '@/lib/fuzz/cli-options';
 import { loadFixtures, serialMaker, WEBHOOK_ENDPOINTS } from '@/lib/fuzz/fixtures';
 import { judge, type Judged, type Sent } from '@/lib/fuzz/judge';
 import { failureReport, statusTable } from '@/lib/fuzz/report';
@@ -12,22 +12,9 @@ import { buildWebhookRequest, webhookCase, type WebhookCase } from '@/lib/fuzz/w
 import { demoSecret } from '@/lib/simulator/demo';
 import { progressBar } from '@/lib/simulator/progress';
 import type { SignableProvider } from '@/lib/simulator/sign';
+import { optionsOrExit } from '@/lib/cli/options';
 
-function options(): FuzzOptions {
-  try {
-    return parseFuzzArgs(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof OptionError) && !(error instanceof TypeError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
-const opts = options();
-if (opts.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const opts = optionsOrExit(parseFuzzArgs, USAGE);
 
 // Env names follow lib/env.ts's rule: mirai-v2 → MIRAI_V2_WEBHOOK_SECRET.
 const configured = env().webhookSecrets;

@@ -1,29 +1,16 @@
 // Sends simulated, signed provider webhooks to a running Callboard, then optionally checks what the API shows: npm run simulate -- --help
 import { env } from '@/lib/env';
 import { checkCalls } from '@/lib/simulator/check-api';
-import { OptionError, USAGE, parseSimulateArgs, type SimulateOptions } from '@/lib/simulator/cli-options';
+import { USAGE, parseSimulateArgs } from '@/lib/simulator/cli-options';
 import { demoSecret } from '@/lib/simulator/demo';
 import { generateCalls, withDuplicates } from '@/lib/simulator/lifecycles';
 import { withOutOfOrder } from '@/lib/simulator/out-of-order';
 import { progressBar } from '@/lib/simulator/progress';
 import { sendCalls } from '@/lib/simulator/send';
 import { SIM_PROVIDERS, endpointOf, type SignableProvider, type SimProvider } from '@/lib/simulator/sign';
+import { optionsOrExit } from '@/lib/cli/options';
 
-function options(): SimulateOptions {
-  try {
-    return parseSimulateArgs(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof OptionError) && !(error instanceof TypeError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
-const opts = options();
-if (opts.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const opts = optionsOrExit(parseSimulateArgs, USAGE);
 
 // Env names follow lib/env.ts's rule: mirai-v2 → MIRAI_V2_WEBHOOK_SECRET.
 const configured = env().webhookSecrets;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { seedFromString } from '@/lib/simulator/prng';
+import { numberOption, OptionError } from '@/lib/cli/options';
 
 // Parses `npm run fuzz` options into typed values; pure (no process.exit), like the simulator's.
 
@@ -33,13 +34,7 @@ export interface FuzzOptions {
   help: boolean;
 }
 
-export class OptionError extends Error {}
-
-function number(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new OptionError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
-  return n;
-}
+export { OptionError };
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -73,9 +68,9 @@ export function parseFuzzArgs(args: string[], env: Record<string, string | undef
   const seedText = values.seed ?? env.FUZZ_SEED ?? String(Math.floor(random() * 2 ** 31));
   return {
     url: values.url.replace(/\/+$/, ''),
-    requests: Math.floor(number('requests', values.requests, 1, 10_000_000)),
-    concurrency: Math.floor(number('concurrency', values.concurrency, 1, 1000)),
-    apiShare: number('api-share', values['api-share'], 0, 1),
+    requests: Math.floor(numberOption('requests', values.requests, 1, 10_000_000)),
+    concurrency: Math.floor(numberOption('concurrency', values.concurrency, 1, 1000)),
+    apiShare: numberOption('api-share', values['api-share'], 0, 1),
     seedText,
     seed: /^-?\d+$/.test(seedText) ? Number(seedText) | 0 : seedFromString(seedText) | 0,
     email: values.email,

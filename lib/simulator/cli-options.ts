@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { seedFromString } from './prng';
 import { SIM_PROVIDERS, type SimProvider } from './sign';
+import { numberOption, OptionError } from '@/lib/cli/options';
 
 // Parses `npm run simulate` options into typed values; pure (no process.exit), so the CLI
 // decides how to fail and the parsing can be tested.
@@ -38,13 +39,7 @@ export interface SimulateOptions {
   help: boolean;
 }
 
-export class OptionError extends Error {}
-
-function number(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new OptionError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
-  return n;
-}
+export { OptionError };
 
 export function parseSimulateArgs(args: string[], env: Record<string, string | undefined> = {}, random: () => number = Math.random): SimulateOptions {
   const { values } = parseArgs({
@@ -77,16 +72,16 @@ export function parseSimulateArgs(args: string[], env: Record<string, string | u
   if (values.check && !token && !values.help) throw new OptionError('--check reads the API: pass --token or set CALLBOARD_TOKEN (npm run token:create)');
   return {
     url: values.url.replace(/\/+$/, ''),
-    calls: Math.floor(number('calls', values.calls, 1, 1_000_000)),
-    rate: number('rate', values.rate, 0, 1_000_000),
-    concurrency: Math.floor(number('concurrency', values.concurrency, 1, 1000)),
+    calls: Math.floor(numberOption('calls', values.calls, 1, 1_000_000)),
+    rate: numberOption('rate', values.rate, 0, 1_000_000),
+    concurrency: Math.floor(numberOption('concurrency', values.concurrency, 1, 1000)),
     providers: providers as SimProvider[],
-    duplicates: number('duplicates', values.duplicates, 0, 1),
-    outOfOrder: number('out-of-order', values['out-of-order'], 0, 1),
+    duplicates: numberOption('duplicates', values.duplicates, 0, 1),
+    outOfOrder: numberOption('out-of-order', values['out-of-order'], 0, 1),
     seedText,
     seed: /^\d+$/.test(seedText) ? Number(seedText) >>> 0 : seedFromString(seedText),
     now,
-    days: number('days', values.days, 1, 365),
+    days: numberOption('days', values.days, 1, 365),
     check: values.check,
     token,
     help: values.help,
