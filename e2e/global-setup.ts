@@ -58,6 +58,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       CRON_SECRET: 'e2e-cron-secret-0123456789',
       // Every spec signs in from 127.0.0.1; the limit itself is covered by an integration test.
       SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+      // A busy 2-core machine can take longer than production's 5 s to open a connection.
+      DATABASE_CONNECT_TIMEOUT_MS: '60000',
       ORDER_WEBHOOK_URL: `${orderEndpoint.origin}/orders`,
       ORDER_WEBHOOK_SECRET: ORDER_ENDPOINT_SECRET,
       // Test-only: the stand-in speaks plain http on loopback.

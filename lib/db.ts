@@ -20,7 +20,7 @@ function logIdleErrors(pool: Pool, name: string): Pool {
 
 export function pool(): Pool {
   globalForDb.callboardPool ??= logIdleErrors(
-    new Pool({ connectionString: databaseUrl(), max: env().DATABASE_POOL_MAX, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000 }),
+    new Pool({ connectionString: databaseUrl(), max: env().DATABASE_POOL_MAX, idleTimeoutMillis: 10_000, connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS }),
     'main',
   );
   return globalForDb.callboardPool;
@@ -36,7 +36,7 @@ export function pool(): Pool {
  */
 export function ingestPool(size: number): Pool {
   globalForDb.callboardIngestPool ??= logIdleErrors(
-    new Pool({ connectionString: databaseUrl(), max: size, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000, pipeline: env().INGEST_PIPELINE }),
+    new Pool({ connectionString: databaseUrl(), max: size, idleTimeoutMillis: 10_000, connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS, pipeline: env().INGEST_PIPELINE }),
     'ingest',
   );
   return globalForDb.callboardIngestPool;

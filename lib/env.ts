@@ -21,6 +21,8 @@ const baseSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DIRECT_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a request waits for a database connection before it is answered 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /**
    * Webhook batches send each transaction's statements in two pipelined round trips (lib/db.ts
    * ingestPool). false sends them one at a time: the escape hatch for a pooler that mishandles

@@ -4,3 +4,6 @@ import { inject } from 'vitest';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.BETTER_AUTH_SECRET ??= 'integration-secret-integration-secret-0123';
+// Files run side by side (the fuzz suite among them) on a shared 2-core machine: a connection can
+// take longer than production's 5 s to open, which is a slow machine, not a database that is down.
+process.env.DATABASE_CONNECT_TIMEOUT_MS ??= '60000';
