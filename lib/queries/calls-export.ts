@@ -25,31 +25,39 @@ export async function auditExport(actor: Actor, filters: CallExportFilters, time
 }
 
 /**
- * Batches of the filtered calls, in the list's order. Stopping early (the download was
- * cancelled) runs the finally block through the generator's return(), which ends the
- * transaction and gives the connection back.
+ * Batches of the filtered calls, in the list's order. A short batch is the last: the transaction
+ * ends and the connection goes back before it is yielded, so an export of under 1000 calls holds
+ * no connection once its first batch is read — even if nobody ever reads the response. Stopping
+ * early (the download was cancelled) runs the finally block through the generator's return(),
+ * which ends the transaction and gives the connection back.
  */
 export async function* exportCalls(actor: Actor, filters: CallExportFilters): AsyncGenerator<ExportRow[], void, undefined> {
   assertCan(actor, 'calls:read');
   // The caller passes the zone it prints times in, so days and times agree.
   const query = exportSql(await conditionsFor(actor, filters), filters.sort, filters.dir);
   const client = await pool().connect();
-  let committed = false;
+  let released = false;
   let broken = false;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`DECLARE calls_export NO SCROLL CURSOR FOR ${query.text}`, query.values);
     for (;;) {
       const { rows } = await client.query<ExportRow>(`FETCH ${BATCH} FROM calls_export`);
+      const last = rows.length < BATCH;
+      if (last) {
+        await client.query('COMMIT');
+        released = true;
+        client.release();
+      }
       if (rows.length > 0) yield forActor(actor, rows);
-      if (rows.length < BATCH) break;
+      if (last) return;
     }
-    await client.query('COMMIT');
-    committed = true;
   } finally {
     // Still open when the download was cancelled or a query failed; a client that cannot even
     // roll back is discarded rather than returned to the pool.
-    if (!committed) await client.query('ROLLBACK').catch(() => (broken = true));
-    client.release(broken);
+    if (!released) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      client.release(broken);
+    }
   }
 }

@@ -39,6 +39,20 @@ afterAll(async () => {
 });
 
 describe('GET /api/calls/export', () => {
+  it('an export nobody reads holds no connection once answered (it used to keep a transaction open for ever)', async () => {
+    const marker = uid('unread');
+    await insertCall(marker, { provider: 'atoms' });
+    const token = await tokenFor('approver');
+    // More unread answers than the app's pool has connections: each used to pin one.
+    const answers = await Promise.all(Array.from({ length: 12 }, () => exportCalls(new Request(`http://localhost/api/calls/export?q=${marker}`, { headers: { authorization: `Bearer ${token}` } }))));
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    const { rows } = await testDb().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%calls_export%'`,
+    );
+    expect(rows[0]?.n).toBe(0);
+    expect((await download(`q=${marker}`)).rows).toHaveLength(2);
+  });
+
   it('streams exactly the filtered set as CSV, times in the requested zone, and audits the download', async () => {
     const marker = uid('csv');
     const keep = await insertCall(marker, { provider: 'atoms', startedAt: new Date('2026-11-22T09:00:00Z'), durationSeconds: 61, summary: 'Said "call me, later"' });
