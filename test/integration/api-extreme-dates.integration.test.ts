@@ -51,3 +51,18 @@ describe('sign-in with text Postgres cannot hold', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('sign-in with an address longer than any real one', () => {
+  it('is a 400, not a 500 from the limiter index', async () => {
+    const { signIn } = await import('@/test/auth');
+    expect((await signIn(`${'a'.repeat(300_000)}@b.co`, 'x', '203.0.113.98')).status).toBe(400);
+  });
+});
+
+describe('a JSON route body nested past 64 levels', () => {
+  it('is a 400 invalid_json before any schema walks it', async () => {
+    const { readJsonBody } = await import('@/lib/http/json-body');
+    const body = `{"payload":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
+    await expect(readJsonBody(new Request('http://localhost/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).rejects.toMatchObject({ status: 400, code: 'invalid_json' });
+  });
+});

@@ -65,8 +65,8 @@ process.env.CRON_SECRET = 'integration-cron-secret-0123456789';
 if (ownDb && env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
 
 const SEED = /^-?\d+$/.test(process.env.FUZZ_SEED ?? '') ? Number(process.env.FUZZ_SEED) | 0 : process.env.FUZZ_SEED ? seedFromString(process.env.FUZZ_SEED) | 0 : 20261205;
-// Sized to about a minute on two cores; FUZZ_RUNS scales both properties.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+// Sized to about half a minute on two idle cores (a minute loaded); FUZZ_RUNS scales both properties.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const SURVEY = process.env.FUZZ_SURVEY === 'true';
 
 type Handler = (request: Request, params: string) => Promise<Response>;

@@ -7,8 +7,9 @@ import { storableJson } from '@/lib/ingest/storable';
 export const GET = (request: Request) => toNextJsHandler(auth()).GET(request);
 
 /**
- * Text Postgres cannot hold (an email with a NUL in it) would reach Better Auth's queries, and a
- * body nested thousands deep its parser, each as a 500: named and refused here instead.
+ * Text Postgres cannot hold (an email with a NUL in it) or an address longer than any real one
+ * would reach Better Auth's queries, and a body nested thousands deep its parser, each as a 500:
+ * named and refused here instead.
  */
 async function badText(request: Request): Promise<string | null> {
   let json: unknown;
@@ -18,7 +19,10 @@ async function badText(request: Request): Promise<string | null> {
     return null; // not JSON: Better Auth answers that itself
   }
   const [first] = storableJson(json).warnings;
-  return first ? `${first.field}: ${first.change}` : null;
+  if (first) return `${first.field}: ${first.change}`;
+  // No address is longer (RFC 5321); a longer one would reach the sign-in limiter's index.
+  const email = (json as { email?: unknown } | null)?.email;
+  return typeof email === 'string' && email.length > 254 ? `email: ${email.length} characters; at most 254` : null;
 }
 
 export async function POST(request: Request): Promise<Response> {
