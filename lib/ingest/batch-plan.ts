@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { sortCallKeys } from './lock-calls';
-import { hasRiskyEscape, storableJson } from './storable';
+import { needsStorableCopy, storableJson } from './storable';
 import type { NormalizedEvent } from './types';
 import type { Verification } from '@/lib/providers/types';
 
@@ -30,7 +30,7 @@ export const eventKey = (provider: string, dedupeKey: string) => `${provider}\u0
 export function jsonText(body: Buffer): string {
   const text = body.toString('utf8');
   const clean = storableJson(JSON.parse(text));
-  return clean.warnings.length > 0 || !isUtf8(body) || hasRiskyEscape(text) ? JSON.stringify(clean.value) : text;
+  return clean.warnings.length > 0 || !isUtf8(body) || needsStorableCopy(text) ? JSON.stringify(clean.value) : text;
 }
 
 export interface PlannedDelivery {

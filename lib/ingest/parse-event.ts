@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { zodMessage } from '@/lib/http/errors';
 import { sha256Hex } from '@/lib/providers/hmac';
 import type { ProviderDefinition } from '@/lib/providers/types';
-import { hasRiskyEscape, MAX_ID_LENGTH, storableEvent, storableJson, wellFormed, type StorageWarning } from './storable';
+import { MAX_ID_LENGTH, needsStorableCopy, storableEvent, storableJson, wellFormed, type StorageWarning } from './storable';
 import type { NormalizedEvent } from './types';
 
 // A verified body read into a storable event: parse → make storable → the provider's schema →
@@ -73,5 +73,5 @@ export function parseEvent(provider: ProviderDefinition, body: Buffer): ParsedEv
   if (event.providerCallId === '') event = { ...event, providerCallId: null };
   if (event.dedupeKey.length > MAX_DEDUPE_KEY) event = { ...event, dedupeKey: `sha256:${sha256Hex(event.dedupeKey)}` };
   if (warnings.length > 0) event = { ...event, warnings };
-  return { ok: true, event, payload: warnings.length > 0 || hasRiskyEscape(text) ? JSON.stringify(clean.value) : null };
+  return { ok: true, event, payload: warnings.length > 0 || needsStorableCopy(text) ? JSON.stringify(clean.value) : null };
 }

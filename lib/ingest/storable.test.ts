@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, storableDate, storableEvent, storableJson, storableText } from './storable';
+import { MAX_DEPTH, needsStorableCopy, storableDate, storableEvent, storableJson, storableText } from './storable';
 import type { NormalizedEvent } from './types';
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -98,5 +98,16 @@ describe('storableEvent', () => {
   it('cuts an over-long number without leaving half a surrogate pair', () => {
     const out = storableEvent(event({ customerNumber: `${'1'.repeat(99)}😀` }));
     expect(out.event.facts.customerNumber).toBe(`${'1'.repeat(99)}\ufffd`);
+  });
+});
+
+describe('needsStorableCopy', () => {
+  it('spots what jsonb refuses in the raw text, even where JSON.parse never looked', () => {
+    expect(needsStorableCopy('{"a":"ok 😀","b":[[1]]}')).toBe(false);
+    expect(needsStorableCopy('{"a":"\\ud83d\\ude00"}')).toBe(true); // a pair: only takes the longer road
+    expect(needsStorableCopy('{"a":"\\u0000","a":"x"}')).toBe(true);
+    expect(needsStorableCopy(`{"a":${'['.repeat(65)}${']'.repeat(65)}}`)).toBe(true);
+    expect(needsStorableCopy(`{"a":"${'['.repeat(100)}"}`)).toBe(false); // brackets inside a string
+    expect(needsStorableCopy('{"a":"\\"[[[[","b":1}')).toBe(false); // an escaped quote does not end the string
   });
 });

@@ -28,7 +28,31 @@ const NUL = /\u0000/g;
  * unpaired) — also where JSON.parse never looked, in the earlier copy of a duplicated key. Such
  * text is stored as the storable copy instead. Valid pairs match too: they only take that road.
  */
-export const hasRiskyEscape = (jsonText: string): boolean => /\\u(?:0000|[dD][89a-fA-F])/.test(jsonText);
+const hasRiskyEscape = (jsonText: string): boolean => /\\u(?:0000|[dD][89a-fA-F])/.test(jsonText);
+
+/** True when JSON text nests deeper than `limit` anywhere, strings skipped; one pass, no recursion. */
+function nestsDeeper(jsonText: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < jsonText.length; i++) {
+    const c = jsonText.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/**
+ * True when the body's own text cannot go to jsonb as it is, though its parsed value may be fine:
+ * JSON.parse keeps only the last copy of a duplicated key, and Postgres still reads the first —
+ * an escape jsonb refuses, or nesting past its stack (100,000 levels), sitting in the earlier copy.
+ */
+export const needsStorableCopy = (jsonText: string): boolean => hasRiskyEscape(jsonText) || nestsDeeper(jsonText, MAX_DEPTH);
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

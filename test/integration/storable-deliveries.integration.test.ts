@@ -168,6 +168,14 @@ describe('values outside a column', () => {
     expect(event.payload).toMatchObject({ timestamp: '2026-07-01T10:00:00Z', agent_id: 'agent_1' });
   });
 
+  it('a duplicated key whose first copy nests 100,000 levels (past Postgres\' stack) is stored', async () => {
+    const id = uid('dupdeep');
+    const body = `{"metadata":{"ref":${'['.repeat(100_000)}${']'.repeat(100_000)},"ref":"${id}"},"event":{"type":"end-of-call","data":{"call":{"id":"${id}","status":"completed"}}}}`;
+    const res = await post('mirai', body);
+    const { event } = await expectStored(res, id, []);
+    expect(event.payload).toMatchObject({ metadata: { ref: id } });
+  });
+
   it('body bytes that are not UTF-8 (a raw lone surrogate) are stored with a warning and kept exactly', async () => {
     const id = uid('raw');
     const head = Buffer.from(`{"metadata":{"ref":"${id}"},"event":{"type":"end-of-call","data":{"call":{"id":"${id}","status":"completed"},"analysis":{"summary":"x`);
