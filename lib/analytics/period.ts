@@ -1,3 +1,4 @@
+import { AppError } from '@/lib/http/errors';
 import type { DateRange } from '@/lib/schemas/calls';
 import { addDays, isDateOnly, localDate } from '@/lib/time-zone';
 
@@ -20,7 +21,22 @@ export function resolvePeriod(input: { range?: DateRange; from?: string; to?: st
   const day = (v: string) => (isDateOnly(v) ? v : localDate(new Date(v), timeZone));
   const to = input.to ? day(input.to) : today;
   const from = input.from ? day(input.from) : addDays(to, -29);
-  return from <= to ? { from, to } : { from: to, to: from };
+  return checked(from <= to ? { from, to } : { from: to, to: from });
+}
+
+/** Longest period a chart covers: ten years of daily buckets. */
+export const MAX_PERIOD_DAYS = 3660;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A period whose days (and the previous period it is compared with) exist on a calendar the
+ * database and our date arithmetic share: years 0001–9999 in the team's zone. A date at the edge
+ * of that range in UTC can be year 10000 in Asia; that, or a span past ten years, is a 400.
+ */
+function checked(period: Period): Period {
+  const ok = DAY.test(period.from) && DAY.test(period.to) && period.to < '9999-12-31' && period.from >= '0011-01-01' && periodDays(period) <= MAX_PERIOD_DAYS;
+  if (!ok) throw new AppError(400, 'invalid_request', `from/to: a period of at most ${MAX_PERIOD_DAYS} days between the years 0011 and 9999`);
+  return period;
 }
 
 export function periodDays(period: Period): number {

@@ -66,3 +66,17 @@ describe('a JSON route body nested past 64 levels', () => {
     await expect(readJsonBody(new Request('http://localhost/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).rejects.toMatchObject({ status: 400, code: 'invalid_json' });
   });
 });
+
+describe('an analytics period at the edge of the calendar', () => {
+  it.each([
+    'from=%2B275760-09-13T00%3A00%3A00.001Z&from=9999-12-31T23%3A59%3A59.999Z&tz=Asia%2FKolkata',
+    'from=0001-01-01&to=9999-12-30',
+    'from=0001-01-02&to=0001-01-05',
+  ])('%s is a 400, not a 500 from the date arithmetic', async (query) => {
+    const token = await makeToken('viewer');
+    for (const chart of ['volume', 'summary', 'credits']) {
+      const res = await analytics(new Request(`http://localhost/api/analytics/${chart}?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ chart }) });
+      expect(res.status).toBe(400);
+    }
+  });
+});
