@@ -5,6 +5,7 @@ import type { ReprocessResult } from '@/lib/ingest/reprocess-result';
 import { applyMigrations } from '@/lib/migrate';
 import { generateCalls, withDuplicates } from '@/lib/simulator/lifecycles';
 import { fixture } from '@/test/fixtures';
+import { rows, snapshot } from '@/test/reprocess';
 import { createIsolatedDatabase } from '@/test/setup/test-database';
 import { post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
@@ -22,19 +23,6 @@ afterAll(async () => {
   await testDb().end();
   await own.dispose();
 });
-
-type Row = Record<string, unknown>;
-const rows = async (sql: string, params: unknown[] = []) => (await testDb().query<Row>(sql, params)).rows;
-
-async function snapshot() {
-  return {
-    calls: await rows('SELECT * FROM call ORDER BY provider, provider_call_id'),
-    events: await rows('SELECT * FROM call_event ORDER BY provider, dedupe_key'),
-    deliveries: await rows('SELECT id, outcome, event_id, call_id, event_type, http_status, error_code, warnings FROM delivery ORDER BY received_at, id'),
-    actions: await rows('SELECT * FROM action ORDER BY event_id'),
-    credits: await rows('SELECT * FROM credit_entry ORDER BY event_id'),
-  };
-}
 
 async function run(chunkSize: number): Promise<ReprocessResult> {
   const client = await testDb().connect();

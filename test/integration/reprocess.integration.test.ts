@@ -7,6 +7,7 @@ import { applyMigrations } from '@/lib/migrate';
 import { generateCalls, withDuplicates, type SimCall } from '@/lib/simulator/lifecycles';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { fixture } from '@/test/fixtures';
+import { rows, snapshot, type Row } from '@/test/reprocess';
 import { createIsolatedDatabase } from '@/test/setup/test-database';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
@@ -31,20 +32,6 @@ afterAll(async () => {
   await testDb().end();
   await own.dispose();
 });
-
-type Row = Record<string, unknown>;
-const rows = async (sql: string, params: unknown[] = []) => (await testDb().query<Row>(sql, params)).rows;
-
-/** Every table reprocessing may touch, whole, in a stable order. */
-async function snapshot() {
-  return {
-    calls: await rows('SELECT * FROM call ORDER BY provider, provider_call_id'),
-    events: await rows('SELECT * FROM call_event ORDER BY provider, dedupe_key'),
-    deliveries: await rows('SELECT id, outcome, event_id, call_id, event_type, http_status, error_code FROM delivery ORDER BY received_at, id'),
-    actions: await rows('SELECT * FROM action ORDER BY event_id'),
-    credits: await rows('SELECT * FROM credit_entry ORDER BY event_id'),
-  };
-}
 
 async function run(scope: ReprocessScope, chunkSize?: number): Promise<ReprocessResult> {
   const client = await testDb().connect();
