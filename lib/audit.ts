@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Queryable } from '@/lib/db';
 
 // The audit log is append-only (a trigger refuses UPDATE and DELETE). Writers pass the client
 // of the transaction that made the change, so the change and its record commit together.
@@ -14,7 +14,7 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-type Queryable = Pick<PoolClient, 'query'>;
+
 
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.query(

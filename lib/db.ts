@@ -1,6 +1,6 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl, env } from '@/lib/env';
 
@@ -54,4 +54,49 @@ export async function closePools(): Promise<void> {
 export function prisma(): PrismaClient {
   globalForDb.callboardPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.callboardPrisma;
+}
+
+/** What a statement needs: a pool, a pooled client or a transaction. Declared once, here. */
+export type Queryable = Pick<PoolClient, 'query'>;
+
+/** A transaction's client, plus somewhere to put what must happen only once it has committed. */
+export interface Tx extends Queryable {
+  /**
+   * Runs `effect` after COMMIT, never after a rollback: side effects (drain the outbox, send a
+   * message) belong to the operation that causes them, not to each of its callers. An effect
+   * that throws is logged; the committed change stands.
+   */
+  afterCommit(effect: () => void | Promise<void>): void;
+}
+
+/**
+ * The one way to run a transaction: BEGIN/COMMIT on one pooled client, so a change, its audit
+ * row and its outbox row commit together or not at all; then the after-commit effects, in order.
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  const effects: Array<() => void | Promise<void>> = [];
+  let broken = false;
+  let result: T;
+  try {
+    await client.query('BEGIN');
+    result = await work({ query: client.query.bind(client) as PoolClient['query'], afterCommit: (effect) => void effects.push(effect) });
+    await client.query('COMMIT');
+  } catch (error) {
+    // A client that cannot even roll back is discarded rather than returned to the pool.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+  for (const effect of effects) {
+    try {
+      await effect();
+    } catch (error) {
+      console.error('[db] an after-commit effect failed; the change itself is committed', error);
+    }
+  }
+  return result;
 }

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Queryable } from '@/lib/db';
 import type { Role } from './roles';
 import { countUsers, createUserRecord } from './users-store';
 
@@ -11,7 +11,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'viewer@callboard.local', name: 'Meera (viewer)', role: 'viewer' },
 ];
 
-export async function createDemoUsers(db: Pick<PoolClient, 'query'>): Promise<boolean> {
+export async function createDemoUsers(db: Queryable): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   for (const user of DEMO_USERS) await createUserRecord(db, { ...user, password: DEMO_PASSWORD });
   return true;

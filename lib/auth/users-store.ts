@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Queryable } from '@/lib/db';
 import { hashPassword } from 'better-auth/crypto';
 import { writeAudit } from '@/lib/audit';
 import type { Role } from './roles';
@@ -8,7 +8,7 @@ import type { Role } from './roles';
 // the password hash), so Better Auth signs them in. Plain pg, so the CLI, the start-up bootstrap,
 // `npm run dev` and the admin page share one path. Public sign-up is off: this is the only way in.
 
-type Queryable = Pick<PoolClient, 'query'>;
+
 
 export interface NewUser {
   email: string;

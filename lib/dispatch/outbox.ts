@@ -1,13 +1,11 @@
 import 'server-only';
-import type { PoolClient } from 'pg';
-import { pool } from '@/lib/db';
-import { withTransaction } from '@/lib/queries/transaction';
+import { pool, type Queryable, transaction } from '@/lib/db';
 
 // The outbox table's three moves: a row is written in the approval's transaction (enqueue),
 // taken by one drainer under a lease (claim), and closed or rescheduled with its attempt
 // (record). Every statement is conditional, so concurrent drainers never share a row.
 
-type Queryable = Pick<PoolClient, 'query'>;
+
 
 export type OutboxStatus = 'pending' | 'in_flight' | 'sent' | 'failed' | 'needs_check' | 'skipped';
 
@@ -94,7 +92,7 @@ const ACTION_STATUS: Partial<Record<OutboxStatus, string>> = { sent: 'dispatched
  */
 export async function recordAttempt(row: Pick<ClaimedRow, 'id' | 'actionId' | 'attempts' | 'leaseToken'>, attempt: AttemptRecord): Promise<boolean> {
   const status = OUTBOX_STATUS[attempt.outcome];
-  return withTransaction(async (db) => {
+  return transaction(async (db) => {
     const updated = await db.query(
       `UPDATE dispatch_outbox
        SET status = $3, lease_until = NULL, lease_token = NULL, last_status = $4, last_error = $5,

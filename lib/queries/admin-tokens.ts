@@ -3,10 +3,9 @@ import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { generateToken } from '@/lib/auth/tokens';
-import { prisma } from '@/lib/db';
+import { prisma, transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import type { CreateApiTokenInput } from '@/lib/schemas/users';
-import { withTransaction } from './transaction';
 
 // API tokens as the admin page manages them. The token itself exists only in the answer to
 // createApiToken; the table keeps its SHA-256 and a short prefix to recognise it by.
@@ -60,7 +59,7 @@ export interface CreatedApiToken {
 export async function createApiToken(actor: Actor, input: CreateApiTokenInput, ip: string | null = null): Promise<CreatedApiToken> {
   assertCan(actor, 'tokens:manage');
   const { token, hash, prefix } = generateToken();
-  return withTransaction(async (client) => {
+  return transaction(async (client) => {
     // FOR SHARE: the owner cannot be deleted between this check and the insert.
     const { rows } = await client.query<{ email: string; role: string }>('SELECT email, role FROM app_user WHERE id = $1 FOR SHARE', [input.userId]);
     const owner = rows[0];
@@ -82,7 +81,7 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput, i
 /** Revokes a live token; revoking twice is a 409 rather than a second audit row. */
 export async function revokeApiToken(actor: Actor, tokenId: string, ip: string | null = null): Promise<{ id: string; name: string }> {
   assertCan(actor, 'tokens:manage');
-  return withTransaction(async (client) => {
+  return transaction(async (client) => {
     // Conditional on still being live: of two admins revoking at once, one writes the audit row.
     const { rows } = await client.query<{ name: string; prefix: string; email: string | null }>(
       `UPDATE api_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL

@@ -5,7 +5,7 @@ import type { Breakdown } from '@/lib/analytics/enums';
 import type { Period } from '@/lib/analytics/period';
 import type { RollupCoverage } from '@/lib/analytics/types';
 import { assertCan, type Actor } from '@/lib/auth/actor';
-import { pool } from '@/lib/db';
+import { pool, type Queryable } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
 
@@ -115,7 +115,7 @@ export async function rollupCoverage(actor: Actor): Promise<RollupCoverage> {
  * million calls) unless they are in it already. Ingest carries on meanwhile; call_rollup_rebuild
  * says why no delta is lost or counted twice.
  */
-export async function rebuildRollups(client: ClientBase, timeZone: string): Promise<void> {
+export async function rebuildRollups(client: Queryable, timeZone: string): Promise<void> {
   try {
     await client.query('SELECT call_rollup_rebuild($1)', [timeZone]);
   } catch (error) {
@@ -130,6 +130,6 @@ export async function rebuildRollups(client: ClientBase, timeZone: string): Prom
  * go, added keys are counted from call (one pass over call for all of them), kept ones stay.
  * Ingest carries on meanwhile; call_rollup_set_keys says why no delta is lost or counted twice.
  */
-export async function setRollupKeys(client: ClientBase, keys: string[]): Promise<void> {
+export async function setRollupKeys(client: Queryable, keys: string[]): Promise<void> {
   await client.query('SELECT call_rollup_set_keys($1::text[])', [keys]);
 }

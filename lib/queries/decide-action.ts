@@ -7,7 +7,7 @@ import { planApproval, type ApprovalPlan } from '@/lib/dispatch/plan';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import type { DecisionInput } from '@/lib/schemas/actions';
-import { withTransaction } from './transaction';
+import { transaction } from '@/lib/db';
 
 export interface DispatchInfo {
   /** queued: the outbox will send it; skipped: nothing is configured; none: never sent anywhere. */
@@ -47,7 +47,7 @@ const alreadyDecided = (row: { status: string; decided_by_email: string | null }
  */
 export async function decideAction(actor: Actor, id: string, input: DecisionInput, config: DispatchConfig = dispatchConfig(env())): Promise<DecidedAction> {
   assertCan(actor, 'actions:decide');
-  return withTransaction(async (db) => {
+  return transaction(async (db) => {
     const { rows } = await db.query<ActionRow>(
       `SELECT a.id, a.kind, a.reason, a.status, a.payload, a.decided_by_email, a.created_at, c.ended_at, c.customer_number
        FROM action a LEFT JOIN call c ON c.id = a.call_id WHERE a.id = $1`,

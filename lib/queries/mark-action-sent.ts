@@ -2,7 +2,7 @@ import 'server-only';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/http/errors';
-import { withTransaction } from './transaction';
+import { transaction } from '@/lib/db';
 
 /**
  * Closes a needs-check action after a person found that it did arrive (the order exists, the
@@ -10,7 +10,7 @@ import { withTransaction } from './transaction';
  */
 export async function markActionSent(actor: Actor, id: string, reference: string | null): Promise<{ id: string; status: 'dispatched' }> {
   assertCan(actor, 'actions:decide');
-  return withTransaction(async (db) => {
+  return transaction(async (db) => {
     const updated = await db.query(
       `UPDATE dispatch_outbox SET status = 'sent', sent_at = now(), response_id = COALESCE($2, response_id), updated_at = now()
        WHERE action_id = $1 AND status = 'needs_check'`,

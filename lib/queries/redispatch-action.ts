@@ -5,7 +5,7 @@ import { destinationFor, destinationLabel, dispatchConfig, type DispatchConfig }
 import { notConfiguredMessage } from '@/lib/dispatch/plan';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
-import { withTransaction } from './transaction';
+import { transaction } from '@/lib/db';
 
 export interface Redispatched {
   id: string;
@@ -21,7 +21,7 @@ export interface Redispatched {
  */
 export async function redispatchAction(actor: Actor, id: string, config: DispatchConfig = dispatchConfig(env())): Promise<Redispatched> {
   assertCan(actor, 'actions:decide');
-  return withTransaction(async (db) => {
+  return transaction(async (db) => {
     const { rows } = await db.query<{ status: string; kind: string; attempts: number; last_error: string | null; action_status: string }>(
       `SELECT o.status, o.kind, o.attempts, o.last_error, a.status AS action_status
        FROM action a LEFT JOIN dispatch_outbox o ON o.action_id = a.id WHERE a.id = $1`,

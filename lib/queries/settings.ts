@@ -1,13 +1,11 @@
 import 'server-only';
-import type { PoolClient } from 'pg';
 import { breakdownKeysSchema, DEFAULT_BREAKDOWN_KEYS } from '@/lib/analytics/schema';
 import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
-import { pool } from '@/lib/db';
+import { pool, type Queryable, transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import { isTimeZone } from '@/lib/time-zone';
 import { DEFAULT_ROLLUP_ZONE, rebuildRollups, setRollupKeys } from './analytics-rollups';
-import { withTransaction } from './transaction';
 
 // Team-wide settings. The time zone is the team's day: presets ("today"), CSV times and every
 // date on screen use it; unset means each person sees their browser's zone. The low-balance
@@ -58,10 +56,10 @@ async function writeSetting<T extends string | number | string[]>(
   field: string,
   ip: string | null,
   /** What else must change with the value, in the same transaction (only when it changed). */
-  onChange?: (client: PoolClient, value: T | null) => Promise<void>,
+  onChange?: (client: Queryable, value: T | null) => Promise<void>,
 ): Promise<SettingChange<T>> {
   assertCan(actor, 'settings:manage');
-  return withTransaction(async (client) => {
+  return transaction(async (client) => {
     const { rows } = await client.query<{ value: unknown }>('SELECT value FROM team_setting WHERE key = $1 FOR UPDATE', [key]);
     const before = rows[0] ? read(rows[0].value) : null;
     // JSON, as stored: a list is the same value when it has the same keys in the same order.

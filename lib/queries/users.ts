@@ -4,10 +4,9 @@ import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { createUserRecord, UserExistsError } from '@/lib/auth/users-store';
-import { prisma } from '@/lib/db';
+import { prisma, transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 import type { ChangeRoleInput, CreateUserInput } from '@/lib/schemas/users';
-import { withTransaction } from './transaction';
 
 export interface UserListItem {
   id: string;
@@ -48,7 +47,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   assertCan(actor, 'users:manage');
   const password = input.password ?? generatePassword();
   try {
-    const { id } = await withTransaction((client) =>
+    const { id } = await transaction((client) =>
       createUserRecord(client, { email: input.email, name: input.name, role: input.role, password }, { id: actor.userId, email: actor.email }),
     );
     return { id, email: input.email, generatedPassword: input.password ? null : password };
@@ -68,7 +67,7 @@ export interface RoleChange {
 /** Changes a user's role; refuses to leave the team without an admin. */
 export async function changeUserRole(actor: Actor, input: ChangeRoleInput, ip: string | null = null): Promise<RoleChange> {
   assertCan(actor, 'users:manage');
-  return withTransaction(async (client) => {
+  return transaction(async (client) => {
     // Lock every admin row first, always in id order: two admins demoting each other at once
     // then run one after the other, and the second sees the first's change when it counts.
     const admins = await client.query<{ id: string }>(`SELECT id FROM app_user WHERE role = 'admin' ORDER BY id FOR UPDATE`);
@@ -98,7 +97,7 @@ export async function changeUserRole(actor: Actor, input: ChangeRoleInput, ip: s
 /** Signs a user out everywhere: sessions are looked up in the database on every request. */
 export async function revokeUserSessions(actor: Actor, userId: string, ip: string | null = null): Promise<{ email: string; revoked: number }> {
   assertCan(actor, 'users:manage');
-  return withTransaction(async (client) => {
+  return transaction(async (client) => {
     const { rows } = await client.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [userId]);
     const user = rows[0];
     if (!user) throw new AppError(404, 'not_found', 'That user no longer exists');

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET as chartGet } from '@/app/api/analytics/[chart]/route';
 import { previousPeriod, type Period } from '@/lib/analytics/period';
 import type { Actor } from '@/lib/auth/actor';
-import { closePools } from '@/lib/db';
+import { closePools, transaction } from '@/lib/db';
 import { applyMigrations } from '@/lib/migrate';
 import { liveCredits, liveHeadline, liveVolume } from '@/lib/queries/analytics';
 import { rebuildRollups, rollupCredits, rollupHeadline, rollupVolume } from '@/lib/queries/analytics-rollups';
 import type { Scope } from '@/lib/queries/analytics-shared';
 import { setBreakdownKeys, setTeamTimeZone } from '@/lib/queries/settings';
-import { withTransaction } from '@/lib/queries/transaction';
 import { generateCalls, type SimCall } from '@/lib/simulator/lifecycles';
 import { SIM_PROVIDERS } from '@/lib/simulator/sign';
 import { makeToken } from '@/test/auth';
@@ -162,7 +161,7 @@ describe('analytics rollups', () => {
       expect(await expectSameBothWays(window, 'Asia/Kolkata')).toBe(228);
 
       // A zone Postgres does not know is refused before anything changes.
-      await expect(withTransaction((client) => rebuildRollups(client, 'Mars/Base'))).rejects.toMatchObject({ status: 400, code: 'invalid_time_zone' });
+      await expect(transaction((client) => rebuildRollups(client, 'Mars/Base'))).rejects.toMatchObject({ status: 400, code: 'invalid_time_zone' });
       expect((await testDb().query('SELECT zone FROM call_rollup_zone')).rows).toEqual([{ zone: 'Asia/Kolkata' }]);
     } finally {
       await setTeamTimeZone(admin, null);
