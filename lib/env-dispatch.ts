@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
-// Where approved actions go, read by lib/env.ts with every other setting. Each kind has at most
-// one destination: orders go to Shopify or to a generic endpoint, WhatsApp messages to the
-// Cloud API or to a generic endpoint. Nothing configured means approvals are recorded, not sent.
+// Where approved actions go, read by lib/env.ts with every other setting, and the shape the
+// outbox reads them in (DispatchConfig). It sits in the env layer, beside env.ts, so reading the
+// environment never imports dispatch. Each kind has at most one destination: orders go to Shopify
+// or to a generic endpoint, WhatsApp messages to the Cloud API or to a generic endpoint. Nothing
+// configured means approvals are recorded, not sent.
 
 const list = z
   .string()
@@ -41,7 +43,8 @@ export const dispatchSettings = {
 /** Signing secrets for outgoing requests; env.ts must not read them as provider webhook secrets. */
 export const OUTBOUND_SECRET_KEYS = new Set(['ORDER_WEBHOOK_SECRET', 'WHATSAPP_WEBHOOK_SECRET']);
 
-type Settings = z.infer<z.ZodObject<typeof dispatchSettings>>;
+export type DispatchSettings = z.infer<z.ZodObject<typeof dispatchSettings>>;
+type Settings = DispatchSettings;
 
 function urlProblem(name: string, value: string | undefined, insecureHosts: string[]): string | null {
   if (!value) return null;
@@ -73,4 +76,53 @@ export function dispatchSettingProblems(s: Settings): string[] {
     if (problem) problems.push(problem);
   }
   return problems;
+}
+
+/** When to try a destination again (lib/dispatch/backoff.ts applies it). */
+export interface RetryPolicy {
+  /** Attempts in all, the first included; after the last one the action is failed. */
+  maxAttempts: number;
+  /** Delay after the first failed attempt. */
+  baseMs: number;
+  factor: number;
+  maxMs: number;
+}
+
+export interface ShopifyTarget { domain: string; token: string; apiVersion: string; currency: string }
+export interface StandardWebhookTarget { url: string; secret: string }
+export interface WhatsAppCloudTarget { baseUrl: string; phoneNumberId: string; token: string; templateLanguage: string }
+
+/** The validated settings as the outbox and the action kinds read them. */
+export interface DispatchConfig {
+  shopify: ShopifyTarget | null;
+  orderWebhook: StandardWebhookTarget | null;
+  whatsappCloud: WhatsAppCloudTarget | null;
+  whatsappWebhook: StandardWebhookTarget | null;
+  templates: string[];
+  templateLanguage: string;
+  currency: string;
+  /** Test-only: hosts reachable over http. */
+  insecureHosts: string[];
+  timeoutMs: number;
+  policy: RetryPolicy;
+}
+
+/** The parsed settings (env() has them all) turned into what the outbox needs. */
+export function dispatchConfig(s: DispatchSettings): DispatchConfig {
+  return {
+    shopify: s.SHOPIFY_STORE_DOMAIN && s.SHOPIFY_ADMIN_TOKEN
+      ? { domain: s.SHOPIFY_STORE_DOMAIN, token: s.SHOPIFY_ADMIN_TOKEN, apiVersion: s.SHOPIFY_API_VERSION, currency: s.ORDER_CURRENCY }
+      : null,
+    orderWebhook: s.ORDER_WEBHOOK_URL && s.ORDER_WEBHOOK_SECRET ? { url: s.ORDER_WEBHOOK_URL, secret: s.ORDER_WEBHOOK_SECRET } : null,
+    whatsappCloud: s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_ACCESS_TOKEN
+      ? { baseUrl: s.WHATSAPP_GRAPH_BASE_URL.replace(/\/+$/, ''), phoneNumberId: s.WHATSAPP_PHONE_NUMBER_ID, token: s.WHATSAPP_ACCESS_TOKEN, templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE }
+      : null,
+    whatsappWebhook: s.WHATSAPP_WEBHOOK_URL && s.WHATSAPP_WEBHOOK_SECRET ? { url: s.WHATSAPP_WEBHOOK_URL, secret: s.WHATSAPP_WEBHOOK_SECRET } : null,
+    templates: s.WHATSAPP_TEMPLATES,
+    templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE,
+    currency: s.ORDER_CURRENCY,
+    insecureHosts: s.DISPATCH_ALLOW_INSECURE_HOSTS,
+    timeoutMs: s.DISPATCH_TIMEOUT_MS,
+    policy: { maxAttempts: s.DISPATCH_MAX_ATTEMPTS, baseMs: s.DISPATCH_BACKOFF_BASE_SECONDS * 1000, factor: 3, maxMs: 12 * 60 * 60 * 1000 },
+  };
 }
