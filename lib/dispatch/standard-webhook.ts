@@ -1,17 +1,17 @@
-import type { DispatchConfig, StandardWebhookTarget } from '../config';
-import { exchange, fromFailure, fromStatus, parseJson } from '../http';
-import { standardWebhookHeaders } from '../signing';
-import type { Destination, OutboxMessage } from '../types';
+import { actionKind } from '@/lib/action-kinds/registry';
+import type { Destination, OutboxMessage } from '@/lib/action-kinds/types';
+import type { DispatchConfig, StandardWebhookTarget } from './config';
+import { exchange, fromFailure, fromStatus, parseJson } from './http';
+import { standardWebhookHeaders } from './signing';
 
 // A generic HTTPS endpoint of the team's own, signed the Standard Webhooks way. The webhook-id
 // (our outbox id) is the receiver's idempotency key; we still cannot ask it whether an attempt
 // that timed out arrived, so such an attempt becomes needs_check rather than a possible duplicate.
-
-const TYPES: Record<string, string> = { create_order: 'order.create', send_whatsapp: 'whatsapp.send' };
+// The event type is the kind's (order.create, whatsapp.send, ...).
 
 export function webhookBody(message: OutboxMessage, now: Date = new Date()): string {
   return JSON.stringify({
-    type: TYPES[message.kind] ?? message.kind,
+    type: actionKind(message.kind)?.webhook.type ?? message.kind,
     timestamp: now.toISOString(),
     data: {
       idempotencyKey: message.id,

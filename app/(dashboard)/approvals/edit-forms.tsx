@@ -1,7 +1,8 @@
 'use client';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ZodError } from 'zod';
-import { createOrderPayload, sendWhatsappPayload } from '@/lib/schemas/actions';
+import { createOrderPayload } from '@/lib/action-kinds/create-order/schema';
+import { sendWhatsappPayload } from '@/lib/action-kinds/send-whatsapp/schema';
 import { formatMoney, obj, orderLines, repriced, type Json } from './view-model';
 
 // Edit then approve. The forms build the payload the API takes and check it with the very

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { defaultWhatsappMessage, describeWindow, serviceWindow } from '@/lib/dispatch/whatsapp-message';
+import { defaultWhatsappMessage, describeWindow, serviceWindow } from '@/lib/action-kinds/send-whatsapp/message';
 import { words, type Json } from './view-model';
 
 // A WhatsApp action: to whom, why, the words that will go, and the 24-hour service window,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderPayload } from '@/lib/schemas/actions';
+import { createOrderPayload } from './schema';
 import fixture from '@/lib/providers/mirai/fixtures/action-create-order-v1.json';
 import { countryCode, provinceCode } from './country-codes';
 import { discountAmount, keyTag, shopifyOrderInput, variantGid } from './shopify-order';

@@ -1,7 +1,7 @@
-import type { CreateOrderPayload } from '@/lib/schemas/actions';
+import type { CreateOrderPayload } from './schema';
 import { countryCode, provinceCode } from './country-codes';
 
-// The approved create_order payload as Shopify's OrderCreateOrderInput. Pure, unit-tested.
+// The approved order payload as Shopify's OrderCreateOrderInput. Pure, unit-tested.
 // Our key rides along twice: as a tag (searchable, so a timed-out attempt can be looked up
 // before retrying) and as a note attribute (visible to the merchant).
 

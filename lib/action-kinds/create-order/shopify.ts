@@ -1,8 +1,6 @@
-import { createOrderPayload } from '@/lib/schemas/actions';
-import { originFor } from '../allowed-hosts';
-import type { DispatchConfig, ShopifyTarget } from '../config';
-import { exchange, fromFailure, fromStatus, parseJson, type Exchange } from '../http';
-import type { Destination, LookupResult, SendResult } from '../types';
+import type { ShopifyTarget } from '@/lib/env-dispatch';
+import type { Destination, ExchangeResponse, Http, LookupResult, SendResult } from '../types';
+import { createOrderPayload } from './schema';
 import { keyTag, shopifyOrderInput } from './shopify-order';
 
 // Shopify Admin GraphQL: orderCreate, with our key as a tag. Shopify has no idempotency key for
@@ -24,10 +22,8 @@ interface GraphqlAnswer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-type Response = Extract<Exchange, { kind: 'response' }>;
-
 /** A 200 can still carry GraphQL errors: THROTTLED means later, anything else means never. */
-function graphqlErrors(ex: Response, answer: GraphqlAnswer | null): SendResult | null {
+function graphqlErrors(ex: ExchangeResponse, answer: GraphqlAnswer | null): SendResult | null {
   if (!answer) return { outcome: 'failed', httpStatus: ex.status, error: `HTTP ${ex.status}: not JSON` };
   if (!answer.errors?.length) return null;
   const error = answer.errors.map((e) => e.message).join('; ').slice(0, 300);
@@ -35,10 +31,10 @@ function graphqlErrors(ex: Response, answer: GraphqlAnswer | null): SendResult |
   return { outcome: 'failed', httpStatus: ex.status, error: `GraphQL: ${error}` };
 }
 
-export function shopifyDestination(target: ShopifyTarget, config: DispatchConfig): Destination {
-  const endpoint = `${originFor(target.domain, config)}/admin/api/${target.apiVersion}/graphql.json`;
+export function shopifyDestination(target: ShopifyTarget, http: Http): Destination {
+  const endpoint = `${http.origin(target.domain)}/admin/api/${target.apiVersion}/graphql.json`;
   const post = (query: string, variables: Record<string, unknown>) =>
-    exchange(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': target.token }, body: JSON.stringify({ query, variables }) }, config);
+    http.exchange(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': target.token }, body: JSON.stringify({ query, variables }) });
 
   return {
     async send(message): Promise<SendResult> {
@@ -46,9 +42,9 @@ export function shopifyDestination(target: ShopifyTarget, config: DispatchConfig
       if (!payload.success) return { outcome: 'failed', httpStatus: null, error: `Invalid order payload: ${payload.error.issues[0]?.message ?? 'unknown'}` };
       const order = shopifyOrderInput(payload.data, { key: message.id, actionId: message.actionId, currency: target.currency });
       const ex = await post(ORDER_CREATE, { order });
-      if (ex.kind !== 'response') return fromFailure(ex);
-      if (ex.status < 200 || ex.status >= 300) return fromStatus(ex);
-      const answer = parseJson(ex.text) as GraphqlAnswer | null;
+      if (ex.kind !== 'response') return http.fromFailure(ex);
+      if (ex.status < 200 || ex.status >= 300) return http.fromStatus(ex);
+      const answer = http.parseJson(ex.text) as GraphqlAnswer | null;
       const errors = graphqlErrors(ex, answer);
       if (errors) return errors;
       const result = answer?.data?.orderCreate;
@@ -63,7 +59,7 @@ export function shopifyDestination(target: ShopifyTarget, config: DispatchConfig
       const ex = await post(ORDER_LOOKUP, { query: `tag:"${keyTag(message.id)}"` });
       if (ex.kind !== 'response') return { outcome: 'error', httpStatus: null, error: `Lookup: ${ex.error}` };
       if (ex.status < 200 || ex.status >= 300) return { outcome: 'error', httpStatus: ex.status, error: `Lookup: HTTP ${ex.status}` };
-      const answer = parseJson(ex.text) as GraphqlAnswer | null;
+      const answer = http.parseJson(ex.text) as GraphqlAnswer | null;
       if (!answer || answer.errors?.length || !answer.data?.orders) return { outcome: 'error', httpStatus: ex.status, error: `Lookup: ${answer?.errors?.[0]?.message ?? 'unexpected answer'}` };
       const found = answer.data.orders.nodes?.[0];
       return found ? { outcome: 'found', responseId: found.id } : { outcome: 'absent' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWhatsappMessage, describeWindow, serviceWindow } from './whatsapp-message';
+import { defaultWhatsappMessage, describeWindow, serviceWindow } from './message';
 
 describe('WhatsApp message and service window', () => {
   it('has a message per reason, greeting by name when known', () => {

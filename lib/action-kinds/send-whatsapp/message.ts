@@ -1,4 +1,4 @@
-// The WhatsApp message a send_whatsapp action sends, and how long the customer's 24-hour
+// The WhatsApp message this kind sends, and how long the customer's 24-hour
 // service window has left. Pure, shared by the queue (what you see) and the outbox (what goes).
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,5 @@
-import type { DispatchConfig, WhatsAppCloudTarget } from '../config';
-import { exchange, fromFailure, fromStatus, parseJson } from '../http';
-import type { Destination, SendResult } from '../types';
+import type { WhatsAppCloudTarget } from '@/lib/env-dispatch';
+import type { Destination, Http, SendResult } from '../types';
 
 // WhatsApp Cloud API: POST /{phone-number-id}/messages, a text message inside the customer's
 // 24-hour service window, a pre-approved template outside it. The Graph API has no idempotency
@@ -19,21 +18,21 @@ export function cloudMessageBody(payload: WhatsappOutbox) {
   return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: false, body: payload.message ?? '' } };
 }
 
-export function whatsappCloudDestination(target: WhatsAppCloudTarget, config: DispatchConfig): Destination {
+export function whatsappCloudDestination(target: WhatsAppCloudTarget, http: Http): Destination {
   return {
     async send(message): Promise<SendResult> {
-      const ex = await exchange(`${target.baseUrl}/${target.phoneNumberId}/messages`, {
+      const ex = await http.exchange(`${target.baseUrl}/${target.phoneNumberId}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
         body: JSON.stringify(cloudMessageBody(message.payload as unknown as WhatsappOutbox)),
-      }, config);
-      if (ex.kind !== 'response') return fromFailure(ex);
-      const json = parseJson(ex.text) as { messages?: { id?: string }[]; error?: { code?: number; message?: string } } | null;
+      });
+      if (ex.kind !== 'response') return http.fromFailure(ex);
+      const json = http.parseJson(ex.text) as { messages?: { id?: string }[]; error?: { code?: number; message?: string } } | null;
       if (ex.status >= 200 && ex.status < 300) return { outcome: 'sent', httpStatus: ex.status, responseId: json?.messages?.[0]?.id ?? null };
       const code = json?.error?.code;
       const detail = json?.error?.message ? `${json.error.message}${code ? ` (code ${code})` : ''}` : null;
       if (code !== undefined && RETRYABLE_CODES.has(code)) return { outcome: 'retry', httpStatus: ex.status, error: detail ?? `HTTP ${ex.status}`, retryAfterMs: null };
-      const plain = fromStatus(ex);
+      const plain = http.fromStatus(ex);
       return plain.outcome === 'failed' && detail ? { ...plain, error: `HTTP ${ex.status}: ${detail}` } : plain;
     },
   };
