@@ -1,5 +1,5 @@
 'use client';
-import type { ActionListItem } from '@/lib/queries/actions';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 import { EditOrderForm, EditWhatsappForm, RejectForm } from './edit-forms';
 import { OrderDetails } from './order-details';
 import type { QueueSettings } from './queue-settings';

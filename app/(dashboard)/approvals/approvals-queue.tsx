@@ -6,7 +6,7 @@ import { ACTIONS_KEY } from '@/components/pending-badge';
 import { decideActionAction } from '@/lib/actions/decide-action';
 import { decideActionsAction } from '@/lib/actions/decide-actions';
 import { apiGet } from '@/lib/api-client';
-import type { ActionListItem } from '@/lib/queries/actions';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 import { ActionCard, approveBlocker, type OpenForm } from './action-card';
 import { BulkBar } from './bulk-bar';
 import { DecidedList, type DecidedEntry } from './decided-list';

@@ -1,7 +1,7 @@
 import { ActionStatusBadge } from '@/components/action-status-badge';
 import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
-import type { ActionListItem } from '@/lib/queries/actions';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 import { customerOf, words } from './view-model';
 
 // Decided actions and those that need a person (failed, needs check), each linking to its life.

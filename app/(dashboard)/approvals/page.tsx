@@ -3,7 +3,7 @@ import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
-import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions';
+import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions/list';
 import { ApprovalsQueue } from './approvals-queue';
 import { DecisionsTable } from './decisions-table';
 import type { QueueSettings } from './queue-settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionListItem } from '@/lib/queries/actions';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 import { customerOf, formatAge, orderLines, orderTotals, repriced } from './view-model';
 
 const item = (payload: Record<string, unknown>, editedPayload: Record<string, unknown> | null = null): ActionListItem => ({

@@ -1,4 +1,4 @@
-import type { ActionListItem } from '@/lib/queries/actions';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 
 // Pure readings of an action for the queue: who the customer is, what the order adds up to,
 // how old the request is. Payloads come from the agent, so every field is treated as optional.

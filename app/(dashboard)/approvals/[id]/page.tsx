@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/roles';
 import { dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
-import { getActionDetail } from '@/lib/queries/action-detail';
+import { getActionDetail } from '@/lib/queries/actions/detail';
 import { OrderDetails } from '../order-details';
 import { obj, words } from '../view-model';
 import { WhatsappDetails, whatsappView } from '../whatsapp-details';
