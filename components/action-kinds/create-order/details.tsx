@@ -1,9 +1,11 @@
-import { formatMoney, obj, orderLines, orderTotals, words, type Json } from './view-model';
+import type { DetailsProps } from '../types';
+import { obj, words } from '../values';
+import { formatMoney, orderLines, orderTotals } from './order-math';
 
 // What the customer agreed to: lines, totals, payment and where it goes. Shared by the queue
 // and the action's page; renders masked data as it comes (viewers see the city only).
 
-export function OrderDetails({ payload, currency }: { payload: Json; currency: string }) {
+export function OrderDetails({ payload, currency }: Pick<DetailsProps, 'payload' | 'currency'>) {
   const lines = orderLines(payload);
   const totals = orderTotals(payload);
   const address = obj(payload.shippingAddress);
