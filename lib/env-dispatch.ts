@@ -44,7 +44,6 @@ export const dispatchSettings = {
 export const OUTBOUND_SECRET_KEYS = new Set(['ORDER_WEBHOOK_SECRET', 'WHATSAPP_WEBHOOK_SECRET']);
 
 export type DispatchSettings = z.infer<z.ZodObject<typeof dispatchSettings>>;
-type Settings = DispatchSettings;
 
 function urlProblem(name: string, value: string | undefined, insecureHosts: string[]): string | null {
   if (!value) return null;
@@ -55,9 +54,9 @@ function urlProblem(name: string, value: string | undefined, insecureHosts: stri
 }
 
 /** Settings that are each valid but do not fit together. */
-export function dispatchSettingProblems(s: Settings): string[] {
+export function dispatchSettingProblems(s: DispatchSettings): string[] {
   const problems: string[] = [];
-  const pair = (a: keyof Settings, b: keyof Settings) => {
+  const pair = (a: keyof DispatchSettings, b: keyof DispatchSettings) => {
     if (Boolean(s[a]) !== Boolean(s[b])) problems.push(`${a} and ${b}: set both or neither`);
   };
   pair('SHOPIFY_STORE_DOMAIN', 'SHOPIFY_ADMIN_TOKEN');

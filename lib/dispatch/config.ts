@@ -6,7 +6,7 @@ import type { DispatchConfig, StandardWebhookTarget } from '@/lib/env-dispatch';
 // own destination when it is configured, else the team's own Standard Webhooks endpoint for it.
 // The settings themselves are read by the env layer (lib/env-dispatch.ts).
 
-export { dispatchConfig, type DispatchConfig, type ShopifyTarget, type StandardWebhookTarget, type WhatsAppCloudTarget } from '@/lib/env-dispatch';
+export { dispatchConfig, type DispatchConfig, type StandardWebhookTarget } from '@/lib/env-dispatch';
 
 /** The generic destination every kind may use; the others are a kind's own. */
 export const STANDARD_WEBHOOK = 'standard_webhook';

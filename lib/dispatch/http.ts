@@ -6,8 +6,6 @@ import type { DispatchConfig } from './config';
 // The one way dispatch speaks HTTP: allowed hosts only, no redirects (a redirect could lead
 // anywhere), a hard timeout, and errors sorted by whether the request may have arrived.
 
-export type { Exchange };
-
 // Failures that happen before the request leaves: nothing can have arrived, so retrying is safe.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED']);
 
