@@ -1,6 +1,6 @@
 import 'server-only';
 import { actionKind } from '@/lib/action-kinds/registry';
-import type { Destination, OutboxMessage, SendResult } from '@/lib/action-kinds/types';
+import type { Destination, OutboxMessage, SendResult } from '@/lib/action-kinds/destination';
 import { env } from '@/lib/env';
 import { nextRetryDelayMs } from './backoff';
 import { configuredDestinations, dispatchConfig, STANDARD_WEBHOOK, type DispatchConfig } from './config';

@@ -1,4 +1,4 @@
-import type { Exchange, Http, SendResult } from '@/lib/action-kinds/types';
+import type { Exchange, Http, SendResult } from '@/lib/action-kinds/destination';
 import { originFor, refusalReason } from './allowed-hosts';
 import { isRetryableStatus, parseRetryAfter } from './backoff';
 import type { DispatchConfig } from './config';

@@ -1,5 +1,5 @@
 import { actionKind } from '@/lib/action-kinds/registry';
-import type { Destination, OutboxMessage } from '@/lib/action-kinds/types';
+import type { Destination, OutboxMessage } from '@/lib/action-kinds/destination';
 import type { DispatchConfig, StandardWebhookTarget } from './config';
 import { exchange, fromFailure, fromStatus, parseJson } from './http';
 import { standardWebhookHeaders } from './signing';

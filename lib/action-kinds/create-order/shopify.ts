@@ -1,5 +1,5 @@
 import type { ShopifyTarget } from '@/lib/env-dispatch';
-import type { Destination, ExchangeResponse, Http, LookupResult, SendResult } from '../types';
+import type { Destination, ExchangeResponse, Http, LookupResult, SendResult } from '../destination';
 import { createOrderPayload } from './schema';
 import { keyTag, shopifyOrderInput } from './shopify-order';
 

@@ -1,5 +1,5 @@
 import type { WhatsAppCloudTarget } from '@/lib/env-dispatch';
-import type { Destination, Http, SendResult } from '../types';
+import type { Destination, Http, SendResult } from '../destination';
 
 // WhatsApp Cloud API: POST /{phone-number-id}/messages, a text message inside the customer's
 // 24-hour service window, a pre-approved template outside it. The Graph API has no idempotency
