@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@/lib/calls/timeline';
-import { CALL_STATUSES, type CallStatus } from '@/lib/ingest/types';
+import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import { providerById } from '@/lib/providers/registry';
 import type { SignableProvider } from '@/lib/simulator/sign';
 import { fixture } from './fixtures';

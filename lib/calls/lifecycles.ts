@@ -1,4 +1,4 @@
-import type { CallStatus } from '@/lib/ingest/types';
+import type { CallStatus } from '@/lib/providers/types';
 
 // What each provider sends over a call's life, as data: the timeline reads it to order ties
 // and to tell where a new dial attempt begins, the completeness check to know what should have

@@ -1,4 +1,4 @@
-import type { CallStatus } from '@/lib/ingest/types';
+import type { CallStatus } from '@/lib/providers/types';
 import { lifecycleFor, stageOf, type ProviderLifecycle } from './lifecycles';
 import { STATUS_RANK } from '@/lib/ingest/fold';
 

@@ -1,5 +1,6 @@
 import { lifecycleFor, stageOf, type ProviderLifecycle } from '@/lib/calls/lifecycles';
-import type { CallFacts, CallStatus, FoldEvent, TranscriptTurn } from './types';
+import type { CallFacts, CallStatus, TranscriptTurn } from '@/lib/providers/types';
+import type { FoldEvent } from './types';
 
 // The call row is a projection of its stored events. `foldCall` is pure and depends only on
 // the SET of events: it sorts them by a key that arrival order cannot change (the provider's

@@ -1,4 +1,104 @@
-import type { NormalizedEvent } from '@/lib/ingest/types';
+// The provider CONTRACT: what a provider's normalizer produces (the provider-neutral
+// vocabulary the call fold consumes) and the ProviderDefinition every provider exports.
+// Everything a normalizer produces is plain JSON so it can be stored in
+// `call_event.normalized` and folded again later without the provider's code.
+// This file imports nothing: pages (client ones too) read CALL_STATUSES from here.
+
+/** Canonical call status shared by every provider. */
+export const CALL_STATUSES = [
+  'queued',
+  'in_progress',
+  'completed',
+  'busy',
+  'no_answer',
+  'failed',
+  'timeout',
+  'validation_failed',
+  'skipped',
+  'voicemail',
+  'canceled',
+  'rescheduled',
+] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export interface TranscriptTurn {
+  role: 'agent' | 'customer';
+  text: string;
+  /** ISO time of the turn, when the provider gives one. */
+  at: string | null;
+  /** Offset from the start of the recording, when the provider gives one. */
+  startMs?: number | null;
+}
+
+/** What one event says about its call. Every field is optional: events are partial views. */
+export interface CallFacts {
+  status?: CallStatus;
+  providerStatus?: string;
+  /** The provider says no further events or attempts will follow. */
+  final?: boolean;
+  /** Status the provider reports as the final outcome of all attempts. */
+  finalStatus?: CallStatus;
+  /** The event marks the start of a new dial attempt (a reschedule or retry). */
+  reschedule?: boolean;
+  endReason?: string;
+  direction?: 'inbound' | 'outbound';
+  fromNumber?: string;
+  toNumber?: string;
+  customerNumber?: string;
+  agentId?: string;
+  applicationId?: string;
+  metadata?: Record<string, unknown>;
+  variables?: Record<string, unknown>;
+  startedAt?: string;
+  endedAt?: string;
+  durationSeconds?: number;
+  recordingUrl?: string;
+  detailUrl?: string;
+  reAttemptCount?: number;
+  rescheduledCount?: number;
+  transcript?: TranscriptTurn[];
+  summary?: string;
+  success?: boolean;
+  disposition?: string;
+  insights?: Record<string, unknown>;
+  metrics?: Record<string, unknown>;
+  outcome?: Record<string, unknown>;
+  requiredActions?: string[];
+  creditsUsed?: number;
+  creditsAvailable?: number;
+  /** Money the provider says the call cost, in its own currency (Mirai v2: INR). */
+  cost?: { amount: number; currency: string };
+}
+
+export interface NormalizedAction {
+  /** Canonical kind: create_order, send_whatsapp, mark_prepaid, ... (snake_case). */
+  kind: string;
+  /** As the provider spelled it. */
+  rawKind: string;
+  reason: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface NormalizedEvent {
+  /** Unique per provider: the same provider event always yields the same key. */
+  dedupeKey: string;
+  /** The provider's event type, verbatim. */
+  type: string;
+  /** false for a type this version does not understand (still stored and shown). */
+  known: boolean;
+  providerCallId: string | null;
+  /** When the provider says the event happened (ISO), if it says. */
+  occurredAt: string | null;
+  facts: CallFacts;
+  action?: NormalizedAction;
+  credits?: { used: number; available: number | null };
+  /** Metadata echoed by the provider, used to link call-less events (actions) to a call. */
+  linkMetadata?: Record<string, unknown>;
+  /** Campaign lifecycle events (Mirai v2) belong to a campaign, not a call. */
+  campaign?: { id: string; name?: unknown; status?: unknown };
+  /** What was changed to make the event storable (lib/ingest/storable.ts); absent when nothing. */
+  warnings?: { field: string; change: string }[];
+}
 
 // A provider is a plug-in: one folder under lib/providers/ exporting a ProviderDefinition,
 // registered in lib/providers/registry.ts, plus one route file. Nothing else changes.
