@@ -131,4 +131,63 @@ export interface ProviderDefinition {
   verify(input: VerifyInput): VerifyResult;
   /** Validates the parsed body; throws a ZodError (400) when it breaks the provider's schema. */
   normalize(body: unknown): NormalizedEvent;
+  /** What it sends over a call's life: orders ties in the fold and the timeline, drives completeness. */
+  lifecycle: ProviderLifecycle;
+  /** What a person is told when it leaves something out. */
+  notes: ProviderNotes;
+  /** What the health page expects to follow; absent when nothing is reliably sent last. */
+  expectedEvents?: ExpectedEventsRule;
+}
+
+// What each provider sends over a call's life, as data: the timeline reads it to order ties
+// and to tell where a new dial attempt begins, the completeness check to know what should have
+// arrived. Sources: ../shared/spec/providers.md.
+
+export interface LifecycleStep {
+  label: string;
+  /** Event types that fulfil the step (one step may be sent under several names). */
+  types: readonly string[];
+  /** Sent only sometimes (opt-in, or not documented as always sent): never reported missing. */
+  optional?: boolean;
+  /** An event carrying this canonical status also fulfils the step. */
+  status?: CallStatus;
+  /** Expected only once an event of this type arrived (a recording that started should end). */
+  onlyAfter?: string;
+}
+
+export interface LifecyclePath {
+  kind: string;
+  label: string;
+  /** Event types that show an attempt took this path; the first path with one of them wins. */
+  when: readonly string[];
+  steps: readonly LifecycleStep[];
+}
+
+export interface ProviderLifecycle {
+  /** Every event type the provider documents, in lifecycle order, with what it means. */
+  events: readonly (readonly [type: string, meaning: string])[];
+  /** Types that open a dial attempt: a second one within an attempt starts the next attempt. */
+  opens: readonly string[];
+  paths: readonly LifecyclePath[];
+  /** The path assumed while nothing in the attempt tells which one it took. */
+  fallback: string;
+  /** Steps expected once per call, at the end of its last attempt. */
+  closing?: readonly LifecycleStep[];
+}
+
+/** What a person should be told when a provider leaves something out (each ships a different part of the call). */
+export interface ProviderNotes {
+  noDetailPage: string;
+  noTranscript: string;
+  noAnalysis: string;
+}
+
+/**
+ * Once a call has one of `after`, one of `expect` should follow within `graceMinutes` of its
+ * last event (the health page counts the calls where it did not).
+ */
+export interface ExpectedEventsRule {
+  after: readonly string[];
+  expect: readonly string[];
+  graceMinutes: number;
 }
