@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
+import { DEMO_SECRETS } from '../simulator/demo';
 
 // Builds if needed and runs `next start` in a process group of its own, so stopping it also
 // stops anything Next forked, and a crash of the bench never leaves a server behind.

@@ -1,5 +1,5 @@
-import { generateCalls, withDuplicates, type SimCall } from '../lib/simulator/lifecycles';
-import type { SignableProvider } from '../lib/simulator/sign';
+import { generateCalls, withDuplicates, type SimCall } from '../simulator/lifecycles';
+import type { SignableProvider } from '../simulator/sign';
 
 // Pre-generated deliveries, serialised once so the client spends its share of the 2 cores on
 // sending, not on JSON.stringify. Signing happens at send time (MiniVoice signs a timestamp).

@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { parseEnv } from '../lib/env';
-import { applyMigrations } from '../lib/migrate';
+import { applyMigrations } from '../prisma/migrate';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-users';
-import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
+import { DEMO_SECRETS, seedDemo } from '../simulator/demo';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 const DATA_DIR = '.data/pglite';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SignableProvider } from '@/lib/simulator/sign';
+import type { SignableProvider } from '@/simulator/sign';
 import { fromValue, locations, replaceAt, type JsonNode } from './json-tree';
 
 // The provider fixtures, as seeds for the webhook fuzz cases. Before each send, the ids that
@@ -15,7 +15,7 @@ export interface Fixture {
   tree: JsonNode;
 }
 
-const providersDir = fileURLToPath(new URL('../providers/', import.meta.url));
+const providersDir = fileURLToPath(new URL('../lib/providers/', import.meta.url));
 
 let cached: Fixture[] | undefined;
 export function loadFixtures(): Fixture[] {

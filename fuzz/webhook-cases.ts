@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SignableProvider } from '@/lib/simulator/sign';
+import type { SignableProvider } from '@/simulator/sign';
 import { freshenIds, loadFixtures } from './fixtures';
 import { encode } from './json-tree';
 import { applyByteMutations, applyJsonMutations, byteMutation, jsonMutation, type ByteMutation, type JsonMutation } from './mutate';

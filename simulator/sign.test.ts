@@ -4,7 +4,7 @@ import { publicKeyFor, signAtoms, signFor, signMiniVoice, signMirai } from './si
 
 // The §5 test vectors of providers.md, read as exact bytes from the provider fixtures.
 function vector(provider: 'mirai' | 'minivoice' | 'atoms'): string {
-  return readFileSync(new URL(`../providers/${provider}/fixtures/test-vector.json`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../lib/providers/${provider}/fixtures/test-vector.json`, import.meta.url), 'utf8');
 }
 
 describe('signMirai', () => {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { seedFromString } from '@/lib/simulator/prng';
+import { seedFromString } from '@/simulator/prng';
 import { numberOption, OptionError } from '@/lib/cli/options';
 
 // Parses `npm run fuzz` options into typed values; pure (no process.exit), like the simulator's.

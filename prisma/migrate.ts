@@ -10,7 +10,7 @@ import pg from 'pg';
 /** The key Prisma's schema engine locks, so this and `prisma migrate deploy` never interleave. */
 export const MIGRATION_LOCK_KEY = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 // Prisma's DDL for its bookkeeping table, column for column.
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

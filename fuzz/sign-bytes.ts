@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { publicKeyFor, type SignableProvider } from '@/lib/simulator/sign';
+import { publicKeyFor, type SignableProvider } from '@/simulator/sign';
 
-// lib/simulator/sign.ts signs text; a mutated body may not be valid UTF-8, so the fuzzer signs
+// simulator/sign.ts signs text; a mutated body may not be valid UTF-8, so the fuzzer signs
 // the exact bytes it sends (same schemes, providers.md §1.1, §1.5, §2.1, §3.1).
 
 function hmacHex(secret: string, prefix: string, body: Uint8Array): string {

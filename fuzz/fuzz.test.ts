@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signFor } from '@/lib/simulator/sign';
+import { signFor } from '@/simulator/sign';
 import { apiCase, buildApiRequest } from './api-cases';
 import { OptionError, parseFuzzArgs } from './cli-options';
 import { freshenIds, loadFixtures, WEBHOOK_ENDPOINTS } from './fixtures';

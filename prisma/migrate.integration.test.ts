@@ -9,10 +9,10 @@ import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR, MigrationError, applyMigrations, readMigrations } from './migrate';
-import { describeDatabase, describePrismaSchema, type Dmmf } from '../test/setup/schema-description';
+import { describeDatabase, describePrismaSchema, type Dmmf } from '@/test/setup/schema-description';
 
 const url = inject('databaseUrl');
-const schemaFile = new URL('../prisma/schema.prisma', import.meta.url);
+const schemaFile = new URL('./schema.prisma', import.meta.url);
 
 let admin: pg.Client;
 const schemas: string[] = [];
