@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { fixture } from '@/test/fixtures';
-import { normalizeAtoms } from './atoms/normalize';
-import { normalizeMiniVoice } from './minivoice/normalize';
-import { normalizeMirai } from './mirai/normalize';
+import { normalizeMirai } from './normalize';
 
 describe('Mirai v1 normalizer', () => {
   it('reads call.completed from the seed', () => {
@@ -69,40 +67,11 @@ describe('Mirai v1 normalizer', () => {
   });
 });
 
-describe('MiniVoice normalizer', () => {
-  it('reads call.created with its event_key', () => {
-    const e = normalizeMiniVoice(fixture('minivoice', 'call-created.json'));
-    expect(e).toMatchObject({ dedupeKey: 'call_123:call.created', providerCallId: 'call_123', occurredAt: '2026-05-29T12:00:00.000Z' });
-    expect(e.facts).toMatchObject({ status: 'in_progress', direction: 'outbound', fromNumber: '+15551230001', toNumber: '+15551230002', customerNumber: '+15551230002', applicationId: 'app_123' });
-  });
-  it('falls back to call id + event without event_key; an inbound customer is the caller', () => {
-    const e = normalizeMiniVoice(fixture('minivoice', 'call-completed.json'));
-    expect(e.dedupeKey).toBe('call_123:call.completed');
-    expect(e.facts).toMatchObject({ status: 'completed', customerNumber: '+15551230001', endedAt: '2026-05-29T12:10:00.000Z' });
-  });
-  it('scopes an event_key that names another call to the call the event is for', () => {
-    const body = fixture('minivoice', 'call-created.json') as { call: Record<string, unknown> };
-    const e = normalizeMiniVoice({ ...body, call: { ...body.call, id: 'call_456' } });
-    expect(e).toMatchObject({ dedupeKey: 'call_456|call_123:call.created', providerCallId: 'call_456' });
-  });
-  it('refuses a body without created_at', () => {
-    const { created_at: _drop, ...rest } = fixture('minivoice', 'call-created.json');
-    expect(() => normalizeMiniVoice(rest)).toThrow(ZodError);
-  });
-});
-
-describe('Atoms seed-format normalizer', () => {
-  it('reads call.start, call.end and analytics.completed', () => {
-    const start = normalizeAtoms(fixture('atoms', 'call-start.json'));
-    expect(start).toMatchObject({ providerCallId: 'call_xyz789', dedupeKey: 'call_xyz789:call.start:2024-07-15T14:30:00Z' });
-    expect(start.facts).toMatchObject({ status: 'in_progress', direction: 'inbound', customerNumber: '+15551234567', agentId: 'agent_abc123' });
-    const end = normalizeAtoms(fixture('atoms', 'call-end.json'));
-    expect(end.facts).toMatchObject({ status: 'completed', durationSeconds: 300, disposition: 'successful', variables: { customer_name: 'Jane Smith' } });
-    expect(end.facts.transcript).toEqual([
-      { role: 'agent', text: 'Hello! How can I help?', at: null },
-      { role: 'customer', text: 'I have a question...', at: null },
-    ]);
-    const analytics = normalizeAtoms(fixture('atoms', 'analytics-completed.json'));
-    expect(analytics.facts.metrics).toMatchObject({ satisfaction_score: 4, issue_resolved: true });
+describe('Mirai v1 extras', () => {
+  it('accepts mark_prepaid, update_address and confirmed_address actions', () => {
+    for (const action of ['mark_prepaid', 'update_address', 'confirmed_address', 'mark-prepaid']) {
+      const e = normalizeMirai({ event: { type: 'action', data: { action, call: { id: 'c1' }, payload: {} } } });
+      expect(e.action?.kind).toBe(action.replace('-', '_'));
+    }
   });
 });
