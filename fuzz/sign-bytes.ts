@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { publicKeyFor, type SignableProvider } from '@/simulator/sign';
+import { publicKeyFor } from '@/lib/providers/mirai/simulate';
+import type { SignableProvider } from '@/simulator/sign';
 
 // simulator/sign.ts signs text; a mutated body may not be valid UTF-8, so the fuzzer signs
 // the exact bytes it sends (same schemes, providers.md §1.1, §1.5, §2.1, §3.1).

@@ -1,17 +1,24 @@
 import { parseArgs } from 'node:util';
 import { seedFromString } from './prng';
-import { SIM_PROVIDERS, type SimProvider } from './sign';
+import { PROVIDERS, providerById } from '@/lib/providers/registry';
+import { DEFAULT_SIM_PROVIDERS, SIM_PROVIDERS, endpointOf, type SimProvider } from './sign';
 import { numberOption, OptionError } from '@/lib/cli/options';
 
 // Parses `npm run simulate` options into typed values; pure (no process.exit), so the CLI
 // decides how to fail and the parsing can be tested.
+
+/** Endpoints whose secret every setup has (the default stories'); a story posting elsewhere needs its own. */
+const SETUP_ENDPOINTS = new Set(DEFAULT_SIM_PROVIDERS.map(endpointOf));
+const NEED_SECRET = SIM_PROVIDERS.filter((p) => !SETUP_ENDPOINTS.has(endpointOf(p)));
+const secretName = (provider: string) => `${providerById(provider)?.envPrefix ?? provider.toUpperCase()}_WEBHOOK_SECRET`;
+const SECRET_NAMES = Object.keys(PROVIDERS).map(secretName);
 
 export const USAGE = `Usage: npm run simulate -- [options]
   --url <url>            base URL (default http://127.0.0.1:3000)
   --calls <n>            number of calls (default 50)
   --rate <n>             cap on events per second across all workers (default 0: no cap)
   --concurrency <n>      calls in flight (default 8)
-  --providers <list>     comma list of ${SIM_PROVIDERS.join(',')} (default: all but mirai-v2, which needs MIRAI_V2_WEBHOOK_SECRET)
+  --providers <list>     comma list of ${SIM_PROVIDERS.join(',')} (default: all but ${NEED_SECRET.map((p) => `${p}, which needs ${secretName(endpointOf(p))}`).join('; ')})
   --duplicates <p>       probability each event is sent twice (default 0)
   --out-of-order <p>     probability a call's events are shuffled (default 0)
   --seed <s>             PRNG seed (default random, printed): same seed, same mix of calls
@@ -19,8 +26,8 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --days <n>             spread calls over the last n days (default 7)
   --check                afterwards read the API and report missing, duplicated or wrong calls
   --token <t>            API token for --check (default CALLBOARD_TOKEN)
-Secrets: MIRAI_WEBHOOK_SECRET, MIRAI_V2_WEBHOOK_SECRET, MINIVOICE_WEBHOOK_SECRET,
-ATOMS_WEBHOOK_SECRET (first of a comma list), else the demo secrets (what npm run dev sets).`;
+Secrets: ${SECRET_NAMES.join(', ')} (first of a comma list),
+else the demo secrets (what npm run dev sets).`;
 
 export interface SimulateOptions {
   url: string;
@@ -61,7 +68,7 @@ export function parseSimulateArgs(args: string[], env: Record<string, string | u
     },
   });
   // Atoms' current format shares the atoms secret, which every setup has; Mirai v2 has its own.
-  const fallback = SIM_PROVIDERS.filter((p) => p !== 'mirai-v2' || env.MIRAI_V2_WEBHOOK_SECRET);
+  const fallback = SIM_PROVIDERS.filter((p) => SETUP_ENDPOINTS.has(endpointOf(p)) || env[secretName(endpointOf(p))]);
   const providers = (values.providers ?? fallback.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = providers.filter((p) => !(SIM_PROVIDERS as readonly string[]).includes(p));
   if (unknown.length > 0 || providers.length === 0) throw new OptionError(`--providers: unknown "${unknown.join(', ')}"`);

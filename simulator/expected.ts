@@ -1,4 +1,5 @@
-import type { SimCall, SimOutcome } from './types';
+import { storyForEndpoint, storyById } from './stories';
+import type { SimCall } from './types';
 
 // What Callboard should show for a generated call once all its events are in, in any order and
 // with any duplicates: written from the providers' specs, so --check is an independent test of
@@ -15,52 +16,19 @@ export interface ExpectedCall {
   actions: number;
 }
 
-const FINAL_STATUS: Record<SimOutcome, string> = {
-  answered: 'completed',
-  busy: 'busy',
-  no_answer_rescheduled_answered: 'completed',
-  validation_failed: 'validation_failed',
-  timeout: 'timeout',
-  aborted: 'canceled',
-  skip: 'skipped',
-  no_answer: 'no_answer',
-  failed: 'failed',
-  voicemail: 'voicemail',
-  completed: 'completed',
-  successful: 'completed',
-  unsuccessful: 'completed',
-  callback_requested: 'completed',
-};
-
-function isActionEvent(event: SimCall['events'][number]): boolean {
-  const inner = event.event;
-  return typeof inner === 'object' && inner !== null && !Array.isArray(inner) && inner.type === 'action';
-}
-
-/** Mirai's closing report counts re-attempts and reschedules (providers.md §1.3); the other dialects dial once. */
-function attemptsOf(events: SimCall['events']): number {
-  for (const event of events) {
-    const inner = event.event;
-    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) continue;
-    const data = inner.data;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) continue;
-    const report = data.report;
-    if (typeof report !== 'object' || report === null || Array.isArray(report)) continue;
-    // A reschedule books another attempt even when an abort cancels it before it dials.
-    const counts = [report.reAttemptCount, report.rescheduledCount].filter((n): n is number => typeof n === 'number');
-    if (counts.length > 0) return 1 + Math.max(...counts);
-  }
-  return 1;
-}
-
 export function expectedOf(call: SimCall): ExpectedCall {
   const distinct = [...new Map(call.events.map((e) => [JSON.stringify(e), e])).values()];
+  const story = storyById(call.dialect ?? call.provider) ?? storyForEndpoint(call.provider);
+  if (!story) throw new Error(`no simulator story for ${call.dialect ?? call.provider}`);
+  const status = story.finalStatus[call.outcome];
+  if (!status) throw new Error(`${story.id} has no final status for outcome ${call.outcome}`);
   return {
     provider: call.provider,
     providerCallId: call.providerCallId,
-    status: FINAL_STATUS[call.outcome],
-    attempts: attemptsOf(distinct),
+    status,
+    // Dial attempts: the story reads them from its provider's report; one when it has none.
+    attempts: story.attemptsOf?.(distinct) ?? 1,
     events: distinct.length,
-    actions: distinct.filter(isActionEvent).length,
+    actions: story.isAction ? distinct.filter((e) => story.isAction!(e)).length : 0,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ATOMS_OUTCOMES, MIRAI_OUTCOMES, generateCalls, withDuplicates, type JsonObject, type JsonValue, type SimCall } from './lifecycles';
+import { ATOMS_OUTCOMES } from '@/lib/providers/atoms/simulate';
+import { MIRAI_OUTCOMES } from '@/lib/providers/mirai/simulate';
+import { generateCalls, withDuplicates, type JsonObject, type JsonValue, type SimCall } from './lifecycles';
 
 const now = new Date('2026-08-01T12:00:00Z');
 const calls = generateCalls({ count: 200, seed: 7, now });
@@ -58,72 +60,6 @@ describe('generateCalls', () => {
 
   it('honours the providers filter', () => {
     expect(new Set(generateCalls({ count: 20, seed: 3, now, providers: ['atoms'] }).map((c) => c.provider))).toEqual(new Set(['atoms']));
-  });
-});
-
-describe('Mirai lifecycles', () => {
-  it('repeat one metadata object and the call id on every event, ending with lifecycle-ended', () => {
-    for (const call of of('mirai')) {
-      const first = call.events[0];
-      for (const event of call.events) {
-        expect(event.metadata).toEqual(first?.metadata);
-        expect(at(event, 'event', 'data', 'call', 'id')).toBe(call.providerCallId);
-      }
-      expect(at(call.events.at(-1), 'event', 'type')).toBe('call.lifecycle-ended');
-    }
-  });
-
-  it('runs an answered call through the documented order', () => {
-    const call = of('mirai').find((c) => c.outcome === 'answered');
-    const types = call?.events.map((e) => at(e, 'event', 'type')).filter((t) => t !== 'action');
-    expect(types).toEqual(['call.initiate', 'call.in-progress', 'call.ended', 'call.completed', 'end-of-call', 'call.lifecycle-ended']);
-  });
-
-  it('reports the second attempt of a rescheduled call', () => {
-    const call = of('mirai').find((c) => c.outcome === 'no_answer_rescheduled_answered');
-    const types = call?.events.map((e) => at(e, 'event', 'type'));
-    expect(types?.slice(0, 4)).toEqual(['call.initiate', 'call.no-answer', 'call.rescheduled', 'call.initiate']);
-    expect(at(call?.events.at(-1), 'event', 'data', 'report')).toEqual({ reAttemptCount: 1, rescheduledCount: 1, finalStatus: 'completed' });
-  });
-
-  it('spends credits call by call (balance only rises on a top-up)', () => {
-    const credits = of('mirai').flatMap((c) => c.events).map((e) => at(e, 'event', 'data', 'credits')).filter(isObject);
-    expect(credits.length).toBeGreaterThan(10);
-    for (let i = 1; i < credits.length; i++) {
-      const [prev, cur] = [credits[i - 1]?.available as number, credits[i]?.available as number];
-      if (cur < prev) expect(cur).toBe(prev - (credits[i]?.used as number));
-    }
-  });
-
-  it('sends actions in both spellings, with call.id and a payload', () => {
-    const actions = of('mirai').flatMap((c) => c.events).map((e) => at(e, 'event', 'data')).filter((d) => isObject(d) && 'action' in d);
-    expect(new Set(actions.map((a) => at(a, 'action')))).toEqual(new Set(['create_order', 'create-order', 'send_whatsapp', 'send-whatsapp']));
-    for (const action of actions) {
-      expect(at(action, 'call', 'id')).toEqual(expect.any(String));
-      expect(isObject(at(action, 'payload'))).toBe(true);
-    }
-    const order = actions.find((a) => String(at(a, 'action')).startsWith('create'));
-    expect(at(order, 'payload', 'paymentMode')).toBe('cod');
-    expect(at(order, 'payload', 'shippingAddress', 'country')).toBe('India');
-  });
-});
-
-describe('MiniVoice and Atoms lifecycles', () => {
-  it('MiniVoice sends created then completed with an event_key', () => {
-    for (const call of of('minivoice')) {
-      expect(call.events.map((e) => e.event)).toEqual(['call.created', 'call.completed']);
-      for (const e of call.events) expect(at(e, 'data', 'event_key')).toBe(`${call.providerCallId}:${String(e.event)}`);
-    }
-  });
-
-  it('Atoms sends start, end with a 6–10 turn transcript, then analytics', () => {
-    for (const call of of('atoms')) {
-      expect(call.events.map((e) => e.event)).toEqual(['call.start', 'call.end', 'analytics.completed']);
-      const transcript = at(call.events[1], 'transcript');
-      expect(Array.isArray(transcript) && transcript.length >= 6 && transcript.length <= 10).toBe(true);
-      expect(at(call.events[1], 'disposition')).toBe(call.outcome);
-      expect(String(at(call.events[0], 'caller_phone'))).toMatch(/^\+91[6-9]\d{9}$/);
-    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Rng } from './prng';
+import type { LineItem, Order, Rng } from '@/lib/providers/simulate';
 
 // Made-up Indian D2C stores, customers and carts: the cash-on-delivery confirmation calls
 // these voice agents are mostly used for. Brands and people are fictional.
@@ -52,21 +52,7 @@ const DISCOUNTS = [
   { code: 'PREPAID5', reason: 'retention offer', percent: 5 },
 ] as const;
 
-export interface LineItem { title: string; variantId: string; quantity: number; price: number }
-
-export interface Order {
-  orderId: string;
-  store: string;
-  customer: { firstName: string; lastName: string; phone: string; email: string };
-  address: { address1: string; address2: string; city: string; province: string; zip: string; country: string };
-  items: LineItem[];
-  subtotal: number;
-  codCharge: number;
-  discount: { code: string; reason: string } | null;
-  /** What the customer pays on delivery: subtotal − discount + COD charge, in rupees. */
-  total: number;
-  abandonedCheckoutId: string;
-}
+export type { LineItem, Order } from '@/lib/providers/simulate';
 
 /** Fisher–Yates, so the order depends only on the seed. */
 function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
@@ -120,14 +106,4 @@ export function makeOrder(rng: Rng): Order {
     total: subtotal - off + codCharge,
     abandonedCheckoutId: `gid://shopify/AbandonedCheckout/${rng.int(10_000_000_000_000, 99_999_999_999_999)}`,
   };
-}
-
-/** "Masala Chai 250g and 2 × Brass Tea Strainer" */
-export function describeItems(items: readonly LineItem[]): string {
-  const parts = items.map((item) => (item.quantity > 1 ? `${item.quantity} × ${item.title}` : item.title));
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'your items');
-}
-
-export function rupees(amount: number): string {
-  return `₹${amount.toLocaleString('en-IN')}`;
 }

@@ -1,19 +1,8 @@
+import type { Rng } from '@/lib/providers/simulate';
+
 // A seeded PRNG so a simulation can be replayed exactly: same seed and `now`, same calls.
 
-export interface Rng {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number;
-  chance(probability: number): boolean;
-  pick<T>(items: readonly T[]): T;
-  /** Picks by relative weight. */
-  weighted<T>(items: readonly (readonly [T, number])[]): T;
-  hex(length: number): string;
-  /** Lower-case letters and digits. */
-  alnum(length: number): string;
-  uuid(): string;
-}
+export type { Rng } from '@/lib/providers/simulate';
 
 /** mulberry32: tiny, fast and good enough for test data (not for anything secret). */
 function mulberry32(seed: number): () => number {

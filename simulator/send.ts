@@ -1,6 +1,7 @@
 import type { FetchLike } from './check-api';
 import { rateLimiter } from './rate';
 import { endpointOf, signFor, type SignableProvider, type SimProvider } from './sign';
+import { storyById } from './stories';
 import type { SimCall } from './types';
 
 // Delivers simulated webhooks through the real endpoints, signed the way each provider signs.
@@ -33,10 +34,9 @@ export async function sendEvent({ baseUrl, provider, body, secret, now, fetch: f
   return { status: res.status, json: parseJson(text) };
 }
 
-/** Seed 003's sample request names the event in `X-MiniVoice-Event` (undocumented elsewhere). */
+/** Headers other than the signature that the provider sends with an event. */
 function eventHeader(provider: SimProvider, body: object | string): Record<string, string> {
-  if (provider !== 'minivoice' || typeof body === 'string' || !('event' in body) || typeof body.event !== 'string') return {};
-  return { 'x-minivoice-event': body.event };
+  return storyById(provider)?.headers?.(body) ?? {};
 }
 
 function parseJson(text: string): unknown {

@@ -1,7 +1,10 @@
-import type { Rng } from './prng';
-import { codConversation } from './atoms-transcript';
-import type { Order } from './orders';
-import { SECOND, type AtomsCurrentOutcome, type JsonObject, type SimCall } from './types';
+import { SECOND, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import type { CallStatus } from '@/lib/providers/types';
+import { codConversation, signAtoms } from './simulate';
+
+/** Atoms current-format `callData.callStatus` values. */
+export const ATOMS_CURRENT_OUTCOMES = ['completed', 'no_answer', 'busy', 'failed'] as const;
+export type AtomsCurrentOutcome = (typeof ATOMS_CURRENT_OUTCOMES)[number];
 
 // One Atoms call in the current envelope (providers.md §3.2, docs of 2026-05):
 // {url, description, event: "<agentId>.<eventType>", metadata, id}. pre-conversation on dial,
@@ -69,3 +72,23 @@ export function atomsCurrentCall({ rng, outcome, startMs, callId, order, eventId
   );
   return { provider: 'atoms', dialect: 'atoms-current', providerCallId: callId, outcome, startedAt: iso(startMs), events };
 }
+
+/** Atoms' current envelope: posted to the atoms endpoint, signed the same way. */
+export const atomsCurrentStory: SimStory = {
+  id: 'atoms-current',
+  endpoint: 'atoms',
+  dialect: 'atoms-current',
+  outcomes: ATOMS_CURRENT_OUTCOMES,
+  weights: [['completed', 70], ['no_answer', 15], ['busy', 10], ['failed', 5]] satisfies (readonly [AtomsCurrentOutcome, number])[],
+  finalStatus: { completed: 'completed', no_answer: 'no_answer', busy: 'busy', failed: 'failed' } satisfies Record<AtomsCurrentOutcome, CallStatus>,
+  // Opt-in too, so runs without it draw exactly the calls they drew before it existed.
+  byDefault: false,
+  start: () => ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
+    atomsCurrentCall({
+      rng, startMs, order,
+      outcome: outcome as AtomsCurrentOutcome,
+      callId: uniqueId(() => `CALL-${startMs}-${idRng.hex(6)}`),
+      eventId: () => idRng.hex(24),
+    }),
+  sign: (body, secret) => signAtoms(body, secret),
+};

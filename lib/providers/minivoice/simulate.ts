@@ -1,6 +1,8 @@
-import type { Rng } from './prng';
-import type { Order } from './orders';
-import { SECOND, isoS, type JsonObject, type SimCall } from './types';
+import { isoS, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import type { CallStatus } from '@/lib/providers/types';
+
+export const MINIVOICE_OUTCOMES = ['completed'] as const;
+export type MiniVoiceOutcome = (typeof MINIVOICE_OUTCOMES)[number];
 
 // One MiniVoice call: call.created → call.completed (seed 003). Both events carry the full
 // call object and `data.event_key`, the dedupe key MiniVoice documents (providers.md §2.3).
@@ -55,3 +57,28 @@ export function miniVoiceCall({ rng, startMs, callId, order }: MiniVoiceCallInpu
     events: [event('call.created', startMs, 'in_progress', {}), event('call.completed', endMs, 'completed', variables)],
   };
 }
+
+/** MiniVoice: `v1=` + hex HMAC-SHA256 of `<timestamp>.<body>`, timestamp in unix seconds. */
+export function signMiniVoice(body: string, secret: string, timestampSeconds: number): Record<string, string> {
+  const ts = String(timestampSeconds);
+  return {
+    'x-minivoice-timestamp': ts,
+    'x-minivoice-signature': `v1=${simHmacHex(secret, `${ts}.${body}`)}`,
+  };
+}
+
+export const miniVoiceStory: SimStory = {
+  id: 'minivoice',
+  endpoint: 'minivoice',
+  outcomes: MINIVOICE_OUTCOMES,
+  weights: [['completed', 1]],
+  finalStatus: { completed: 'completed' } satisfies Record<MiniVoiceOutcome, CallStatus>,
+  byDefault: true,
+  start: () => ({ rng, idRng, startMs, order, uniqueId }) => miniVoiceCall({ rng, startMs, order, callId: uniqueId(() => `call_${idRng.alnum(20)}`) }),
+  sign: (body, secret, now) => signMiniVoice(body, secret, Math.floor(now.getTime() / 1000)),
+  /** Seed 003's sample request names the event in `X-MiniVoice-Event` (undocumented elsewhere). */
+  headers(body): Record<string, string> {
+    if (typeof body === 'string' || !('event' in body) || typeof body.event !== 'string') return {};
+    return { 'x-minivoice-event': body.event };
+  },
+};

@@ -1,6 +1,17 @@
-import type { Rng } from './prng';
-import { describeItems, rupees, type Order } from './orders';
-import { MINUTE, SECOND, isoMs, type JsonObject, type MiraiOutcome, type SimCall } from './types';
+import { createHash } from 'node:crypto';
+import { describeItems, isoMs, MINUTE, rupees, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import type { CallStatus } from '@/lib/providers/types';
+
+export const MIRAI_OUTCOMES = [
+  'answered',
+  'busy',
+  'no_answer_rescheduled_answered',
+  'validation_failed',
+  'timeout',
+  'aborted',
+  'skip',
+] as const;
+export type MiraiOutcome = (typeof MIRAI_OUTCOMES)[number];
 
 // One Mirai Minds v1 call task in the seed envelope `{metadata, event:{type, data}}`.
 // Events carry no timestamp of their own; the times live in `data.call`. A reschedule keeps
@@ -195,3 +206,65 @@ function analysis(rng: Rng, scenario: Scenario, reason: WhatsAppReason, order: O
       return { success: false, summary: `${name} was busy and asked to be called back ${rng.pick(['after 7 pm', 'tomorrow morning', 'on the weekend'])}.`, requiredActions: [], insights: insights(true, true, 'neutral', false) };
   }
 }
+
+/**
+ * Mirai v1 pairs each org's private key with a public key `pk_<32 hex>` that picks the
+ * secret. We have only the secret, so derive a stable stand-in: the same secret always
+ * presents the same public key.
+ */
+export function publicKeyFor(secret: string): string {
+  return 'pk_' + createHash('sha256').update(`public-key:${secret}`).digest('hex').slice(0, 32);
+}
+
+/** Mirai v1: hex HMAC-SHA256 of the raw body; no timestamp. */
+export function signMirai(body: string, secret: string): Record<string, string> {
+  return { 'x-signature': simHmacHex(secret, body), 'x-public-key': publicKeyFor(secret) };
+}
+
+function isObject(value: JsonObject[string] | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const miraiStory: SimStory = {
+  id: 'mirai',
+  endpoint: 'mirai',
+  outcomes: MIRAI_OUTCOMES,
+  weights: [
+    ['answered', 50], ['busy', 10], ['no_answer_rescheduled_answered', 12], ['validation_failed', 5],
+    ['timeout', 6], ['aborted', 7], ['skip', 5],
+  ] satisfies (readonly [MiraiOutcome, number])[],
+  finalStatus: {
+    answered: 'completed', busy: 'busy', no_answer_rescheduled_answered: 'completed', validation_failed: 'validation_failed',
+    timeout: 'timeout', aborted: 'canceled', skip: 'skipped',
+  } satisfies Record<MiraiOutcome, CallStatus>,
+  byDefault: true,
+  start(rng) {
+    const ledger: MiraiLedger = { halves: 2 * rng.int(400, 1200) };
+    let count = 0;
+    return ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
+      miraiCall({
+        rng, startMs, order, ledger,
+        outcome: outcome as MiraiOutcome,
+        // Mongo-style 24-hex ids, as in recent Mirai examples.
+        callId: uniqueId(() => idRng.hex(24)),
+        actionStyle: count++ % 2 === 0 ? 'snake' : 'kebab',
+      });
+  },
+  sign: (body, secret) => signMirai(body, secret),
+  /** Mirai's closing report counts re-attempts and reschedules (providers.md §1.3). */
+  attemptsOf(events) {
+    for (const event of events) {
+      const inner = event.event;
+      if (!isObject(inner)) continue;
+      const data = inner.data;
+      if (!isObject(data)) continue;
+      const report = data.report;
+      if (!isObject(report)) continue;
+      // A reschedule books another attempt even when an abort cancels it before it dials.
+      const counts = [report.reAttemptCount, report.rescheduledCount].filter((n): n is number => typeof n === 'number');
+      if (counts.length > 0) return 1 + Math.max(...counts);
+    }
+    return 1;
+  },
+  isAction: (event) => isObject(event.event) && event.event.type === 'action',
+};

@@ -1,6 +1,9 @@
-import type { Rng } from './prng';
-import { describeItems, rupees, type Order } from './orders';
-import { SECOND, isoS, type JsonObject, type MiraiV2Outcome, type SimCall } from './types';
+import { describeItems, isoS, rupees, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import type { CallStatus } from '@/lib/providers/types';
+
+/** Mirai v2: one terminal event per call, no reschedules in the envelope (§1.6). */
+export const MIRAI_V2_OUTCOMES = ['answered', 'busy', 'no_answer', 'voicemail', 'timeout', 'aborted'] as const;
+export type MiraiV2Outcome = (typeof MIRAI_V2_OUTCOMES)[number];
 
 // One Mirai Minds v2 call (providers.md §1.5–1.6): `{id, type, created_at, data:{call}}`, each
 // event a snapshot of the call; exactly one terminal event (completed, voicemail, failed,
@@ -68,3 +71,27 @@ export function miraiV2Call({ rng, outcome, startMs, callId, order, eventId }: M
   }
   return { provider: 'mirai-v2', providerCallId: callId, outcome, startedAt: isoS(startMs), events };
 }
+
+/** Mirai v2 (§1.5): `X-Mirai-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export function signMiraiV2(body: string, secret: string, timestampSeconds: number): Record<string, string> {
+  const t = String(timestampSeconds);
+  return { 'x-mirai-signature': `t=${t},v1=${simHmacHex(secret, `${t}.${body}`)}` };
+}
+
+export const miraiV2Story: SimStory = {
+  id: 'mirai-v2',
+  endpoint: 'mirai-v2',
+  outcomes: MIRAI_V2_OUTCOMES,
+  weights: [['answered', 55], ['busy', 10], ['no_answer', 15], ['voicemail', 8], ['timeout', 4], ['aborted', 8]] satisfies (readonly [MiraiV2Outcome, number])[],
+  finalStatus: { answered: 'completed', busy: 'busy', no_answer: 'no_answer', voicemail: 'voicemail', timeout: 'timeout', aborted: 'canceled' } satisfies Record<MiraiV2Outcome, CallStatus>,
+  // Opt-in: it needs its own secret (MIRAI_V2_WEBHOOK_SECRET), which not every setup has.
+  byDefault: false,
+  start: () => ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
+    miraiV2Call({
+      rng, startMs, order,
+      outcome: outcome as MiraiV2Outcome,
+      callId: uniqueId(() => `call_${idRng.alnum(26)}`),
+      eventId: () => `evt_${idRng.alnum(26)}`,
+    }),
+  sign: (body, secret, now) => signMiraiV2(body, secret, Math.floor(now.getTime() / 1000)),
+};
