@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PROVIDERS } from '@/lib/providers/registry';
 import type { SignableProvider } from '@/simulator/sign';
 import { fromValue, locations, replaceAt, type JsonNode } from './json-tree';
 
@@ -7,7 +8,7 @@ import { fromValue, locations, replaceAt, type JsonNode } from './json-tree';
 // name a call or an event are swapped for fresh ones (same length, same alphabet where
 // possible), so every case makes its own call instead of hitting one already stored.
 
-export const WEBHOOK_ENDPOINTS: readonly SignableProvider[] = ['mirai', 'mirai-v2', 'minivoice', 'atoms'];
+export const WEBHOOK_ENDPOINTS = Object.keys(PROVIDERS) as readonly SignableProvider[];
 
 export interface Fixture {
   endpoint: SignableProvider;

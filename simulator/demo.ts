@@ -1,5 +1,6 @@
 import { generateCalls } from './lifecycles';
 import { sendCalls } from './send';
+import { providerById } from '@/lib/providers/registry';
 import { endpointOf, type SimProvider } from './sign';
 
 // Demo data goes through the real webhook endpoints, never straight into tables, so a demo
@@ -19,6 +20,16 @@ export const DEMO_MIRAI_V2_SECRET = 'whsec_demo_mirai_v2_signing_secret';
 export function demoSecret(provider: SimProvider): string {
   const endpoint = endpointOf(provider);
   return endpoint === 'mirai-v2' ? DEMO_MIRAI_V2_SECRET : DEMO_SECRETS[endpoint];
+}
+
+/** The setting that holds a provider's webhook secret: <PREFIX>_WEBHOOK_SECRET (lib/env.ts). */
+export function secretSetting(provider: string): string {
+  return `${providerById(provider)?.envPrefix ?? provider.toUpperCase()}_WEBHOOK_SECRET`;
+}
+
+/** The server settings that make it accept what the demo secrets sign: MIRAI_WEBHOOK_SECRET … */
+export function demoSecretSettings(): Record<string, string> {
+  return Object.fromEntries(Object.entries(DEMO_SECRETS).map(([provider, secret]) => [secretSetting(provider), secret]));
 }
 
 /** A fixed seed gives every demo the same mix of stories; ids still differ per run. */
