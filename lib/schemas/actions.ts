@@ -52,7 +52,6 @@ export const sendWhatsappPayload = z.looseObject({
 });
 
 export type CreateOrderPayload = z.infer<typeof createOrderPayload>;
-export type SendWhatsappPayload = z.infer<typeof sendWhatsappPayload>;
 
 /** The schema an action kind's payload must satisfy to be approved; null for kinds sent nowhere. */
 export function payloadSchemaFor(kind: string) {
@@ -62,7 +61,6 @@ export function payloadSchemaFor(kind: string) {
 }
 
 export const ACTION_STATUSES = ['pending', 'approved', 'rejected', 'dispatched', 'failed', 'needs_check'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const actionFiltersSchema = z.object({
   status: z.enum(ACTION_STATUSES).optional(),
