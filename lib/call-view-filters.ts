@@ -54,7 +54,7 @@ export const callViewParsers = {
 };
 
 type ViewKey = keyof typeof callViewParsers;
-export type CallViewValues = inferParserType<typeof callViewParsers>;
+type CallViewValues = inferParserType<typeof callViewParsers>;
 const KEYS = Object.keys(callViewParsers) as ViewKey[];
 const FILTER_KEYS = KEYS.filter((k) => k !== 'sort' && k !== 'dir');
 

@@ -11,7 +11,7 @@ export type PageSearchParams = SearchParams;
 /** A form field as typed: an empty one means "any", not a filter on "". */
 const field = createParser({ parse: (v) => v.trim() || null, serialize: String });
 
-export const deliveryPageParsers = {
+const deliveryPageParsers = {
   provider: field,
   outcome: field,
   verification: field,

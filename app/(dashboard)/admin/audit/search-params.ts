@@ -7,7 +7,7 @@ import { auditFiltersSchema, type AuditFilters } from '@/lib/schemas/users';
 
 const asWritten = createParser({ parse: (v) => v || null, serialize: String });
 
-export const auditPageParsers = { action: asWritten, cursor: asWritten };
+const auditPageParsers = { action: asWritten, cursor: asWritten };
 
 const loadValues = createLoader(auditPageParsers);
 const serialize = createSerializer(auditPageParsers);
