@@ -1,10 +1,12 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { useState, type ReactNode } from 'react';
 import { TimeZoneProvider } from './local-time';
 
-// Client-side context for every dashboard page: one TanStack Query client per browser tab, and
-// the team's time zone for every date shown (components/local-time.tsx reads it).
+// Client-side context for every dashboard page: one TanStack Query client per browser tab, nuqs
+// for filters kept in the URL, and the team's time zone for every date shown
+// (components/local-time.tsx reads it).
 export function Providers({ teamTimeZone, children }: { teamTimeZone: string | null; children: ReactNode }) {
   const [client] = useState(
     () =>
@@ -14,8 +16,10 @@ export function Providers({ teamTimeZone, children }: { teamTimeZone: string | n
       }),
   );
   return (
-    <QueryClientProvider client={client}>
-      <TimeZoneProvider zone={teamTimeZone}>{children}</TimeZoneProvider>
-    </QueryClientProvider>
+    <NuqsAdapter>
+      <QueryClientProvider client={client}>
+        <TimeZoneProvider zone={teamTimeZone}>{children}</TimeZoneProvider>
+      </QueryClientProvider>
+    </NuqsAdapter>
   );
 }

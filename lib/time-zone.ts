@@ -1,7 +1,13 @@
-// Calendar arithmetic in an IANA time zone with nothing but Intl, shared by the server (date
-// presets, CSV times) and the browser (display). A "day" is always a day in the team's zone.
+import { TZDateMini, tzOffset } from '@date-fns/tz';
+
+// Calendar arithmetic in an IANA time zone, shared by the server (date presets, CSV times) and
+// the browser (display). A "day" is always a day in the team's zone. Offsets come from
+// @date-fns/tz (Intl underneath), which knows every offset to the second, so no change is assumed
+// to be an hour: Lord Howe moves 30 minutes, Belize once moved 30 at midnight, Tucumán 2 hours.
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** True for a zone name Intl knows (e.g. 'Asia/Kolkata', 'UTC'). */
 export function isTimeZone(value: string): boolean {
@@ -19,20 +25,6 @@ export function runtimeTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    // h23 so midnight reads 00, not 24.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 export interface WallClock {
   year: number;
   month: number;
@@ -44,32 +36,49 @@ export interface WallClock {
 
 /** What a wall clock in `timeZone` shows at `instant`. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const p of partsFormat(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
+  const d = new TZDateMini(instant.getTime(), timeZone);
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() };
 }
 
-/** Milliseconds the zone is ahead of UTC at `instant`. */
-function offsetMs(instant: Date, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+/** Milliseconds the zone is ahead of UTC at `t` (some historical offsets have seconds). */
+function offsetMs(t: number, timeZone: string): number {
+  return Math.round(tzOffset(timeZone, new Date(t)) * MINUTE);
 }
 
 /**
- * The instant a wall clock in `timeZone` first shows this date at 00:00. Two passes settle the
- * offset across a DST change; where midnight does not exist, the day starts when the gap ends.
+ * The first instant a wall clock in `timeZone` shows `wall` or later. Where that time shows twice
+ * (clocks go back) it is the first time; where it never shows (clocks go forward, by however
+ * much) it is the instant the gap ends.
+ */
+export function instantAt(wall: WallClock, timeZone: string): Date {
+  const utc = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
+  utc.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  const target = utc.setUTCHours(wall.hour, wall.minute, wall.second);
+  // The offsets a day either side; if the wall time exists, it is the target less one of them.
+  const before = offsetMs(target - DAY, timeZone);
+  const after = offsetMs(target + DAY, timeZone);
+  const fits = [target - before, target - after].filter((t) => t + offsetMs(t, timeZone) === target);
+  if (fits.length) return new Date(Math.min(...fits));
+  // A gap: the clock jumps over the wall time somewhere in [target - after, target - before].
+  let lo = target - after;
+  let hi = target - before;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (mid + offsetMs(mid, timeZone) >= target) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
+}
+
+/**
+ * The instant a wall clock in `timeZone` first shows this date; where midnight does not exist,
+ * the day starts when the gap ends, however long the gap.
  */
 export function startOfZonedDay(date: string, timeZone: string): Date {
   const m = DATE_ONLY.exec(date);
   if (!m) throw new Error(`not a YYYY-MM-DD date: ${date}`);
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  let guess = wall - offsetMs(new Date(wall), timeZone);
-  guess = wall - offsetMs(new Date(guess), timeZone);
-  // In a spring-forward gap at midnight the guess lands on the previous evening: the day starts
-  // when the gap ends, an hour later.
-  if (localDate(new Date(guess), timeZone) !== date) guess += 3600_000;
-  return new Date(guess);
+  return instantAt({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
 /** 'YYYY-MM-DD' of `instant` in `timeZone`. */

@@ -6,7 +6,8 @@ import { currentActor } from '@/lib/auth/actor';
 import { getTeamTimeZone } from '@/lib/queries/settings';
 import { LowBalanceBanner } from './analytics/low-balance-banner';
 
-// Every dashboard page is behind sign-in; proxy.ts only redirects early, this is the check.
+// Every dashboard page is behind sign-in, and this is the check: proxy.ts redirects nothing (it
+// only refuses paths that are not UTF-8).
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');

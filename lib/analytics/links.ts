@@ -1,9 +1,11 @@
+import { callViewParsers, DEFAULT_VIEW, viewToSearchParams } from '@/lib/call-view-filters';
 import { bucketDays, type Granularity } from './buckets';
 import type { Period } from './period';
 
 // A bar or point → the calls list showing exactly the calls behind it: the bucket's days (the
 // list's from/to are whole days in the same zone, on last activity, like the charts), the page's
-// provider filter, and the series when it is a filter the list has.
+// provider filter, and the series when it is a filter the list has. The link is written by the
+// calls page's own URL parsers, so it says what that page reads.
 
 export interface ClickTarget {
   bucket: string;
@@ -18,11 +20,16 @@ export interface ClickTarget {
 
 export function callsHref(t: ClickTarget): string {
   const days = bucketDays(t.bucket, t.granularity, t.period);
-  const params = new URLSearchParams({ from: days.from, to: days.to });
   const provider = t.breakdownProvider ? [t.breakdownProvider] : t.provider;
-  if (provider?.length) params.set('provider', provider.join(','));
-  if (t.status) params.set('status', t.status);
-  if (t.agent) params.set('agent', t.agent);
-  if (t.meta) params.set('meta', `${t.meta.key}=${t.meta.value}`);
+  const params = viewToSearchParams({
+    ...DEFAULT_VIEW,
+    from: days.from,
+    to: days.to,
+    provider: provider ? [...provider] : undefined,
+    // A chart series is a status only if the calls page reads it as one.
+    status: t.status ? callViewParsers.status.parse(t.status) ?? undefined : undefined,
+    agent: t.agent,
+    meta: t.meta,
+  });
   return `/calls?${params.toString()}`;
 }

@@ -1,8 +1,12 @@
+import { createLoader, createParser, createSerializer, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
 import { DATE_RANGES, type DateRange } from '@/lib/schemas/calls';
 import { BREAKDOWNS, GRANULARITIES, type Breakdown, type Granularity } from './enums';
 
 // The analytics page's view in its URL. range/from/to/provider are the calls list's own
 // parameters (same names, same meaning), so the period travels between the two pages as is.
+// The parsers below are the one definition of that URL: the page's filters read and write it
+// with them (useQueryStates, in use-analytics-url.ts), tests and links through the loader and
+// serializer made from them.
 
 export interface AnalyticsView {
   range?: DateRange;
@@ -17,38 +21,62 @@ export interface AnalyticsView {
 export const DEFAULT_ANALYTICS_VIEW: AnalyticsView = { range: '30d', granularity: 'day', by: 'none' };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (v && (values as readonly string[]).includes(v) ? (v as T) : undefined);
+const day = createParser({ parse: (v) => (DATE.test(v) ? v : null), serialize: String });
 
-/** A value this page would never write is dropped on its own rather than failing the page. */
-export function analyticsViewFromSearchParams(params: URLSearchParams): AnalyticsView {
-  const from = params.get('from') ?? undefined;
-  const to = params.get('to') ?? undefined;
-  const range = oneOf(DATE_RANGES, params.get('range'));
-  const dates = { from: from && DATE.test(from) ? from : undefined, to: to && DATE.test(to) ? to : undefined };
-  const provider = params.get('provider')?.split(',').map((s) => s.trim()).filter(Boolean);
-  const key = params.get('key')?.trim().slice(0, 100) || undefined;
+// A value this page would never write reads as absent, on its own, rather than failing the page.
+export const analyticsViewParsers = {
+  range: parseAsStringLiteral(DATE_RANGES),
+  from: day,
+  to: day,
+  provider: createParser({
+    parse: (v) => {
+      const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
+      return ids.length ? ids : null;
+    },
+    serialize: (ids: string[]) => ids.join(','),
+  }),
+  granularity: parseAsStringLiteral(GRANULARITIES).withDefault(DEFAULT_ANALYTICS_VIEW.granularity),
+  by: parseAsStringLiteral(BREAKDOWNS).withDefault(DEFAULT_ANALYTICS_VIEW.by),
+  key: createParser({ parse: (v) => v.trim().slice(0, 100) || null, serialize: String }),
+};
+
+type AnalyticsValues = inferParserType<typeof analyticsViewParsers>;
+
+const loadValues = createLoader(analyticsViewParsers);
+const serialize = createSerializer(analyticsViewParsers);
+
+/** The view parsed URL values describe: a preset, else the dates, else the default preset. */
+export function analyticsViewFromValues(v: AnalyticsValues): AnalyticsView {
+  const dates = { ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) };
   return {
-    ...(range ? { range } : dates.from || dates.to ? dates : { range: DEFAULT_ANALYTICS_VIEW.range }),
-    ...(provider?.length ? { provider } : {}),
-    granularity: oneOf(GRANULARITIES, params.get('granularity')) ?? 'day',
-    by: oneOf(BREAKDOWNS, params.get('by')) ?? 'none',
-    ...(key ? { key } : {}),
+    ...(v.range ? { range: v.range } : v.from || v.to ? dates : { range: DEFAULT_ANALYTICS_VIEW.range }),
+    ...(v.provider?.length ? { provider: v.provider } : {}),
+    granularity: v.granularity,
+    by: v.by,
+    ...(v.key ? { key: v.key } : {}),
   };
 }
 
-/** The page URL's query: defaults left out, so the same view always makes the same URL. */
+/** The URL values of a view: defaults left out (null), so the same view always makes the same URL. */
+export function analyticsViewToValues(view: AnalyticsView): { [K in keyof AnalyticsValues]: AnalyticsValues[K] | null } {
+  return {
+    range: view.range && view.range !== DEFAULT_ANALYTICS_VIEW.range ? view.range : null,
+    from: (!view.range && view.from) || null,
+    to: (!view.range && view.to) || null,
+    provider: view.provider?.length ? view.provider : null,
+    granularity: view.granularity,
+    by: view.by,
+    key: (view.by === 'meta' && view.key) || null,
+  };
+}
+
+export function analyticsViewFromSearchParams(params: URLSearchParams): AnalyticsView {
+  return analyticsViewFromValues(loadValues(params));
+}
+
+/** The page URL's query. */
 export function analyticsViewToSearchParams(view: AnalyticsView): URLSearchParams {
-  const p = new URLSearchParams();
-  if (view.range && view.range !== DEFAULT_ANALYTICS_VIEW.range) p.set('range', view.range);
-  if (!view.range) {
-    if (view.from) p.set('from', view.from);
-    if (view.to) p.set('to', view.to);
-  }
-  if (view.provider?.length) p.set('provider', view.provider.join(','));
-  if (view.granularity !== 'day') p.set('granularity', view.granularity);
-  if (view.by !== 'none') p.set('by', view.by);
-  if (view.by === 'meta' && view.key) p.set('key', view.key);
-  return p;
+  return new URLSearchParams(serialize(analyticsViewToValues(view)));
 }
 
 /** The API query for a view: the range always spelled out, and the zone days are counted in. */

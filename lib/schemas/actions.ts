@@ -7,7 +7,6 @@ import { findBadText, PG_TEXT_MESSAGE, pgJson, pgText } from './pg-text';
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const ACTION_STATUSES = ['pending', 'approved', 'rejected', 'dispatched', 'failed', 'needs_check'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const actionFiltersSchema = z.object({
   status: z.enum(ACTION_STATUSES).optional(),

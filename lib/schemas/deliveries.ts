@@ -5,10 +5,8 @@ import { pgDateTime, pgText } from './pg-text';
 // filter form writes the same names into its URL.
 
 export const DELIVERY_OUTCOMES = ['stored', 'duplicate', 'rejected', 'failed'] as const;
-export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 export const DELIVERY_VERIFICATIONS = ['valid', 'invalid', 'missing', 'stale', 'unsigned'] as const;
-export type DeliveryVerification = (typeof DELIVERY_VERIFICATIONS)[number];
 
 /** Relative windows: a shared link keeps meaning "the last hour" instead of a fixed hour. */
 export const DELIVERY_SINCE = { '15m': 15, '1h': 60, '24h': 24 * 60, '7d': 7 * 24 * 60, '30d': 30 * 24 * 60 } as const;

@@ -9,7 +9,7 @@ import { post, uid, useTestSecrets } from '@/test/webhooks';
 // receive time is the call's last activity and a credit entry's time), then asks for exactly
 // those days with provider=mirai, so parallel tests never see each other's calls.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 let token: string;
 beforeAll(async () => {

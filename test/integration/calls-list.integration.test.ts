@@ -11,7 +11,7 @@ import { testDb, uid } from '@/test/webhooks';
 // makes its own calls and scopes its queries to them (a marker in the metadata, or a window of
 // time no one else uses). The export and the team time zone: calls-export.integration.test.ts.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const tokens = new Map<Role, Promise<string>>();
 const tokenFor = (role: Role) => {

@@ -5,7 +5,7 @@ import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 // Today's dialects, signed, through the real routes: each lands as the same canonical call.
 useTestSecrets();
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely here
+type Json = Record<string, any>; // fixtures are edited freely here
 
 /** A Mirai v2 fixture moved onto its own call and event ids (tests share one database). */
 function v2(name: string, callId: string, eventId = uid('evt')): Json {

@@ -12,7 +12,7 @@ const makeToken = (revoked = false) => tokenFor('approver', { revoked });
 
 const get = async (handler: (r: Request) => Promise<Response>, path: string, token?: string) => {
   const res = await handler(new Request(`http://localhost${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
-  return { status: res.status, json: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
 };
 
 async function seedCall(marker: string, phone: string) {

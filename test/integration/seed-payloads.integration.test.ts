@@ -5,7 +5,7 @@ import { callRow, deliveriesFor, post, testDb, uid, useTestSecrets } from '@/tes
 // Every example payload of the seeds, signed, through the real routes into a real Postgres.
 useTestSecrets();
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely here
+type Json = Record<string, any>; // fixtures are edited freely here
 
 /** A Mirai fixture moved onto its own call id (tests share one database). */
 function miraiAs(name: string, callId: string, metadata?: Json): Json {

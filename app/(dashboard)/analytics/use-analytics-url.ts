@@ -1,20 +1,12 @@
 'use client';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
-import { analyticsViewFromSearchParams, analyticsViewToSearchParams, type AnalyticsView } from '@/lib/analytics/url';
+import { analyticsViewFromValues, analyticsViewParsers, analyticsViewToValues, type AnalyticsView } from '@/lib/analytics/url';
 
-/** The page's view as its URL holds it; every change is a history entry, so Back undoes it. */
+/** The page's view as its URL holds it, through nuqs; every change is a history entry, so Back undoes it. */
 export function useAnalyticsUrl(): [AnalyticsView, (next: AnalyticsView) => void] {
-  const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const text = searchParams.toString();
-  const view = useMemo(() => analyticsViewFromSearchParams(new URLSearchParams(text)), [text]);
-  const setView = useCallback(
-    (next: AnalyticsView) => {
-      const query = analyticsViewToSearchParams(next).toString();
-      window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
-    },
-    [pathname],
-  );
+  const [values, setValues] = useQueryStates(analyticsViewParsers, { history: 'push' });
+  const view = useMemo(() => analyticsViewFromValues(values), [values]);
+  const setView = useCallback((next: AnalyticsView) => void setValues(analyticsViewToValues(next)), [setValues]);
   return [view, setView];
 }

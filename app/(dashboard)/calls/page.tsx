@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation';
 import { currentActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { apiSearchParams, CALLS_PAGE_SIZE, viewFromSearchParams, type CallView } from '@/lib/call-view-filters';
+import type { SearchParams } from 'nuqs/server';
+import { apiSearchParams, CALLS_PAGE_SIZE, loadCallView, type CallView } from '@/lib/call-view-filters';
 import type { InitialCalls } from '@/lib/hooks/use-calls';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { listCalls } from '@/lib/queries/calls';
@@ -10,8 +11,6 @@ import { callFiltersSchema, type CallsPageJson } from '@/lib/schemas/calls';
 import { CallsView } from './calls-view';
 
 export const metadata = { title: 'Calls · Callboard' };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * The first page, read here so the list paints with the HTML. Skipped when the browser would ask
@@ -33,12 +32,7 @@ async function firstPage(actor: Actor, view: CallView, teamTimeZone: string | nu
 export default async function CallsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first) params.set(key, first);
-  }
-  const view = viewFromSearchParams(params);
+  const view = await loadCallView(searchParams);
   const initial = await firstPage(actor, view, await getTeamTimeZone(actor));
   const providers = Object.values(PROVIDERS).map((p) => ({ id: p.id, label: p.label }));
   return <CallsView initial={initial} providers={providers} canManageSettings={can(actor.role, 'settings:manage')} />;

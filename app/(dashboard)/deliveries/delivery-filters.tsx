@@ -16,11 +16,13 @@ function Select({ name, label, all, options, value }: { name: string; label: str
   );
 }
 
-// A plain GET form: the filters land in the URL, so a view can be shared and reloaded.
+// A plain GET form: the filters land in the URL, so a view can be shared and reloaded. No
+// autocomplete: on Back the browser would otherwise refill the fields as they were typed, not as
+// the URL now says.
 export function DeliveryFilters({ values }: { values: FilterValues }) {
   const providers = Object.values(PROVIDERS).map((p): [string, string] => [p.id, p.label]);
   return (
-    <form method="get" action="/deliveries" aria-label="Filter deliveries" className="flex flex-wrap items-end gap-3 text-sm">
+    <form method="get" action="/deliveries" aria-label="Filter deliveries" autoComplete="off" className="flex flex-wrap items-end gap-3 text-sm">
       <Select name="provider" label="Provider" all="All providers" options={providers} value={values.provider} />
       <Select name="outcome" label="Outcome" all="Any outcome" options={DELIVERY_OUTCOMES.map((o) => [o, o])} value={values.outcome} />
       <Select name="verification" label="Signature" all="Any signature" options={DELIVERY_VERIFICATIONS.map((v) => [v, v])} value={values.verification} />

@@ -11,4 +11,3 @@ export const sendWhatsappPayload = z.looseObject({
   name: optionalText(100),
 });
 
-export type SendWhatsappPayload = z.infer<typeof sendWhatsappPayload>;

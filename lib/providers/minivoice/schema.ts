@@ -25,8 +25,6 @@ export const minivoiceEvent = z.object({
   data: jsonObject.nullish(),
 });
 
-export type MiniVoiceEvent = z.infer<typeof minivoiceEvent>;
-
 export const KNOWN_MINIVOICE_TYPES: ReadonlySet<string> = new Set([
   'call.created',
   'call.answered',

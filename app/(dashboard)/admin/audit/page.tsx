@@ -3,38 +3,29 @@ import { redirect } from 'next/navigation';
 import { currentActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
+import type { SearchParams } from 'nuqs/server';
 import { listAuditActions, listAuditLog } from '@/lib/queries/audit';
-import { auditFiltersSchema } from '@/lib/schemas/users';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { AuditFilter } from './audit-filter';
 import { AuditTable } from './audit-table';
+import { auditHref, parseAuditFilters } from './search-params';
 
 export const metadata = { title: 'Audit log · Callboard' };
 
-type SearchParams = Promise<{ action?: string | string[]; cursor?: string | string[] }>;
-
 /** A page of entries, or null when the URL's filter or cursor is not one this page made. */
-async function loadPage(actor: Actor, params: Awaited<SearchParams>) {
-  const filters = auditFiltersSchema.safeParse({ action: params.action || undefined, cursor: params.cursor || undefined });
-  if (!filters.success) return null;
+async function loadPage(actor: Actor, params: SearchParams) {
+  const filters = parseAuditFilters(params);
+  if (!filters) return null;
   try {
-    return { filters: filters.data, ...(await listAuditLog(actor, filters.data)) };
+    return { filters, ...(await listAuditLog(actor, filters)) };
   } catch (error) {
     if (error instanceof AppError && error.status === 400) return null;
     throw error;
   }
 }
 
-function pageHref(action: string | undefined, cursor?: string): string {
-  const query = new URLSearchParams();
-  if (action) query.set('action', action);
-  if (cursor) query.set('cursor', cursor);
-  const text = query.toString();
-  return text ? `/admin/audit?${text}` : '/admin/audit';
-}
-
 // Read-only by design: the log is append-only in the database, and this page offers no edits.
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');
   if (!can(actor.role, 'audit:read')) return <ForbiddenNotice actor={actor} permission="audit:read" title="The audit log" />;
@@ -54,8 +45,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <>
           <AuditTable entries={page.entries} filtered={Boolean(action)} />
           <nav aria-label="Audit log pages" className="flex justify-between text-sm">
-            {page.filters.cursor ? <Link href={pageHref(action)} className="text-slate-700 underline">Newest entries</Link> : <span />}
-            {page.nextCursor && <Link href={pageHref(action, page.nextCursor)} className="text-slate-700 underline">Older entries</Link>}
+            {page.filters.cursor ? <Link href={auditHref(action)} className="text-slate-700 underline">Newest entries</Link> : <span />}
+            {page.nextCursor && <Link href={auditHref(action, page.nextCursor)} className="text-slate-700 underline">Older entries</Link>}
           </nav>
         </>
       )}
