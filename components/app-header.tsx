@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { signOutAction } from '@/lib/actions/sign-out';
+import { signOutAction } from '@/lib/server-actions/sign-out';
 import { actionCounts } from '@/lib/queries/actions';
 import { PendingBadge } from './pending-badge';
 

@@ -1,6 +1,6 @@
 'use client';
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { createApiTokenAction, type CreateApiTokenResult } from '@/lib/actions/create-api-token';
+import { createApiTokenAction, type CreateApiTokenResult } from '@/lib/server-actions/create-api-token';
 import type { TokenOwnerOption } from '@/lib/queries/admin-tokens';
 import { OneTimeSecret } from '../one-time-secret';
 
