@@ -5,7 +5,7 @@ import { Providers } from '@/components/providers';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { actionCounts } from '@/lib/queries/actions';
-import { getTeamTimeZone } from '@/lib/queries/settings';
+import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { LowBalanceBanner } from './analytics/low-balance-banner';
 
 // Every dashboard page is behind sign-in; proxy.ts only redirects early, this is the check.

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { changeUserRole } from '@/lib/queries/users';
+import { changeUserRole } from '@/lib/commands/users/change-user-role';
 import { changeRoleSchema } from '@/lib/schemas/users';
 
 export type ChangeRoleResult = ActionResult<{ message: string }>;

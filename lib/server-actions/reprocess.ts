@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { guardedAction } from '@/lib/handlers/action';
 import { describeReprocess } from '@/lib/ingest/reprocess-result';
-import { reprocessAs } from '@/lib/queries/reprocess';
+import { reprocessAs } from '@/lib/commands/deliveries/reprocess';
 
 // The Reprocess buttons (admins): on a call page the form carries `callId` (that call), on a
 // delivery `deliveryId` (that delivery); a form with neither reprocesses everything.

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { revokeApiToken } from '@/lib/queries/admin-tokens';
+import { revokeApiToken } from '@/lib/commands/tokens/revoke-api-token';
 import { revokeApiTokenSchema } from '@/lib/schemas/users';
 
 export type RevokeApiTokenResult = ActionResult<{ message: string }>;

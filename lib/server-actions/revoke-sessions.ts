@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { revokeUserSessions } from '@/lib/queries/users';
+import { revokeUserSessions } from '@/lib/commands/users/revoke-user-sessions';
 import { revokeSessionsSchema } from '@/lib/schemas/users';
 
 export type RevokeSessionsResult = ActionResult<{ message: string }>;

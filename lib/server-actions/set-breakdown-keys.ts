@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { breakdownKeysTextSchema } from '@/lib/analytics/schema';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { setBreakdownKeys } from '@/lib/queries/settings';
+import { setBreakdownKeys } from '@/lib/commands/settings/set-breakdown-keys';
 
 export type SetBreakdownKeysResult = ActionResult<{ message: string }>;
 

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { setTeamTimeZone } from '@/lib/queries/settings';
+import { setTeamTimeZone } from '@/lib/commands/settings/set-team-time-zone';
 import { isTimeZone } from '@/lib/time-zone';
 
 export type SetTimeZoneResult = ActionResult<{ message: string }>;

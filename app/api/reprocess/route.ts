@@ -2,7 +2,7 @@
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { guardedRoute } from '@/lib/handlers/route';
 import type { ReprocessScope } from '@/lib/ingest/reprocess-scope';
-import { reprocessAs } from '@/lib/queries/reprocess';
+import { reprocessAs } from '@/lib/commands/deliveries/reprocess';
 import { reprocessSchema, type ReprocessInput } from '@/lib/schemas/reprocess';
 
 function scopeOf(input: ReprocessInput): ReprocessScope {

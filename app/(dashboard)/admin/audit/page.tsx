@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { currentActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
-import { listAuditActions, listAuditLog } from '@/lib/queries/audit';
+import { listAuditActions, listAuditLog } from '@/lib/queries/admin/audit';
 import { auditFiltersSchema } from '@/lib/schemas/users';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { AuditFilter } from './audit-filter';

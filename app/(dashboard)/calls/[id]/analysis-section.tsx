@@ -3,7 +3,7 @@ import { KeyValueTable } from '@/components/key-value-table';
 import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey, keyValueRows } from '@/lib/calls/key-values';
 import { providerNotes } from '@/lib/calls/provider-notes';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/call-detail';
 import { Section } from './section';
 
 function Part({ title, children }: { title: string; children: ReactNode }) {

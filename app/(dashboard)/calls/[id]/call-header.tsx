@@ -6,7 +6,7 @@ import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey } from '@/lib/calls/key-values';
 import { httpUrl, providerNotes } from '@/lib/calls/provider-notes';
 import { formatDuration } from '@/lib/format';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/call-detail';
 
 function Fact({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
   return (

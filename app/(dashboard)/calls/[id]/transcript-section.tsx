@@ -1,7 +1,7 @@
 import { TranscriptView } from '@/components/transcript/transcript-view';
 import { httpUrl, providerNotes } from '@/lib/calls/provider-notes';
 import { transcriptLines } from '@/lib/calls/transcript';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/call-detail';
 import { Section } from './section';
 
 /** Pages only play https recordings (the CSP's media-src); others stay a link in the header. */

@@ -1,5 +1,5 @@
 // GET /api/analytics/<summary|volume|credits|balance|actions> — one chart's numbers as JSON, or with ?format=csv as a file.
-import { actionsChart, balanceChart, creditsChart, scopeFor, summaryChart, volumeChart } from '@/lib/analytics/charts';
+import { actionsChart, balanceChart, creditsChart, scopeFor, summaryChart, volumeChart } from '@/lib/queries/analytics/charts';
 import { actionsCsv, balanceCsv, seriesCsv, summaryCsv } from '@/lib/analytics/csv';
 import { analyticsQuerySchema, CHARTS, type ChartName } from '@/lib/analytics/schema';
 import { guardedRoute } from '@/lib/handlers/route';

@@ -2,7 +2,8 @@
 import { thresholdSchema } from '@/lib/analytics/schema';
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { guardedRoute } from '@/lib/handlers/route';
-import { getLowBalanceThreshold, setLowBalanceThreshold } from '@/lib/queries/settings';
+import { setLowBalanceThreshold } from '@/lib/commands/settings/set-low-balance-threshold';
+import { getLowBalanceThreshold } from '@/lib/queries/admin/settings';
 
 export const GET = guardedRoute({ guard: 'calls:read' }, async ({ actor }) => Response.json({ threshold: await getLowBalanceThreshold(actor) }));
 

@@ -4,18 +4,17 @@ import { CALL_STATUSES } from '@/lib/ingest/types';
 import { PROVIDERS } from '@/lib/providers/registry';
 import {
   actionsByStatus, balanceNow, balanceSeries, callHeadlines, callVolume, creditsUsed, FAILURE_REASONS, type HeadlineRow, type Scope,
-} from '@/lib/queries/analytics';
-import { getLowBalanceThreshold } from '@/lib/queries/settings';
-import { getTeamTimeZone } from '@/lib/queries/settings';
+} from './analytics';
+import { getLowBalanceThreshold, getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { localDate } from '@/lib/time-zone';
-import { bucketKeys, fillBuckets, topSeries, type BucketValue } from './buckets';
-import { delta, ratio } from './deltas';
-import { previousPeriod, resolvePeriod } from './period';
-import { averageDailyBurn, isLowBalance, runOutDate } from './run-out';
-import type { AnalyticsQuery } from './schema';
-import type { ActionsChart, BalanceChart, Headline, SeriesChart, SummaryChart } from './types';
+import { bucketKeys, fillBuckets, topSeries, type BucketValue } from '@/lib/analytics/buckets';
+import { delta, ratio } from '@/lib/analytics/deltas';
+import { previousPeriod, resolvePeriod } from '@/lib/analytics/period';
+import { averageDailyBurn, isLowBalance, runOutDate } from '@/lib/analytics/run-out';
+import type { AnalyticsQuery } from '@/lib/analytics/schema';
+import type { ActionsChart, BalanceChart, Headline, SeriesChart, SummaryChart } from '@/lib/analytics/types';
 
-// Each chart: its query (lib/queries/analytics.ts), then pure shaping (this folder).
+// Each chart: its query (./analytics.ts), then pure shaping (lib/analytics).
 
 /** More series than this make a legend nobody can read; the smallest become "other". */
 const MAX_SERIES = 8;

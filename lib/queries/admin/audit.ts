@@ -3,7 +3,7 @@ import { assertCan, type Actor } from '@/lib/auth/actor';
 import { prisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuditFilters } from '@/lib/schemas/users';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
 
 // Reads of the append-only audit log. There is deliberately nothing here that writes to it:
 // entries are written by lib/audit.ts inside the transaction of the change they record.

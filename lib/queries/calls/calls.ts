@@ -9,7 +9,7 @@ import { isDateOnly } from '@/lib/time-zone';
 import { decodeCallCursor, encodeCallCursor } from './call-cursor';
 import { isNullableSort, listConditions, SORT_FIELD, type PageRequest } from './call-list-sql';
 import { fetchPage } from './call-page';
-import { getTeamTimeZone } from './settings';
+import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 
 export type { CallListItem, CallsPage } from '@/lib/schemas/calls';
 

@@ -5,7 +5,7 @@ import { pool } from '@/lib/db';
 import type { CallExportFilters, CallListItem } from '@/lib/schemas/calls';
 import { exportSql } from './call-list-sql';
 import { conditionsFor, forActor } from './calls';
-import { getTeamTimeZone } from './settings';
+import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 
 // The CSV export reads through a server-side cursor inside one read-only, repeatable-read
 // transaction: every batch comes from the same snapshot (exactly the filtered set at the moment

@@ -6,7 +6,7 @@ import { bodyView, headerViews, maskText, type BodyView, type HeaderView } from 
 import { PROVIDERS, providerById } from '@/lib/providers/registry';
 import type { StorageWarning } from '@/lib/ingest/storable';
 import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
 
 // Every webhook request, newest first. Plain SQL because the `q` filter searches raw bytes,
 // which Prisma's filters cannot express.
@@ -109,24 +109,4 @@ export async function getDelivery(actor: Actor, id: string): Promise<DeliveryDet
     headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? []),
     body: bodyView(d.body, { size: d.bodySize, truncated: d.bodyTruncated, mayReadPersonalData: can(actor.role, 'personal-data:read') }),
   };
-}
-
-/**
- * Deletes deliveries received before `before`, a batch at a time: each batch is its own short
- * statement, so a large backlog never holds locks for long, and it stops at `deadline` (the
- * next run carries on). Calls and events stay: delivery rows only point at them.
- */
-export async function pruneDeliveries(opts: { before: Date; batchSize?: number; deadline?: Date }): Promise<{ deleted: number; done: boolean }> {
-  const batchSize = opts.batchSize ?? 5000;
-  let deleted = 0;
-  for (;;) {
-    const { rowCount } = await pool().query(
-      `DELETE FROM delivery WHERE id IN (
-         SELECT id FROM delivery WHERE received_at < $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-      [opts.before, batchSize],
-    );
-    deleted += rowCount ?? 0;
-    if ((rowCount ?? 0) < batchSize) return { deleted, done: true };
-    if (opts.deadline && Date.now() >= opts.deadline.getTime()) return { deleted, done: false };
-  }
 }
