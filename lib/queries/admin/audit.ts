@@ -1,7 +1,6 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
-import { prisma } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { type JsonValue, pool } from '@/lib/db';
 import type { AuditFilters } from '@/lib/schemas/users';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
 
@@ -17,10 +16,12 @@ export interface AuditListItem {
   targetId: string | null;
   /** The target as a person reads it (a user's email, a token's name), when it still exists. */
   targetLabel: string | null;
-  before: Prisma.JsonValue;
-  after: Prisma.JsonValue;
+  before: JsonValue | null;
+  after: JsonValue | null;
   ip: string | null;
 }
+
+type AuditRow = Omit<AuditListItem, 'targetLabel'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,8 +31,10 @@ async function targetLabels(entries: { targetType: string | null; targetId: stri
   const userIds = ids('user');
   const tokenIds = ids('api_token').filter((id) => UUID.test(id));
   const [users, tokens] = await Promise.all([
-    userIds.length ? prisma().user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [],
-    tokenIds.length ? prisma().apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true, prefix: true } }) : [],
+    userIds.length ? pool().query<{ id: string; email: string }>('SELECT id, email FROM app_user WHERE id = ANY($1::text[])', [userIds]).then((r) => r.rows) : [],
+    tokenIds.length
+      ? pool().query<{ id: string; name: string; prefix: string }>('SELECT id, name, prefix FROM api_token WHERE id = ANY($1::uuid[])', [tokenIds]).then((r) => r.rows)
+      : [],
   ]);
   const labels = new Map<string, string>();
   for (const user of users) labels.set(`user:${user.id}`, user.email);
@@ -42,18 +45,21 @@ async function targetLabels(entries: { targetType: string | null; targetId: stri
 /** Newest first, one keyset page at a time over (at, id), optionally one action only. */
 export async function listAuditLog(actor: Actor, filters: AuditFilters): Promise<{ entries: AuditListItem[]; nextCursor: string | null }> {
   assertCan(actor, 'audit:read');
-  const and: Prisma.AuditLogWhereInput[] = [];
-  if (filters.action) and.push({ action: filters.action });
+  const and: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (filters.action) and.push(`action = ${param(filters.action)}`);
   if (filters.cursor) {
     const { at, id } = decodeCursor(filters.cursor);
-    and.push({ OR: [{ at: { lt: at } }, { at, id: { lt: id } }] });
+    and.push(`(at, id) < (${param(at)}, ${param(id)}::uuid)`);
   }
-  const rows = await prisma().auditLog.findMany({
-    where: { AND: and },
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    take: filters.limit + 1,
-    select: { id: true, at: true, actorEmail: true, action: true, targetType: true, targetId: true, before: true, after: true, ip: true },
-  });
+  const { rows } = await pool().query<AuditRow>(
+    `SELECT id, at, actor_email AS "actorEmail", action, target_type AS "targetType", target_id AS "targetId", before, after, ip
+       FROM audit_log ${and.length ? `WHERE ${and.join(' AND ')}` : ''}
+      ORDER BY at DESC, id DESC
+      LIMIT ${param(filters.limit + 1)}`,
+    params,
+  );
   const page = rows.slice(0, filters.limit);
   const labels = await targetLabels(page);
   const last = page.at(-1);
@@ -66,6 +72,6 @@ export async function listAuditLog(actor: Actor, filters: AuditFilters): Promise
 /** The actions that occur in the log, for the filter (GROUP BY runs in SQL, unlike `distinct`). */
 export async function listAuditActions(actor: Actor): Promise<string[]> {
   assertCan(actor, 'audit:read');
-  const groups = await prisma().auditLog.groupBy({ by: ['action'], orderBy: { action: 'asc' } });
-  return groups.map((group) => group.action);
+  const { rows } = await pool().query<{ action: string }>('SELECT action FROM audit_log GROUP BY action ORDER BY action');
+  return rows.map((row) => row.action);
 }

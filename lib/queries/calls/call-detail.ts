@@ -1,11 +1,10 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { prisma } from '@/lib/db';
+import { pool } from '@/lib/db';
 import type { StorageWarning } from '@/lib/ingest/storable';
 import { CALL_STATUSES, type CallStatus } from '@/lib/ingest/types';
 import { maskPersonalData } from '@/lib/privacy';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { getCall, type CallDetail } from './calls';
 
 // Reads the call detail page needs beyond getCall: what each event asserts about the call
@@ -28,13 +27,15 @@ function isStatus(value: string | null): value is CallStatus {
 
 /** What each event asserts and what storing it changed, read in SQL so the large `normalized` JSON never leaves the database. */
 async function eventFacts(callId: string): Promise<Map<string, { status: CallStatus | null; reschedule: boolean; warnings: StorageWarning[] }>> {
-  const rows = await prisma().$queryRaw<EventFactsRow[]>`
-    SELECT id::text AS id,
-           normalized->'facts'->>'status' AS status,
-           (normalized->'facts'->>'reschedule')::boolean AS reschedule,
-           normalized->'warnings' AS warnings
-    FROM call_event
-    WHERE call_id = ${callId}::uuid`;
+  const { rows } = await pool().query<EventFactsRow>(
+    `SELECT id::text AS id,
+            normalized->'facts'->>'status' AS status,
+            (normalized->'facts'->>'reschedule')::boolean AS reschedule,
+            normalized->'warnings' AS warnings
+       FROM call_event
+      WHERE call_id = $1::uuid`,
+    [callId],
+  );
   return new Map(rows.map((r) => [r.id, { status: isStatus(r.status) ? r.status : null, reschedule: r.reschedule === true, warnings: r.warnings ?? [] }]));
 }
 
@@ -79,13 +80,15 @@ interface OtherCallRow {
  */
 export async function listOtherCalls(actor: Actor, callId: string, limit = 10): Promise<OtherCall[]> {
   assertCan(actor, 'calls:read');
-  const rows = await prisma().$queryRaw<OtherCallRow[]>(Prisma.sql`
-    SELECT c.id::text AS id, c.provider, c.status, c.direction, c.started_at, c.last_event_at, c.duration_seconds, c.summary
-    FROM call c
-    WHERE c.customer_number = (SELECT customer_number FROM call WHERE id = ${callId}::uuid)
-      AND c.id <> ${callId}::uuid
-    ORDER BY c.last_event_at DESC, c.id DESC
-    LIMIT ${limit}`);
+  const { rows } = await pool().query<OtherCallRow>(
+    `SELECT c.id::text AS id, c.provider, c.status, c.direction, c.started_at, c.last_event_at, c.duration_seconds, c.summary
+       FROM call c
+      WHERE c.customer_number = (SELECT customer_number FROM call WHERE id = $1::uuid)
+        AND c.id <> $1::uuid
+      ORDER BY c.last_event_at DESC, c.id DESC
+      LIMIT $2`,
+    [callId, limit],
+  );
   const calls = rows.map((r) => ({
     id: r.id,
     provider: r.provider,

@@ -2,7 +2,7 @@ import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { resolveDateRange } from '@/lib/call-date-range';
-import { prisma } from '@/lib/db';
+import { type JsonValue, pool } from '@/lib/db';
 import { maskPersonalData } from '@/lib/privacy';
 import type { CallExportFilters, CallFilters, CallListItem, CallsPage } from '@/lib/schemas/calls';
 import { isDateOnly } from '@/lib/time-zone';
@@ -70,23 +70,102 @@ export async function listCalls(actor: Actor, input: ListCallsInput): Promise<Ca
   };
 }
 
+// Every column of call the detail view reads, by its name in the read model. search_text holds
+// whole phone numbers for the search index (never part of a read model); search_vector is the
+// database's own.
+const CALL_COLUMNS = `id, provider, provider_call_id AS "providerCallId", status, provider_status AS "providerStatus", final,
+  end_reason AS "endReason", direction, customer_number AS "customerNumber", from_number AS "fromNumber", to_number AS "toNumber",
+  agent_id AS "agentId", application_id AS "applicationId", metadata, variables, started_at AS "startedAt", ended_at AS "endedAt",
+  duration_seconds AS "durationSeconds", recording_url AS "recordingUrl", detail_url AS "detailUrl", attempts,
+  re_attempt_count AS "reAttemptCount", rescheduled_count AS "rescheduledCount", transcript, summary, success, disposition, analysis,
+  credits_used AS "creditsUsed", credits_available AS "creditsAvailable", event_count AS "eventCount",
+  first_event_at AS "firstEventAt", last_event_at AS "lastEventAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export interface CallRow {
+  id: string;
+  provider: string;
+  providerCallId: string;
+  status: string;
+  providerStatus: string | null;
+  final: boolean;
+  endReason: string | null;
+  direction: string | null;
+  customerNumber: string | null;
+  fromNumber: string | null;
+  toNumber: string | null;
+  agentId: string | null;
+  applicationId: string | null;
+  metadata: JsonValue;
+  variables: JsonValue;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  durationSeconds: number | null;
+  recordingUrl: string | null;
+  detailUrl: string | null;
+  attempts: number;
+  reAttemptCount: number | null;
+  rescheduledCount: number | null;
+  transcript: JsonValue | null;
+  summary: string | null;
+  success: boolean | null;
+  disposition: string | null;
+  analysis: JsonValue | null;
+  creditsUsed: number | null;
+  creditsAvailable: number | null;
+  eventCount: number;
+  firstEventAt: Date;
+  lastEventAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CallEventRow {
+  id: string;
+  type: string;
+  known: boolean;
+  occurredAt: Date | null;
+  receivedAt: Date;
+  duplicateCount: number;
+  signed: boolean;
+  payload: JsonValue;
+}
+
+export interface CallActionRow {
+  id: string;
+  kind: string;
+  rawKind: string;
+  reason: string | null;
+  status: string;
+  payload: JsonValue;
+  createdAt: Date;
+}
+
+export interface CreditEntryRow {
+  at: Date;
+  used: number;
+  available: number | null;
+}
+
 /** One call with everything the detail view shows: timeline, actions and credit entries. */
 export async function getCall(actor: Actor, id: string) {
   assertCan(actor, 'calls:read');
-  const call = await prisma().call.findUnique({
-    where: { id },
-    // search_text holds whole phone numbers for the search index: never part of a read model.
-    omit: { searchText: true },
-    include: {
-      events: {
-        orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, type: true, known: true, occurredAt: true, receivedAt: true, duplicateCount: true, signed: true, payload: true },
-      },
-      actions: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, rawKind: true, reason: true, status: true, payload: true, createdAt: true } },
-      creditEntries: { orderBy: { at: 'asc' }, select: { at: true, used: true, available: true } },
-    },
-  });
-  return call && forActor(actor, call);
+  const db = pool();
+  const [calls, events, actions, creditEntries] = await Promise.all([
+    db.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM call WHERE id = $1`, [id]),
+    db.query<CallEventRow>(
+      `SELECT id, type, known, occurred_at AS "occurredAt", received_at AS "receivedAt", duplicate_count AS "duplicateCount", signed, payload
+         FROM call_event WHERE call_id = $1 ORDER BY received_at, id`,
+      [id],
+    ),
+    db.query<CallActionRow>(
+      `SELECT id, kind, raw_kind AS "rawKind", reason, status, payload, created_at AS "createdAt"
+         FROM action WHERE call_id = $1 ORDER BY created_at, id`,
+      [id],
+    ),
+    db.query<CreditEntryRow>('SELECT at, used, available FROM credit_entry WHERE call_id = $1 ORDER BY at', [id]),
+  ]);
+  const call = calls.rows[0];
+  return call ? forActor(actor, { ...call, events: events.rows, actions: actions.rows, creditEntries: creditEntries.rows }) : null;
 }
 
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCall>>>;

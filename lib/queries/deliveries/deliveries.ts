@@ -1,15 +1,14 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { pool, prisma } from '@/lib/db';
+import { type JsonValue, pool } from '@/lib/db';
 import { bodyView, headerViews, maskText, type BodyView, type HeaderView } from '@/lib/delivery-view';
 import { PROVIDERS, providerById } from '@/lib/providers/registry';
 import type { StorageWarning } from '@/lib/ingest/storable';
 import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
 
-// Every webhook request, newest first. Plain SQL because the `q` filter searches raw bytes,
-// which Prisma's filters cannot express.
+// Every webhook request, newest first; the `q` filter searches raw bytes too.
 
 export interface DeliveryListItem {
   id: string;
@@ -97,16 +96,19 @@ export async function listDeliveries(actor: Actor, filters: DeliveryFilters, now
 /** One delivery with its headers (secrets cut short) and body (masked for viewers). */
 export async function getDelivery(actor: Actor, id: string): Promise<DeliveryDetail | null> {
   assertCan(actor, 'deliveries:read');
-  const d = await prisma().delivery.findUnique({ where: { id }, include: { call: { select: { providerCallId: true } } } });
+  const { rows } = await pool().query<Row & { headers: JsonValue; body: Buffer }>(
+    `SELECT d.id, d.provider, d.endpoint, d.received_at, d.verification, d.outcome, d.http_status, d.error_code,
+            d.error_message, d.event_type, d.warnings, d.call_id, c.provider_call_id, d.body_size, d.body_truncated, d.headers, d.body
+     FROM delivery d LEFT JOIN call c ON c.id = d.call_id
+     WHERE d.id = $1`,
+    [id],
+  );
+  const d = rows[0];
   if (!d) return null;
-  const item = toItem({
-    id: d.id, provider: d.provider, endpoint: d.endpoint, received_at: d.receivedAt, verification: d.verification, outcome: d.outcome,
-    http_status: d.httpStatus, error_code: d.errorCode, error_message: d.errorMessage, event_type: d.eventType, warnings: d.warnings as StorageWarning[] | null, call_id: d.callId,
-    provider_call_id: d.call?.providerCallId ?? null, body_size: d.bodySize, body_truncated: d.bodyTruncated,
-  }, actor);
+  const item = toItem(d, actor);
   return {
     ...item,
     headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? []),
-    body: bodyView(d.body, { size: d.bodySize, truncated: d.bodyTruncated, mayReadPersonalData: can(actor.role, 'personal-data:read') }),
+    body: bodyView(d.body, { size: d.body_size, truncated: d.body_truncated, mayReadPersonalData: can(actor.role, 'personal-data:read') }),
   };
 }
