@@ -1,14 +1,11 @@
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { CallSort } from '@/lib/schemas/calls';
+import { empty, join, raw, type Sql, sql } from '@/lib/sql';
 import { hasLexeme, searchTerms } from './call-search';
 
-// The SQL of the calls list and its export, built from parameterised fragments. Raw SQL because
-// the search runs on a tsvector column Prisma cannot filter on, and because each sort pages on
-// its own index (see the @@index list on Call): the keyset condition is a row comparison the
-// index can seek to, so page 1,000 costs what page 1 costs.
-
-type Sql = Prisma.Sql;
-const { sql, raw, join, empty } = Prisma;
+// The SQL of the calls list and its export, built from parameterised fragments (lib/sql.ts). The
+// search runs on a tsvector column, and each sort pages on its own index (see the @@index list on
+// Call): the keyset condition is a row comparison the index can seek to, so page 1,000 costs what
+// page 1 costs.
 
 /** Filters with dates already resolved to instants in the team's zone. */
 export interface ListConditions {

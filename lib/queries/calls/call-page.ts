@@ -1,7 +1,7 @@
 import 'server-only';
 import { pool } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CallListItem } from '@/lib/schemas/calls';
+import type { Sql } from '@/lib/sql';
 import { boundedSql, indexOrderSql, matchedSetSql, type Conditions, type PageRequest } from './call-list-sql';
 
 // Runs one keyset page of one phase, choosing how to find the rows (see call-list-sql.ts).
@@ -13,7 +13,7 @@ const BOUND = 5000;
 /** Matches collected and sorted at most; more means the index walk is the better plan. */
 const CAP = 10_000;
 
-async function rowsOf<T>(query: Prisma.Sql): Promise<T[]> {
+async function rowsOf<T>(query: Sql): Promise<T[]> {
   return (await pool().query<T & object>(query.text, query.values)).rows;
 }
 
