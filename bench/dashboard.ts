@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { generateToken } from '../lib/auth/tokens';
 import { createUserRecord } from '../lib/auth/users-store';
-import { applyMigrations } from '../lib/migrate';
+import { applyMigrations } from '../prisma/migrate';
 import { createBenchDatabase } from './database';
 import { dashboardMarkdown, type DashboardRead, type DashboardResult } from './dashboard-report';
 import { seedDashboardData } from './dashboard-seed';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applyMigrations } from '../lib/migrate';
+import { applyMigrations } from '../prisma/migrate';
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres';
 
 // Every run gets a database of its own, migrated from empty, so the correctness counts cover

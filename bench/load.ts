@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { demoSecret } from '../lib/simulator/demo';
-import { signFor } from '../lib/simulator/sign';
+import { demoSecret } from '../simulator/demo';
+import { signFor } from '../simulator/sign';
 import type { Delivery } from './traffic';
 
 // The load client: plain node:http on a keep-alive agent, one socket per worker. fetch (undici)

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
+import { demoSecretSettings } from '../simulator/demo';
 
 // Builds if needed and runs `next start` in a process group of its own, so stopping it also
 // stops anything Next forked, and a crash of the bench never leaves a server behind.
@@ -87,9 +87,7 @@ export async function startServer({ databaseUrl, poolMax, cpuProfileDir }: Start
       DATABASE_POOL_MAX: String(poolMax),
       BENCH_ROUTES: 'true',
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
-      MIRAI_WEBHOOK_SECRET: DEMO_SECRETS.mirai,
-      MINIVOICE_WEBHOOK_SECRET: DEMO_SECRETS.minivoice,
-      ATOMS_WEBHOOK_SECRET: DEMO_SECRETS.atoms,
+      ...demoSecretSettings(),
     },
   });
   const group = child.pid;

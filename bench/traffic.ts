@@ -1,5 +1,6 @@
-import { generateCalls, withDuplicates, type SimCall } from '../lib/simulator/lifecycles';
-import type { SignableProvider } from '../lib/simulator/sign';
+import { generateCalls, withDuplicates, type SimCall } from '../simulator/lifecycles';
+import type { SignableProvider } from '../simulator/sign';
+import { storyById } from '../simulator/stories';
 
 // Pre-generated deliveries, serialised once so the client spends its share of the 2 cores on
 // sending, not on JSON.stringify. Signing happens at send time (MiniVoice signs a timestamp).
@@ -40,7 +41,7 @@ export function interleave(calls: readonly SimCall[], width: number): Delivery[]
       // withDuplicates repeats the very same object, so identity marks the copy.
       const copies = events[lane.next + 1] === event ? 2 : 1;
       const body = JSON.stringify(event);
-      const headers: Record<string, string> = provider === 'minivoice' && typeof event.event === 'string' ? { 'x-minivoice-event': event.event } : {};
+      const headers = storyById(provider)?.headers?.(event) ?? {};
       for (let c = 0; c < copies; c++) out.push({ provider, body, headers });
       lane.next += copies;
       if (lane.next >= events.length) open.splice(k, 1);

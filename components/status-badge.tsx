@@ -1,4 +1,4 @@
-import type { CallStatus } from '@/lib/ingest/types';
+import type { CallStatus } from '@/lib/providers/types';
 
 const TONE: Record<CallStatus, string> = {
   queued: 'bg-status-neutral/15 text-slate-700',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
-import { signMirai } from '../lib/simulator/sign';
+import { DEMO_SECRETS } from '../simulator/demo';
+import { signMirai } from '../lib/providers/mirai/simulate';
 import { signIn } from './sign-in';
 
 // The approvals queue as an approver works it. The e2e server sends orders to a local stand-in

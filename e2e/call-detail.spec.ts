@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
-import { signFor } from '../lib/simulator/sign';
+import { DEMO_SECRETS } from '../simulator/demo';
+import { signFor } from '../simulator/sign';
 import { signIn } from './sign-in';
 
 // The call detail page as an approver sees it, on demo calls sent through the real webhooks.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
-import { signFor } from '../lib/simulator/sign';
+import { DEMO_SECRETS } from '../simulator/demo';
+import { signFor } from '../simulator/sign';
 import { parseCsv } from '../test/csv';
 import { signIn } from './sign-in';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_SECRETS } from '../lib/simulator/demo';
-import { signFor } from '../lib/simulator/sign';
+import { DEMO_SECRETS } from '../simulator/demo';
+import { signFor } from '../simulator/sign';
 import { signIn } from './sign-in';
 
 // Deliveries are posted the way Mirai would post them; the server runs with the demo secrets.

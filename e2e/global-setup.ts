@@ -5,8 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDemoUsers } from '../lib/auth/demo-users';
-import { applyMigrations } from '../lib/migrate';
-import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
+import { applyMigrations } from '../prisma/migrate';
+import { DEMO_SECRETS, demoSecretSettings, seedDemo } from '../simulator/demo';
 import { E2E_PORT } from '../playwright.config';
 import { createTestDatabase } from '../test/setup/test-database';
 import { ORDER_ENDPOINT_SECRET, startOrderEndpoint } from './order-endpoint';
@@ -50,9 +50,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: db.url,
-      MIRAI_WEBHOOK_SECRET: DEMO_SECRETS.mirai,
-      MINIVOICE_WEBHOOK_SECRET: DEMO_SECRETS.minivoice,
-      ATOMS_WEBHOOK_SECRET: DEMO_SECRETS.atoms,
+      ...demoSecretSettings(),
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
       BETTER_AUTH_URL: baseUrl,
       CRON_SECRET: 'e2e-cron-secret-0123456789',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dispatchSettingProblems, dispatchSettings, OUTBOUND_SECRET_KEYS } from './dispatch/settings';
+import { dispatchSettingProblems, dispatchSettings, OUTBOUND_SECRET_KEYS } from './env-dispatch';
 
 // The one place that reads process.env. Provider settings follow a naming rule rather than a
 // fixed list, so a new provider folder brings its own `<PREFIX>_WEBHOOK_SECRET` with no edit here.

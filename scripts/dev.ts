@@ -6,9 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { parseEnv } from '../lib/env';
-import { applyMigrations } from '../lib/migrate';
+import { applyMigrations } from '../prisma/migrate';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-users';
-import { DEMO_SECRETS, seedDemo } from '../lib/simulator/demo';
+import { DEMO_SECRETS, secretSetting, seedDemo } from '../simulator/demo';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 const DATA_DIR = '.data/pglite';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   // Demo secrets only fill gaps: a secret set in the environment always wins.
   const secrets: Record<keyof typeof DEMO_SECRETS, string> = { ...DEMO_SECRETS };
   for (const provider of Object.keys(secrets) as (keyof typeof DEMO_SECRETS)[]) {
-    const key = `${provider.toUpperCase()}_WEBHOOK_SECRET`;
+    const key = secretSetting(provider);
     const configured = childEnv[key]?.split(',')[0]?.trim();
     if (configured) {
       secrets[provider] = configured;

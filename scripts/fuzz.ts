@@ -1,17 +1,17 @@
-// Fuzzes a served Callboard over HTTP with the generators of lib/fuzz: npm run fuzz -- --help
+// Fuzzes a served Callboard over HTTP with the generators of fuzz/: npm run fuzz -- --help
 import fc from 'fast-check';
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { apiCase, buildApiRequest, routeOf, type ApiCase, type ApiContext } from '@/lib/fuzz/api-cases';
-import { parseFuzzArgs, USAGE } from '@/lib/fuzz/cli-options';
-import { loadFixtures, serialMaker, WEBHOOK_ENDPOINTS } from '@/lib/fuzz/fixtures';
-import { judge, type Judged, type Sent } from '@/lib/fuzz/judge';
-import { failureReport, statusTable } from '@/lib/fuzz/report';
-import { readAnswer, toHeaders, type FuzzRequest } from '@/lib/fuzz/request';
-import { buildWebhookRequest, webhookCase, type WebhookCase } from '@/lib/fuzz/webhook-cases';
-import { demoSecret } from '@/lib/simulator/demo';
-import { progressBar } from '@/lib/simulator/progress';
-import type { SignableProvider } from '@/lib/simulator/sign';
+import { apiCase, buildApiRequest, routeOf, type ApiCase, type ApiContext } from '@/fuzz/api-cases';
+import { parseFuzzArgs, USAGE } from '@/fuzz/cli-options';
+import { loadFixtures, serialMaker, WEBHOOK_ENDPOINTS } from '@/fuzz/fixtures';
+import { judge, type Judged, type Sent } from '@/fuzz/judge';
+import { failureReport, statusTable } from '@/fuzz/report';
+import { readAnswer, toHeaders, type FuzzRequest } from '@/fuzz/request';
+import { buildWebhookRequest, webhookCase, type WebhookCase } from '@/fuzz/webhook-cases';
+import { demoSecret } from '@/simulator/demo';
+import { progressBar } from '@/simulator/progress';
+import type { SignableProvider } from '@/simulator/sign';
 import { optionsOrExit } from '@/lib/cli/options';
 
 const opts = optionsOrExit(parseFuzzArgs, USAGE);

@@ -1,6 +1,6 @@
-// `npm run db:migrate`: applies pending prisma/migrations to DIRECT_URL, else DATABASE_URL (see lib/migrate.ts
+// `npm run db:migrate`: applies pending prisma/migrations to DIRECT_URL, else DATABASE_URL (see prisma/migrate.ts
 // for why this is not `prisma migrate deploy`).
-import { applyMigrations } from '../lib/migrate';
+import { applyMigrations } from '../prisma/migrate';
 import { databaseUrl, env } from '../lib/env';
 
 try {

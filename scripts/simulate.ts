@@ -1,13 +1,13 @@
 // Sends simulated, signed provider webhooks to a running Callboard, then optionally checks what the API shows: npm run simulate -- --help
 import { env } from '@/lib/env';
-import { checkCalls } from '@/lib/simulator/check-api';
-import { USAGE, parseSimulateArgs } from '@/lib/simulator/cli-options';
-import { demoSecret } from '@/lib/simulator/demo';
-import { generateCalls, withDuplicates } from '@/lib/simulator/lifecycles';
-import { withOutOfOrder } from '@/lib/simulator/out-of-order';
-import { progressBar } from '@/lib/simulator/progress';
-import { sendCalls } from '@/lib/simulator/send';
-import { SIM_PROVIDERS, endpointOf, type SignableProvider, type SimProvider } from '@/lib/simulator/sign';
+import { checkCalls } from '@/simulator/check-api';
+import { USAGE, parseSimulateArgs } from '@/simulator/cli-options';
+import { demoSecret } from '@/simulator/demo';
+import { generateCalls, withDuplicates } from '@/simulator/lifecycles';
+import { withOutOfOrder } from '@/simulator/out-of-order';
+import { progressBar } from '@/simulator/progress';
+import { sendCalls } from '@/simulator/send';
+import { SIM_PROVIDERS, endpointOf, type SignableProvider, type SimProvider } from '@/simulator/sign';
 import { optionsOrExit } from '@/lib/cli/options';
 
 const opts = optionsOrExit(parseSimulateArgs, USAGE);

@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '@/lib/calls/timeline';
-import { CALL_STATUSES, type CallStatus } from '@/lib/ingest/types';
+import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import { providerById } from '@/lib/providers/registry';
-import type { SignableProvider } from '@/lib/simulator/sign';
+import type { SignableProvider } from '@/simulator/sign';
 import { fixture } from './fixtures';
 
 // Whole call lifecycles built from the providers' example payloads, as webhook bodies in the

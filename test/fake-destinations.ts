@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyStandardWebhook } from '../lib/dispatch/signing';
+import { verifyStandardWebhook } from './standard-webhook';
 
 // Local HTTP servers that behave like each destination: they record every request, keep the
 // side effects (orders created, messages accepted) per idempotency key, and misbehave on cue.

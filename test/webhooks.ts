@@ -4,7 +4,7 @@ import { POST as atomsPost } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoicePost } from '@/app/api/webhooks/minivoice/route';
 import { POST as miraiV2Post } from '@/app/api/webhooks/mirai-v2/route';
 import { POST as miraiPost } from '@/app/api/webhooks/mirai/route';
-import { signFor, type SignableProvider } from '@/lib/simulator/sign';
+import { signFor, type SignableProvider } from '@/simulator/sign';
 
 // Drives the real route handlers with signed requests, as a provider would.
 

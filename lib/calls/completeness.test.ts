@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atomsCurrent, atomsSeed, miniVoiceCompleted, miraiBusyNoClose, miraiRescheduled, miraiV2StartedLate, storedEvents, type Story } from '@/test/call-stories';
-import { generateCalls, withDuplicates } from '@/lib/simulator/lifecycles';
+import { generateCalls, withDuplicates } from '@/simulator/lifecycles';
 import { checkCompleteness, SETTLE_MS, type Completeness, type StepState } from './completeness';
 import { buildTimeline } from './timeline';
 

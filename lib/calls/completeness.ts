@@ -1,8 +1,9 @@
-import { lifecycleFor, type LifecyclePath, type LifecycleStep, type ProviderLifecycle } from './lifecycles';
+import { lifecycleFor } from '@/lib/providers/registry';
+import type { LifecyclePath, LifecycleStep, ProviderLifecycle } from '@/lib/providers/types';
 import type { Attempt, Timeline, TimelineEvent } from './timeline';
 
 // Which of the events a provider sends for this kind of call have arrived, which are missing,
-// and which came late or out of order. Pure and table-driven (lib/calls/lifecycles.ts).
+// and which came late or out of order. Pure and table-driven (each provider's lib/providers/<name>/lifecycle.ts).
 
 /**
  * arrived: an event fulfils the step. missing: none did. optional: none did, and the provider

@@ -3,7 +3,8 @@ import { fixture } from '@/test/fixtures';
 import { normalizeAtoms } from '@/lib/providers/atoms/normalize';
 import { formatMoney, readAnalysis } from './analysis';
 import { displayValue, humanizeKey, keyValueRows } from './key-values';
-import { httpUrl, providerNotes } from './provider-notes';
+import { providerNotes } from '@/lib/providers/registry';
+import { httpUrl } from './links';
 
 describe('humanizeKey', () => {
   it.each([

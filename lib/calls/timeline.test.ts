@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomsCurrent, atomsSeed, miniVoiceCompleted, miraiBusyNoClose, miraiRescheduled, miraiV2StartedLate, storedEvents, type Story } from '@/test/call-stories';
-import { generateCalls } from '@/lib/simulator/lifecycles';
+import { generateCalls } from '@/simulator/lifecycles';
 import { buildTimeline, formatGap, type Timeline, type TimelineEvent } from './timeline';
 
 const types = (t: Timeline) => t.attempts.map((a) => a.steps.map((s) => s.event.type));

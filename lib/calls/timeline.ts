@@ -1,6 +1,6 @@
-import type { CallStatus } from '@/lib/ingest/types';
-import { lifecycleFor, stageOf, type ProviderLifecycle } from './lifecycles';
-import { STATUS_RANK } from '@/lib/ingest/fold';
+import type { CallStatus, ProviderLifecycle } from '@/lib/providers/types';
+import { STATUS_RANK, stageOf } from '@/lib/providers/lifecycle';
+import { lifecycleFor } from '@/lib/providers/registry';
 
 // A call's stored events as a timeline: in the order they happened, split into dial attempts,
 // with the time between steps. Pure, so the page, the tests and any export read it the same way.

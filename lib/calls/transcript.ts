@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TranscriptTurn } from '@/lib/ingest/types';
+import type { TranscriptTurn } from '@/lib/providers/types';
 
 // The transcript as the detail page shows it: turns read defensively from the call's JSON
 // column, each with its offset into the recording when one can be known, and a search.

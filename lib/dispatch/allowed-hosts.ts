@@ -1,4 +1,4 @@
-import type { DispatchConfig } from './config';
+import { destinationHosts, type DispatchConfig } from './config';
 
 // Dispatch only ever talks to the hosts of the configured destinations, over https. Plain http
 // is allowed only for hosts in DISPATCH_ALLOW_INSECURE_HOSTS, a test-only setting for local
@@ -6,11 +6,7 @@ import type { DispatchConfig } from './config';
 
 /** host[:port] of every configured destination. */
 export function allowedHosts(config: DispatchConfig): Set<string> {
-  const hosts = new Set<string>();
-  if (config.shopify) hosts.add(config.shopify.domain.toLowerCase());
-  for (const target of [config.orderWebhook, config.whatsappWebhook]) if (target) hosts.add(new URL(target.url).host);
-  if (config.whatsappCloud) hosts.add(new URL(config.whatsappCloud.baseUrl).host);
-  return hosts;
+  return new Set(destinationHosts(config));
 }
 
 /** The origin for a bare host setting (Shopify's store domain). */

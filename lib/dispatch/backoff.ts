@@ -1,15 +1,10 @@
+import type { RetryPolicy } from '@/lib/env-dispatch';
+
 // When to try a destination again. Pure, so the schedule is unit-tested: with the defaults
 // (1 minute, ×3, capped at 12 hours) eight attempts span about 18 hours, and ±20% jitter keeps
 // rows that failed together from retrying together.
 
-export interface RetryPolicy {
-  /** Attempts in all, the first included; after the last one the action is failed. */
-  maxAttempts: number;
-  /** Delay after the first failed attempt. */
-  baseMs: number;
-  factor: number;
-  maxMs: number;
-}
+export type { RetryPolicy };
 
 /** Retry-After is the destination's word; a day is the most we wait on it. */
 const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;

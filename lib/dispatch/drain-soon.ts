@@ -2,22 +2,44 @@ import 'server-only';
 import { after } from 'next/server';
 import { drainOutbox } from './drain';
 
+// Ids scheduled since the last flush. Every approval in a request (a bulk decision is one
+// transaction per action, each scheduling its own id after its commit) lands here, and one
+// `after()` callback drains them all together: one drain per batch, not one per action.
+const waiting = new Set<string>();
+let scheduled = false;
+let scheduledAt = 0;
+/** A flush that never ran (its request died with it) stops holding back new ones after this. */
+const STALE_MS = 30_000;
+
+function flush(): Promise<void> {
+  // Taken and reset in one synchronous step: ids scheduled from now on start the next batch.
+  const actionIds = [...waiting];
+  waiting.clear();
+  scheduled = false;
+  if (actionIds.length === 0) return Promise.resolve();
+  // Ten at a time, and stop claiming after 20 s: a bulk approval must not outlive the function.
+  return drainOutbox({ actionIds, limit: Math.min(actionIds.length, 10), deadline: Date.now() + 20_000 }).then(
+    () => undefined,
+    (error: unknown) => console.error('[dispatch] sending after the response failed; the cron will retry', error),
+  );
+}
+
 /**
  * Sends freshly approved actions right after the response is sent, so the person approving
- * never waits on a destination. Outside a request (scripts, tests) `after` is unavailable; the
- * every-minute cron (/api/cron/dispatch) then sends them.
+ * never waits on a destination. Ids scheduled in the same request coalesce into one drain.
+ * Outside a request (scripts, tests) `after` is unavailable; the every-minute cron
+ * (/api/cron/dispatch) then sends them.
  */
 export function drainSoon(actionIds: string[]): void {
   if (actionIds.length === 0) return;
-  const run = () =>
-    // Ten at a time, and stop claiming after 20 s: a bulk approval must not outlive the function.
-    drainOutbox({ actionIds, limit: Math.min(actionIds.length, 10), deadline: Date.now() + 20_000 }).then(
-      () => undefined,
-      (error: unknown) => console.error('[dispatch] sending after the response failed; the cron will retry', error),
-    );
+  for (const id of actionIds) waiting.add(id);
+  if (scheduled && Date.now() - scheduledAt < STALE_MS) return;
   try {
-    after(run);
+    after(flush);
+    scheduled = true;
+    scheduledAt = Date.now();
   } catch {
     // No request scope: left for the cron.
+    waiting.clear();
   }
 }

@@ -1,10 +1,12 @@
 import 'server-only';
+import { actionKind } from '@/lib/action-kinds/registry';
+import type { Destination, OutboxMessage, SendResult } from '@/lib/action-kinds/destination';
 import { env } from '@/lib/env';
 import { nextRetryDelayMs } from './backoff';
-import { configuredDestinations, dispatchConfig, type DispatchConfig } from './config';
-import { resolveDestination } from './destinations/resolve';
+import { configuredDestinations, dispatchConfig, STANDARD_WEBHOOK, type DispatchConfig } from './config';
+import { httpFor } from './http';
 import { claimOutbox, recordAttempt, type AttemptRecord, type ClaimedRow } from './outbox';
-import type { Destination, OutboxMessage, SendResult } from './types';
+import { standardWebhookDestination } from './standard-webhook';
 
 // Sends what approvals put in the outbox. Claims are short statements; the HTTP calls happen
 // outside any transaction; each result is recorded in its own transaction, fenced by the lease.
@@ -32,6 +34,17 @@ export interface DrainReport {
   needsCheck: number;
   /** Results not recorded because the lease had passed to another drainer. */
   lost: number;
+}
+
+/** The sender for an outbox row, asked of its kind, or null when this server has no such destination. */
+function resolveDestination(name: string, kindId: string, config: DispatchConfig): Destination | null {
+  const kind = actionKind(kindId);
+  if (!kind) return null;
+  if (name === STANDARD_WEBHOOK) {
+    const target = kind.webhook.target(config);
+    return target ? standardWebhookDestination(target, config) : null;
+  }
+  return kind.destination?.name === name ? kind.destination.sender(config, httpFor(config)) : null;
 }
 
 type Outcome = SendResult | { outcome: 'found'; httpStatus: number | null; responseId: string | null };

@@ -1,15 +1,10 @@
+import type { Exchange, Http, SendResult } from '@/lib/action-kinds/destination';
+import { originFor, refusalReason } from './allowed-hosts';
 import { isRetryableStatus, parseRetryAfter } from './backoff';
-import { refusalReason } from './allowed-hosts';
 import type { DispatchConfig } from './config';
-import type { SendResult } from './types';
 
 // The one way dispatch speaks HTTP: allowed hosts only, no redirects (a redirect could lead
 // anywhere), a hard timeout, and errors sorted by whether the request may have arrived.
-
-export type Exchange =
-  | { kind: 'response'; status: number; headers: Headers; text: string }
-  | { kind: 'refused'; error: string }
-  | { kind: 'network'; error: string; mayHaveArrived: boolean };
 
 // Failures that happen before the request leaves: nothing can have arrived, so retrying is safe.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED']);
@@ -64,4 +59,9 @@ export function parseJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** This server's HTTP, as a kind's own destination gets it: bound to the allow-list and timeout. */
+export function httpFor(config: DispatchConfig): Http {
+  return { exchange: (url, init) => exchange(url, init, config), origin: (host) => originFor(host, config), fromFailure, fromStatus, parseJson };
 }

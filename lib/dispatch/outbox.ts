@@ -5,8 +5,6 @@ import { pool, type Queryable, transaction } from '@/lib/db';
 // taken by one drainer under a lease (claim), and closed or rescheduled with its attempt
 // (record). Every statement is conditional, so concurrent drainers never share a row.
 
-
-
 export type OutboxStatus = 'pending' | 'in_flight' | 'sent' | 'failed' | 'needs_check' | 'skipped';
 
 export async function enqueueOutbox(

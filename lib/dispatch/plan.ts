@@ -1,20 +1,14 @@
+import { actionKind } from '@/lib/action-kinds/registry';
+import type { ActionKindDefinition, PendingAction } from '@/lib/action-kinds/types';
 import { AppError, zodMessage } from '@/lib/http/errors';
-import { payloadSchemaFor } from '@/lib/schemas/actions';
 import { destinationFor, destinationLabel, type DestinationName, type DispatchConfig } from './config';
-import { defaultWhatsappMessage, describeWindow, serviceWindow } from './whatsapp-message';
 
 // What approving an action will send, decided before anything is written. Pure: the payload the
-// approver saw (or edited) is validated with the API's schema, WhatsApp messages get their text
-// and, past the 24-hour window, a pre-approved template. A 400 here means "fix it, then approve".
+// approver saw (or edited) is validated with the kind's schema, and the kind adds what it must
+// (a WhatsApp message gets its text and, past the 24-hour window, a pre-approved template). A 400
+// here means "fix it, then approve".
 
-export interface PendingAction {
-  kind: string;
-  reason: string | null;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-  callEndedAt: Date | null;
-  customerNumber: string | null;
-}
+export type { PendingAction };
 
 export interface ApprovalPlan {
   /** The approver's version, stored beside the original; null when approved as it came. */
@@ -32,50 +26,32 @@ export interface ApprovalPlan {
   skipReason: string | null;
 }
 
-const KIND_WORDS: Record<string, string> = { create_order: 'orders', send_whatsapp: 'WhatsApp messages' };
-const SETTINGS: Record<string, string> = { create_order: 'SHOPIFY_STORE_DOMAIN or ORDER_WEBHOOK_URL', send_whatsapp: 'WHATSAPP_PHONE_NUMBER_ID or WHATSAPP_WEBHOOK_URL' };
-
 export function notConfiguredMessage(kind: string): string {
-  return `Nothing was sent: no destination is configured for ${KIND_WORDS[kind] ?? kind} (${SETTINGS[kind] ?? 'none exists'}).`;
+  const definition = actionKind(kind);
+  return `Nothing was sent: no destination is configured for ${definition?.words ?? kind} (${definition?.settings ?? 'none exists'}).`;
 }
 
-function validated(kind: string, payload: Record<string, unknown>, edited: boolean): Record<string, unknown> {
-  const schema = payloadSchemaFor(kind);
-  if (!schema) return payload;
-  const parsed = schema.safeParse(payload);
+function validated(kind: ActionKindDefinition, payload: Record<string, unknown>, edited: boolean): Record<string, unknown> {
+  const parsed = kind.payloadSchema.safeParse(payload);
   if (parsed.success) return parsed.data;
   throw new AppError(400, 'invalid_payload', `${edited ? 'The edited payload is not valid' : 'This action cannot be sent as it is; edit it first'}: ${zodMessage(parsed.error)}`);
 }
 
 export function planApproval(action: PendingAction, input: { payload?: Record<string, unknown>; template?: string }, config: DispatchConfig, now: Date = new Date()): ApprovalPlan {
-  const schema = payloadSchemaFor(action.kind);
-  if (input.payload && !schema) throw new AppError(400, 'not_editable', `${action.kind} actions have no payload to edit`);
-  const editedPayload = input.payload ? validated(action.kind, input.payload, true) : null;
-  let payload = editedPayload ?? action.payload;
-  const destination = destinationFor(action.kind, config);
-  let template: string | null = null;
-
-  if (action.kind === 'send_whatsapp') {
-    // Mirai's send_whatsapp often carries no number: the customer is the one on the call.
-    const number = typeof payload.number === 'string' && payload.number ? payload.number : action.customerNumber;
-    payload = validated(action.kind, { ...payload, number }, editedPayload !== null);
-    const name = typeof payload.name === 'string' ? payload.name : null;
-    payload = { ...payload, message: typeof payload.message === 'string' && payload.message ? payload.message : defaultWhatsappMessage(action.reason, name) };
-    if (input.template !== undefined && !config.templates.includes(input.template)) {
-      throw new AppError(400, 'unknown_template', `"${input.template}" is not a pre-approved template (WHATSAPP_TEMPLATES: ${config.templates.join(', ') || 'none'})`);
-    }
-    template = input.template ?? null;
-    const window = serviceWindow(action.callEndedAt ?? action.createdAt, now);
-    if (destination && !window.open && !template) {
-      throw new AppError(400, 'template_required', `The customer's 24-hour service window ${describeWindow(window)}; choose a pre-approved template${config.templates.length ? '' : ' (none are configured: WHATSAPP_TEMPLATES)'}`);
-    }
-    if (template) payload = { ...payload, template: { name: template, language: config.templateLanguage } };
-  } else {
-    payload = validated(action.kind, payload, editedPayload !== null);
+  const kind = actionKind(action.kind);
+  if (!kind) {
+    if (input.payload) throw new AppError(400, 'not_editable', `${action.kind} actions have no payload to edit`);
+    const skipReason = `Callboard does not send ${action.kind} actions anywhere; the decision is recorded.`;
+    return { editedPayload: null, destination: null, dispatchable: false, outboxPayload: action.payload, template: null, message: `Approved. ${skipReason}`, skipReason };
   }
-
-  const dispatchable = schema !== null;
-  const skipReason = !dispatchable ? `Callboard does not send ${action.kind} actions anywhere; the decision is recorded.` : destination ? null : notConfiguredMessage(action.kind);
+  const editedPayload = input.payload ? validated(kind, input.payload, true) : null;
+  const edited = editedPayload !== null;
+  const destination = destinationFor(action.kind, config);
+  const validate = (payload: Record<string, unknown>) => validated(kind, payload, edited);
+  const { payload, template } = kind.plan
+    ? kind.plan({ action, payload: editedPayload ?? action.payload, edited, template: input.template, destination, config, now, validate })
+    : { payload: validate(editedPayload ?? action.payload), template: null };
+  const skipReason = destination ? null : notConfiguredMessage(action.kind);
   const message = skipReason ? `Approved. ${skipReason}` : `Approved; sending to ${destinationLabel(action.kind, config)}.`;
-  return { editedPayload, destination, dispatchable, outboxPayload: payload, template, message, skipReason };
+  return { editedPayload, destination, dispatchable: true, outboxPayload: payload, template, message, skipReason };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { standardWebhookHeaders, standardWebhookSignature, verifyStandardWebhook } from './signing';
+import { verifyStandardWebhook } from '@/test/standard-webhook';
+import { standardWebhookHeaders, standardWebhookSignature } from './signing';
 
 // The Standard Webhooks reference vector, recomputed independently with
 //   printf '%s' 'msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.{"test": 2432232314}' |

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { sortCallKeys } from './lock-calls';
 import { needsStorableCopy, storableJson } from './storable';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 import type { Verification } from '@/lib/providers/types';
 
 // What one ingest batch will write, worked out in Node before the transaction opens: the

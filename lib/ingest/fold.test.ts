@@ -4,7 +4,8 @@ import { normalizeAtoms } from '@/lib/providers/atoms/normalize';
 import { normalizeMiniVoice } from '@/lib/providers/minivoice/normalize';
 import { normalizeMirai } from '@/lib/providers/mirai/normalize';
 import { foldCall, type CallProjection } from './fold';
-import type { FoldEvent, NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
+import type { FoldEvent } from './types';
 
 // Seed-shaped lifecycles, written out so each test reads as the story it checks.
 const meta = { internalOrderId: '8842' };

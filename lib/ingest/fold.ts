@@ -1,5 +1,7 @@
-import { lifecycleFor, stageOf, type ProviderLifecycle } from '@/lib/calls/lifecycles';
-import type { CallFacts, CallStatus, FoldEvent, TranscriptTurn } from './types';
+import { STATUS_RANK, stageOf } from '@/lib/providers/lifecycle';
+import { lifecycleFor } from '@/lib/providers/registry';
+import type { CallFacts, CallStatus, ProviderLifecycle, TranscriptTurn } from '@/lib/providers/types';
+import type { FoldEvent } from './types';
 
 // The call row is a projection of its stored events. `foldCall` is pure and depends only on
 // the SET of events: it sorts them by a key that arrival order cannot change (the provider's
@@ -47,27 +49,6 @@ export interface CallProjection {
   lastEventAt: string;
   searchText: string;
 }
-
-/**
- * How far along a status is. A later stage wins whatever order events arrive in:
- * a retried `in_progress` arriving after `completed` does not move the call back.
- * `rescheduled` outranks the failure that caused it (the call is waiting for its next attempt);
- * a cancel stops the whole retry chain, so it outranks everything.
- */
-export const STATUS_RANK: Record<CallStatus, number> = {
-  queued: 0,
-  in_progress: 1,
-  busy: 2,
-  no_answer: 2,
-  failed: 2,
-  timeout: 2,
-  validation_failed: 2,
-  skipped: 2,
-  voicemail: 2,
-  rescheduled: 3,
-  completed: 4,
-  canceled: 5,
-};
 
 /** Statuses that cannot be where a call ends up once the provider says it is final. */
 const NOT_FINAL: ReadonlySet<CallStatus> = new Set(['queued', 'in_progress', 'rescheduled']);

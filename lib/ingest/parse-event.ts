@@ -4,7 +4,7 @@ import { zodMessage } from '@/lib/http/errors';
 import { sha256Hex } from '@/lib/providers/hmac';
 import type { ProviderDefinition } from '@/lib/providers/types';
 import { MAX_ID_LENGTH, needsStorableCopy, storableEvent, storableJson, wellFormed, type StorageWarning } from './storable';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 
 // A verified body read into a storable event: parse → make storable → the provider's schema →
 // drop what no column holds. The webhook and reprocessing both read bodies here, so a delivery

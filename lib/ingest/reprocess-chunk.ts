@@ -9,7 +9,7 @@ import { linkWaiting, type LinkCandidate } from './link-waiting';
 import { refoldCalls } from './refold';
 import { eventKey } from './batch-plan';
 import { callKey, lockCalls, sortCallKeys } from './lock-calls';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 
 // One chunk of deliveries (oldest first) replayed in one transaction. The order of locks is
 // ingest's: calls first (lockCalls, key order), then events, so the two queue instead of

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { eventKey, jsonText } from './batch-plan';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 
 // Reprocessing's reads and inserts of call_event rows: what is stored under a key now, and
 // the rows a delivery's new dedupe key needs.

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { jsonText } from './batch-plan';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 
 // Rewrites what an event says, and the action and credit entry it carries, from the event's
 // first delivery read with the current code. Only changed rows are written, so a rerun writes

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideCall, renormalize, type StoredEventLink } from './reprocess-normalize';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 
 const event = (providerCallId: string | null, linkMetadata?: Record<string, unknown>): NormalizedEvent => ({
   dedupeKey: 'k', type: 'action', known: true, providerCallId, occurredAt: null, facts: {}, linkMetadata,

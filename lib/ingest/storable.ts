@@ -1,5 +1,5 @@
 import { isPgTimestamp } from '@/lib/schemas/pg-text';
-import type { NormalizedEvent } from './types';
+import type { NormalizedEvent } from '@/lib/providers/types';
 
 // What Postgres cannot hold, made storable. A verified delivery that matches its provider's
 // schema is always stored and folded; the values below would make the insert fail, so they are

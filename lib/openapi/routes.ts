@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyticsQuerySchema, CHARTS, thresholdSchema } from '@/lib/analytics/schema';
 import type { Permission } from '@/lib/auth/roles';
+import { PROVIDERS } from '@/lib/providers/registry';
 import { actionFiltersSchema, decisionSchema, markSentSchema } from '@/lib/schemas/actions';
 import { callExportSchema, callFiltersSchema } from '@/lib/schemas/calls';
 import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
@@ -37,7 +38,7 @@ export interface ApiRoute {
 const uuid = z.uuid();
 
 const CALL_PARAMS: Record<string, string> = {
-  provider: 'One provider id or a comma list (mirai, mirai-v2, minivoice, atoms).',
+  provider: `One provider id or a comma list (${Object.keys(PROVIDERS).join(', ')}).`,
   status: 'One canonical status or a comma list.',
   outcome: 'The disposition, or failing that the end reason, exactly.',
   success: '`true`/`false` (`yes`/`no`, as the calls page writes its URL, is read the same).',
@@ -103,10 +104,7 @@ export const API_ROUTES: ApiRoute[] = [
   },
   { method: 'get', path: '/api/analytics/threshold', summary: 'The low-balance threshold', auth: 'user', permission: 'calls:read', responses: { 200: '`{ "threshold": number | null }`' }, tag: 'Analytics' },
   { method: 'put', path: '/api/analytics/threshold', summary: 'Set or clear the low-balance threshold (admins; audited)', auth: 'user', permission: 'settings:manage', body: thresholdSchema, responses: { 200: '`{ "threshold": number | null }`' }, tag: 'Analytics' },
-  webhook('mirai', 'Mirai Minds Voice Agents (v1)'),
-  webhook('mirai-v2', 'Mirai Minds Voice Agents (v2)'),
-  webhook('minivoice', 'MiniVoice'),
-  webhook('atoms', 'Atoms'),
+  ...Object.values(PROVIDERS).map((p) => webhook(p.id, p.label)),
   cron('dispatch', 'Every minute: send what the outbox holds that is due'),
   cron('prune-deliveries', 'Daily: delete deliveries older than DELIVERY_RETENTION_DAYS'),
   cron('prune-auth-attempts', 'Daily: forget sign-in attempts older than a day'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallFacts, CallStatus } from '@/lib/ingest/types';
+import type { CallFacts, CallStatus } from '@/lib/providers/types';
 
 // Small zod pieces every provider schema uses; providers disagree on almost everything else.
 

@@ -1,65 +1,10 @@
 import { z } from 'zod';
 import { findBadText, PG_TEXT_MESSAGE, pgJson, pgText } from './pg-text';
 
-// What an approver may send: the agent's payload as the API and the edit form both validate
-// it. Unknown keys pass through untouched (looseObject), so a field we do not edit is never lost.
+// The action API's inputs, whatever the kind: filters, a decision, an edited payload as JSON,
+// mark-sent. Each kind's payload schema lives with its kind (lib/action-kinds/<kind>/schema.ts).
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const text = (max: number) => pgText().trim().min(1, 'required').max(max);
-const optionalText = (max: number) => z.preprocess(blank, pgText().trim().max(max).optional());
-const phone = pgText().trim().regex(/^\+?[0-9][0-9\s().-]{6,19}$/, 'must be a phone number with country code');
-const amount = z.coerce.number().min(0).max(100_000_000);
-
-export const lineItemSchema = z
-  .looseObject({
-    title: optionalText(255),
-    variantId: z.preprocess(blank, z.union([pgText().trim().min(1).max(100), z.number().int().positive()]).transform(String).optional()),
-    quantity: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(999),
-    price: z.preprocess(blank, amount.optional()),
-  })
-  .refine((item) => item.title !== undefined || item.variantId !== undefined, { message: 'needs a title or a variantId', path: ['title'] });
-
-export const addressSchema = z.looseObject({
-  firstName: text(100),
-  lastName: optionalText(100),
-  address1: text(255),
-  address2: optionalText(255),
-  city: text(100),
-  province: optionalText(100),
-  zip: optionalText(20),
-  country: text(100),
-  phone: z.preprocess(blank, phone.optional()),
-});
-
-export const createOrderPayload = z.looseObject({
-  phone: z.preprocess(blank, phone.optional()),
-  email: z.preprocess(blank, z.email().optional()),
-  lineItems: z.array(lineItemSchema).min(1, 'needs at least one line item').max(100),
-  shippingAddress: addressSchema,
-  paymentMode: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['cod', 'prepaid']).optional()),
-  cartTotal: z.preprocess(blank, amount.optional()),
-  codCharge: z.preprocess(blank, amount.optional()),
-  discount: z.object({ code: text(100), reason: optionalText(255) }).nullish(),
-  note: z.preprocess(blank, pgText().trim().max(1000).nullish()),
-  abandonedCheckoutId: pgText().nullish(),
-});
-
-export const sendWhatsappPayload = z.looseObject({
-  number: phone,
-  /** The text to send inside the 24-hour window; by default the reason's message. */
-  message: z.preprocess(blank, pgText().trim().max(4096).optional()),
-  name: optionalText(100),
-});
-
-export type CreateOrderPayload = z.infer<typeof createOrderPayload>;
-export type SendWhatsappPayload = z.infer<typeof sendWhatsappPayload>;
-
-/** The schema an action kind's payload must satisfy to be approved; null for kinds sent nowhere. */
-export function payloadSchemaFor(kind: string) {
-  if (kind === 'create_order') return createOrderPayload;
-  if (kind === 'send_whatsapp') return sendWhatsappPayload;
-  return null;
-}
 
 export const ACTION_STATUSES = ['pending', 'approved', 'rejected', 'dispatched', 'failed', 'needs_check'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_STATUSES } from '@/lib/ingest/types';
+import { CALL_STATUSES } from '@/lib/providers/types';
 import { isTimeZone } from '@/lib/time-zone';
 import { pgDateTime, pgText } from './pg-text';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR, applyMigrations, readMigrations } from '@/lib/migrate';
+import { DEFAULT_MIGRATIONS_DIR, applyMigrations, readMigrations } from '@/prisma/migrate';
 import { rollupDrift } from '@/test/rollups';
 
 // The triggers that keep the analytics rollups, exercised with every kind of write to call (and

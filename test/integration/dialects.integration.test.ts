@@ -87,7 +87,7 @@ describe('Atoms current format at /api/webhooks/atoms', () => {
     vi.resetModules();
     vi.doMock('@/lib/ingest/ingest', () => ({ ingest: async () => { throw new Error('injected pipeline failure'); } }));
     const { POST } = await import('@/app/api/webhooks/atoms/route');
-    const { signAtoms } = await import('@/lib/simulator/sign');
+    const { signAtoms } = await import('@/lib/providers/atoms/simulate');
     const id = uid('CALL');
     const body = fixture<Json>('atoms', 'post-conversation.json');
     body.metadata.callId = id;

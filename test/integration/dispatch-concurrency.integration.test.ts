@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { decideAction } from '@/lib/queries/decide-action';
+import { decideAction } from '@/lib/commands/actions/decide';
 import { approver, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
 import { standardWebhookFake, type FakeDestination } from '@/test/fake-destinations';
 import { onEmbeddedPostgres } from '@/test/setup/test-database';

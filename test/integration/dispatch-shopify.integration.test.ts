@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { decideAction } from '@/lib/queries/decide-action';
-import { redispatchAction } from '@/lib/queries/redispatch-action';
+import { decideAction } from '@/lib/commands/actions/decide';
+import { redispatchAction } from '@/lib/commands/actions/redispatch';
 import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig } from '@/test/dispatch';
 import { shopifyFake, whatsappCloudFake, type Behaviour, type FakeDestination } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';

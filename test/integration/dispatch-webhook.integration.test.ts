@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { decideAction } from '@/lib/queries/decide-action';
-import { markActionSent } from '@/lib/queries/mark-action-sent';
-import { redispatchAction } from '@/lib/queries/redispatch-action';
+import { decideAction } from '@/lib/commands/actions/decide';
+import { markActionSent } from '@/lib/commands/actions/mark-sent';
+import { redispatchAction } from '@/lib/commands/actions/redispatch';
 import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
 import { standardWebhookFake, type Behaviour, type FakeDestination } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POST as miraiPost } from '@/app/api/webhooks/mirai/route';
-import { signMirai } from '@/lib/simulator/sign';
+import { signMirai } from '@/lib/providers/mirai/simulate';
 import { fixture } from '@/test/fixtures';
 import { callRow, post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
 

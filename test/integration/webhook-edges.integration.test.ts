@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signMiniVoice } from '@/lib/simulator/sign';
+import { signMiniVoice } from '@/lib/providers/minivoice/simulate';
 import { callRow, post, rejectedDelivery, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
 
 useTestSecrets();

@@ -1,7 +1,7 @@
 // Vitest global setup for the integration project: one fresh, migrated database per run (see
 // test-database.ts), shared by every integration file, dropped at the end.
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '../../lib/migrate';
+import { applyMigrations } from '../../prisma/migrate';
 import { createTestDatabase } from './test-database';
 
 declare module 'vitest' {

@@ -1,10 +1,11 @@
 'use client';
-import type { ActionListItem } from '@/lib/queries/actions';
-import { EditOrderForm, EditWhatsappForm, RejectForm } from './edit-forms';
-import { OrderDetails } from './order-details';
+import { kindView } from '@/components/action-kinds/registry';
+import type { KindContext } from '@/components/action-kinds/types';
+import { words, type Json } from '@/components/action-kinds/values';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 import type { QueueSettings } from './queue-settings';
-import { customerOf, formatAge, words, type Json } from './view-model';
-import { WhatsappDetails, whatsappView } from './whatsapp-details';
+import { RejectForm } from './reject-form';
+import { customerOf, formatAge } from './view-model';
 
 // One pending action in the queue: who, what, why, how old, where it will go, and the buttons.
 // State lives in the queue (one open form at a time, keyboard focus), so shortcuts reach it.
@@ -29,25 +30,29 @@ export interface CardProps {
   onReject: (reason: string) => void;
 }
 
-const KIND_LABEL: Record<string, string> = { create_order: 'Order', send_whatsapp: 'WhatsApp' };
 const button = 'rounded px-3 py-1 disabled:cursor-not-allowed disabled:opacity-40';
+
+/** What the kind's views are told about this action in the queue. */
+function kindContext(item: ActionListItem, settings: QueueSettings, now: number): KindContext {
+  return { payload: item.payload, reason: item.reason, windowStart: item.call?.endedAt ?? item.createdAt, fallbackNumber: item.call?.customerNumber ?? null, now, currency: settings.currency };
+}
 
 /** Why Approve is unavailable, or null. Shared with the keyboard shortcut and bulk approve. */
 export function approveBlocker(item: ActionListItem, settings: QueueSettings, template: string, now: number): string | null {
   if (!settings.mayDecide) return `Your role (${settings.role}) cannot decide actions`;
-  if (item.kind !== 'send_whatsapp' || !settings.destinations.send_whatsapp) return null;
-  const view = whatsappView(item.payload, item.reason, item.call?.endedAt ?? item.createdAt, now, item.call?.customerNumber ?? null);
-  return !view.windowOpen && !template ? 'The 24-hour window has closed: choose a pre-approved template' : null;
+  const blocker = kindView(item.kind)?.approveBlocker;
+  return blocker ? blocker({ ...kindContext(item, settings, now), destination: settings.destinations[item.kind] ?? null, template }) : null;
 }
 
 export function ActionCard(props: CardProps) {
   const { item, settings, now, form, busy } = props;
   const customer = customerOf(item);
-  const destination = settings.destinations[item.kind];
-  const editable = item.kind === 'create_order' || item.kind === 'send_whatsapp';
+  const destination = settings.destinations[item.kind] ?? null;
+  const kind = kindView(item.kind);
+  const editable = kind !== null;
   const blocker = approveBlocker(item, settings, props.template, now);
-  const view = item.kind === 'send_whatsapp' ? whatsappView(item.payload, item.reason, item.call?.endedAt ?? item.createdAt, now, item.call?.customerNumber ?? null) : null;
-  const needsTemplate = view !== null && !view.windowOpen && Boolean(destination);
+  const context = kindContext(item, settings, now);
+  const label = kind?.label ?? words(item.kind);
 
   return (
     <li
@@ -58,8 +63,8 @@ export function ActionCard(props: CardProps) {
       className={`space-y-3 px-4 py-3 ${props.focused ? 'bg-sky-50/60 ring-2 ring-inset ring-sky-300' : ''}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <input type="checkbox" aria-label={`Select ${KIND_LABEL[item.kind] ?? item.kind} for ${customer.name ?? customer.number ?? 'customer'}`} checked={props.selected} disabled={!settings.mayDecide} onChange={(e) => props.onSelect(e.target.checked)} />
-        <span className="rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">{KIND_LABEL[item.kind] ?? words(item.kind)}</span>
+        <input type="checkbox" aria-label={`Select ${kind?.label ?? item.kind} for ${customer.name ?? customer.number ?? 'customer'}`} checked={props.selected} disabled={!settings.mayDecide} onChange={(e) => props.onSelect(e.target.checked)} />
+        <span className="rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">{label}</span>
         <span className="font-medium">{customer.name ?? 'Unknown customer'}</span>
         <span className="font-mono text-xs text-slate-600">{customer.number ?? '—'}</span>
         {item.reason && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{words(item.reason)}</span>}
@@ -76,25 +81,13 @@ export function ActionCard(props: CardProps) {
         )}
       </div>
 
-      {item.kind === 'create_order' && <OrderDetails payload={item.payload} currency={settings.currency} />}
-      {view && (
-        <WhatsappDetails view={view}>
-          {needsTemplate && (
-            <label className="mt-2 block text-xs text-slate-700">
-              Pre-approved template (required past the window)
-              <select value={props.template} disabled={!settings.mayDecide} onChange={(e) => props.onTemplate(e.target.value)} className="ml-2 rounded border border-slate-300 bg-white px-2 py-1">
-                <option value="">Choose…</option>
-                {settings.templates.map((t) => <option key={t} value={t}>{t}</option>)}
-              </select>
-              {settings.templates.length === 0 && <span className="ml-2 text-red-700">None configured (WHATSAPP_TEMPLATES)</span>}
-            </label>
-          )}
-        </WhatsappDetails>
+      {kind ? (
+        <kind.Details {...context} destination={destination} template={{ value: props.template, templates: settings.templates, disabled: !settings.mayDecide, onChange: props.onTemplate }} />
+      ) : (
+        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(item.payload, null, 2)}</pre>
       )}
-      {!editable && <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(item.payload, null, 2)}</pre>}
 
-      {form === 'edit' && item.kind === 'create_order' && <EditOrderForm payload={item.payload} currency={settings.currency} busy={busy} onSubmit={(p) => props.onApprove(p)} onCancel={() => props.onForm(null)} />}
-      {form === 'edit' && view && <EditWhatsappForm payload={{ ...item.payload, number: view.number ?? '' }} message={view.message} busy={busy} onSubmit={(p) => props.onApprove(p)} onCancel={() => props.onForm(null)} />}
+      {form === 'edit' && kind && <kind.Edit {...context} busy={busy} onSubmit={(p) => props.onApprove(p)} onCancel={() => props.onForm(null)} />}
       {form === 'reject' && <RejectForm busy={busy} onSubmit={props.onReject} onCancel={() => props.onForm(null)} />}
       {props.error && <p role="alert" className="text-sm text-red-700">{props.error}</p>}
     </li>

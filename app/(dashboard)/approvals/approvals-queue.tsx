@@ -1,18 +1,20 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { kindView } from '@/components/action-kinds/registry';
+import type { Json } from '@/components/action-kinds/values';
 import { EmptyState } from '@/components/data-table';
 import { ACTIONS_KEY } from '@/components/pending-badge';
 import { decideActionAction } from '@/lib/server-actions/decide-action';
 import { decideActionsAction } from '@/lib/server-actions/decide-actions';
 import { apiGet } from '@/lib/api-client';
-import type { ActionListItem } from '@/lib/queries/actions';
+import type { ActionListItem } from '@/lib/queries/actions/list';
 import { ActionCard, approveBlocker, type OpenForm } from './action-card';
 import { BulkBar } from './bulk-bar';
 import { DecidedList, type DecidedEntry } from './decided-list';
 import type { QueueSettings } from './queue-settings';
 import { useQueueKeys, type QueueKey } from './use-queue-keys';
-import { customerOf, type Json } from './view-model';
+import { customerOf } from './view-model';
 
 // The pending queue, oldest first. Polls every 10 s so new actions appear without a reload;
 // decisions go through the same server actions as everywhere, one conditional update each.
@@ -124,7 +126,7 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
     if (!settings.mayDecide || busy.has(focused.id)) return;
     if (key === 'approve' && approveBlocker(focused, settings, templates[focused.id] ?? '', now) === null) return void decide(focused, 'approve');
     if (key === 'reject') return setOpenForm({ id: focused.id, form: 'reject' });
-    if (key === 'edit' && (focused.kind === 'create_order' || focused.kind === 'send_whatsapp')) return setOpenForm({ id: focused.id, form: 'edit' });
+    if (key === 'edit' && kindView(focused.kind)) return setOpenForm({ id: focused.id, form: 'edit' });
     if (key === 'select') setSelected((prev) => { const next = new Set(prev); if (next.has(focused.id)) next.delete(focused.id); else next.add(focused.id); return next; });
   });
 

@@ -1,8 +1,9 @@
+import { words } from '@/components/action-kinds/values';
 import { ActionStatusBadge } from '@/components/action-status-badge';
 import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
-import type { ActionListItem } from '@/lib/queries/actions';
-import { customerOf, words } from './view-model';
+import type { ActionListItem } from '@/lib/queries/actions/list';
+import { customerOf } from './view-model';
 
 // Decided actions and those that need a person (failed, needs check), each linking to its life.
 

@@ -1,9 +1,11 @@
 import { redirect } from 'next/navigation';
+import { kindView } from '@/components/action-kinds/registry';
+import { ACTION_KINDS } from '@/lib/action-kinds/registry';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
-import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions';
+import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions/list';
 import { ApprovalsQueue } from './approvals-queue';
 import { DecisionsTable } from './decisions-table';
 import type { QueueSettings } from './queue-settings';
@@ -28,10 +30,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const settings: QueueSettings = {
     mayDecide: can(actor.role, 'actions:decide'),
     role: actor.role,
-    destinations: { create_order: destinationLabel('create_order', config), send_whatsapp: destinationLabel('send_whatsapp', config) },
+    destinations: Object.fromEntries(ACTION_KINDS.map((kind) => [kind.id, destinationLabel(kind.id, config)])),
     templates: config.templates,
     currency: config.currency,
   };
+  // Kinds this server sends nowhere: approving one records the decision only.
+  const unsent = ACTION_KINDS.filter((kind) => !settings.destinations[kind.id]).map((kind) => kindView(kind.id)?.notConfigured ?? `Nothing is configured to send ${kind.words}.`);
   const counts = await actionCounts(actor);
   const tabCount: Record<View, number | null> = { queue: counts.pending, attention: counts.attention, decided: null };
 
@@ -53,11 +57,8 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           You can see the queue; approving and rejecting needs the approver or admin role.
         </p>
       )}
-      {settings.mayDecide && view === 'queue' && (!settings.destinations.create_order || !settings.destinations.send_whatsapp) && (
-        <p className="rounded border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" data-testid="not-configured">
-          {!settings.destinations.create_order && 'No order destination is configured: approving an order records the decision and sends nothing. '}
-          {!settings.destinations.send_whatsapp && 'No WhatsApp destination is configured: approving a message records the decision and sends nothing.'}
-        </p>
+      {settings.mayDecide && view === 'queue' && unsent.length > 0 && (
+        <p className="rounded border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" data-testid="not-configured">{unsent.join(' ')}</p>
       )}
       {view === 'queue' && <ApprovalsQueue initial={await listActions(actor, { status: 'pending', limit: 100 })} settings={settings} renderedAt={Date.now()} />}
       {view === 'attention' && <DecisionsTable items={await listNeedingAttention(actor)} empty="Nothing failed or needs checking" />}

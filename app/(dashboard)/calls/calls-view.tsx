@@ -4,7 +4,7 @@ import { useDisplayZone } from '@/components/local-time';
 import { ApiError } from '@/lib/api-client';
 import { activeFilterCount, clearFilters, type CallView } from '@/lib/call-view-filters';
 import { useCalls, type InitialCalls } from '@/lib/hooks/use-calls';
-import { CALL_STATUSES } from '@/lib/ingest/types';
+import { CALL_STATUSES } from '@/lib/providers/types';
 import type { CallSort } from '@/lib/schemas/calls';
 import { ActiveFilters } from './active-filters';
 import { CallCards } from './call-cards';

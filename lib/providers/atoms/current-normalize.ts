@@ -1,5 +1,5 @@
 import { facts, toIso } from '@/lib/providers/common';
-import type { CallFacts, CallStatus, NormalizedEvent, TranscriptTurn } from '@/lib/ingest/types';
+import type { CallFacts, CallStatus, NormalizedEvent, TranscriptTurn } from '@/lib/providers/types';
 import { atomsCurrentEvent, type AtomsCurrentEvent } from './current-schema';
 
 const STATUS: Record<string, CallStatus> = {

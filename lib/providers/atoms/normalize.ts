@@ -1,5 +1,5 @@
 import { facts, toIso } from '@/lib/providers/common';
-import type { CallFacts, NormalizedEvent, TranscriptTurn } from '@/lib/ingest/types';
+import type { CallFacts, NormalizedEvent, TranscriptTurn } from '@/lib/providers/types';
 import { isCurrentFormat } from './current-schema';
 import { normalizeAtomsCurrent } from './current-normalize';
 import { parseAtomsSeedEvent, type AtomsSeedEvent } from './schema';

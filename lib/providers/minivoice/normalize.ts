@@ -1,5 +1,5 @@
 import { compact, facts, statusFrom, toIso } from '@/lib/providers/common';
-import type { CallStatus, NormalizedEvent } from '@/lib/ingest/types';
+import type { CallStatus, NormalizedEvent } from '@/lib/providers/types';
 import { KNOWN_MINIVOICE_TYPES, minivoiceEvent } from './schema';
 
 const EVENT_STATUS: Record<string, CallStatus> = {

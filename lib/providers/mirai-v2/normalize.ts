@@ -1,5 +1,5 @@
 import { compact, facts, statusFrom, toIso } from '@/lib/providers/common';
-import type { CallFacts, CallStatus, NormalizedEvent, TranscriptTurn } from '@/lib/ingest/types';
+import type { CallFacts, CallStatus, NormalizedEvent, TranscriptTurn } from '@/lib/providers/types';
 import { MIRAI_V2_CALL_TYPES, MIRAI_V2_CAMPAIGN_TYPES, miraiV2Event, type MiraiV2Event } from './schema';
 
 const STATUS: Record<string, CallStatus> = {

@@ -1,27 +1,13 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
-import { PROVIDERS } from '@/lib/providers/registry';
+import { EXPECTED_EVENTS, PROVIDERS } from '@/lib/providers/registry';
+import type { ExpectedEventsRule } from '@/lib/providers/types';
 
 // Is each provider talking to us, and is it sending everything it should? Per provider: the
 // last delivery, the last 24 hours' traffic, and calls whose closing events never came.
 
-/**
- * Once a call has one of `after`, one of `expect` should follow within `graceMinutes` of its
- * last event. A new provider is one entry here.
- */
-export interface ExpectedEventsRule {
-  after: readonly string[];
-  expect: readonly string[];
-  graceMinutes: number;
-}
-
-export const EXPECTED_EVENTS: Readonly<Record<string, ExpectedEventsRule>> = {
-  mirai: { after: ['call.ended', 'call.completed'], expect: ['end-of-call'], graceMinutes: 15 },
-  // 'post-conversation' / 'analytics-completed': current format; 'call.end' / 'analytics.completed': the seed's.
-  atoms: { after: ['post-conversation', 'call.end'], expect: ['analytics-completed', 'analytics.completed'], graceMinutes: 15 },
-  'mirai-v2': { after: ['call.completed'], expect: ['call.processed'], graceMinutes: 15 },
-};
+// What each provider should send last comes from its own folder (ProviderDefinition.expectedEvents).
 
 /** How far back to look for incomplete calls: older gaps are history, not an incident. */
 export const INCOMPLETE_LOOKBACK_DAYS = 7;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { CALL_STATUSES } from '@/lib/ingest/types';
+import { CALL_STATUSES } from '@/lib/providers/types';
 import { PROVIDERS } from '@/lib/providers/registry';
 import {
   actionsByStatus, balanceNow, balanceSeries, callHeadlines, callVolume, creditsUsed, FAILURE_REASONS, type HeadlineRow, type Scope,

@@ -3,7 +3,7 @@ import { assertCan, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 import type { StorageWarning } from '@/lib/ingest/storable';
-import { CALL_STATUSES, type CallStatus } from '@/lib/ingest/types';
+import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import { maskPersonalData } from '@/lib/privacy';
 import { getCall, type CallDetail } from './calls';
 

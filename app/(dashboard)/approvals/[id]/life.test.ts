@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionDetail } from '@/lib/queries/action-detail';
+import type { ActionDetail } from '@/lib/queries/actions/detail';
 import { actionLife } from './life';
 
 const at = (s: string) => new Date(`2026-11-22T10:${s}Z`);

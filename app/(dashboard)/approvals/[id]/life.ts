@@ -1,4 +1,4 @@
-import type { ActionDetail } from '@/lib/queries/action-detail';
+import type { ActionDetail } from '@/lib/queries/actions/detail';
 
 // An action's life as one timeline, oldest first: raised by the call, decided (and by whom),
 // queued, each attempt with its answer, re-dispatched, sent. Pure, so it is unit-tested.

@@ -1,14 +1,14 @@
 import { notFound, redirect } from 'next/navigation';
+import { kindView } from '@/components/action-kinds/registry';
+import type { KindContext } from '@/components/action-kinds/types';
+import { obj, words } from '@/components/action-kinds/values';
 import { ActionStatusBadge } from '@/components/action-status-badge';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
-import { getActionDetail } from '@/lib/queries/action-detail';
-import { OrderDetails } from '../order-details';
-import { obj, words } from '../view-model';
-import { WhatsappDetails, whatsappView } from '../whatsapp-details';
+import { getActionDetail } from '@/lib/queries/actions/detail';
 import { DispatchControls } from './dispatch-controls';
 import { actionLife } from './life';
 
@@ -17,10 +17,10 @@ export const metadata = { title: 'Action · Callboard' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TONE = { neutral: 'bg-slate-400', good: 'bg-status-success', bad: 'bg-status-failure' } as const;
 
-function Payload({ kind, payload, reason, windowStart, fallbackNumber, currency }: { kind: string; payload: Record<string, unknown>; reason: string | null; windowStart: string; fallbackNumber: string | null; currency: string }) {
-  if (kind === 'create_order') return <OrderDetails payload={payload} currency={currency} />;
-  if (kind === 'send_whatsapp') return <WhatsappDetails view={whatsappView(payload, reason, windowStart, Date.now(), fallbackNumber)} />;
-  return <pre className="overflow-x-auto text-xs">{JSON.stringify(payload, null, 2)}</pre>;
+/** The payload as its kind shows it; a kind without a view as JSON. */
+function Payload({ kind, ...context }: KindContext & { kind: string }) {
+  const view = kindView(kind);
+  return view ? <view.Details {...context} /> : <pre className="overflow-x-auto text-xs">{JSON.stringify(context.payload, null, 2)}</pre>;
 }
 
 // One action's whole life: the call that raised it, who decided and how, every attempt to send
@@ -35,7 +35,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const { currency } = dispatchConfig(env());
   const life = actionLife(action);
   const windowStart = (action.call?.endedAt ?? action.createdAt).toISOString();
-  const common = { kind: action.kind, reason: action.reason, windowStart, fallbackNumber: action.call?.customerNumber ?? null, currency };
+  const common = { kind: action.kind, reason: action.reason, windowStart, fallbackNumber: action.call?.customerNumber ?? null, now: Date.now(), currency };
   const outbox = action.outbox;
 
   return (

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { KeyValueTable } from '@/components/key-value-table';
 import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey, keyValueRows } from '@/lib/calls/key-values';
-import { providerNotes } from '@/lib/calls/provider-notes';
+import { providerNotes } from '@/lib/providers/registry';
 import type { CallDetailView } from '@/lib/queries/calls/call-detail';
 import { Section } from './section';
 

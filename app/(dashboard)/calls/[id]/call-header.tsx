@@ -4,7 +4,8 @@ import { LocalTime } from '@/components/local-time';
 import { StatusBadge } from '@/components/status-badge';
 import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey } from '@/lib/calls/key-values';
-import { httpUrl, providerNotes } from '@/lib/calls/provider-notes';
+import { httpUrl } from '@/lib/calls/links';
+import { providerNotes } from '@/lib/providers/registry';
 import { formatDuration } from '@/lib/format';
 import type { CallDetailView } from '@/lib/queries/calls/call-detail';
 

@@ -1,5 +1,6 @@
 import { TranscriptView } from '@/components/transcript/transcript-view';
-import { httpUrl, providerNotes } from '@/lib/calls/provider-notes';
+import { httpUrl } from '@/lib/calls/links';
+import { providerNotes } from '@/lib/providers/registry';
 import { transcriptLines } from '@/lib/calls/transcript';
 import type { CallDetailView } from '@/lib/queries/calls/call-detail';
 import { Section } from './section';

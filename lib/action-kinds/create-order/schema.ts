@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { pgText } from '@/lib/schemas/pg-text';
+import { amount, blank, optionalText, phone, text } from '../fields';
+
+// An order as an approver may send it: the agent's payload as the API and the edit form both
+// validate it.
+
+export const lineItemSchema = z
+  .looseObject({
+    title: optionalText(255),
+    variantId: z.preprocess(blank, z.union([pgText().trim().min(1).max(100), z.number().int().positive()]).transform(String).optional()),
+    quantity: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(999),
+    price: z.preprocess(blank, amount.optional()),
+  })
+  .refine((item) => item.title !== undefined || item.variantId !== undefined, { message: 'needs a title or a variantId', path: ['title'] });
+
+export const addressSchema = z.looseObject({
+  firstName: text(100),
+  lastName: optionalText(100),
+  address1: text(255),
+  address2: optionalText(255),
+  city: text(100),
+  province: optionalText(100),
+  zip: optionalText(20),
+  country: text(100),
+  phone: z.preprocess(blank, phone.optional()),
+});
+
+export const createOrderPayload = z.looseObject({
+  phone: z.preprocess(blank, phone.optional()),
+  email: z.preprocess(blank, z.email().optional()),
+  lineItems: z.array(lineItemSchema).min(1, 'needs at least one line item').max(100),
+  shippingAddress: addressSchema,
+  paymentMode: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(['cod', 'prepaid']).optional()),
+  cartTotal: z.preprocess(blank, amount.optional()),
+  codCharge: z.preprocess(blank, amount.optional()),
+  discount: z.object({ code: text(100), reason: optionalText(255) }).nullish(),
+  note: z.preprocess(blank, pgText().trim().max(1000).nullish()),
+  abandonedCheckoutId: pgText().nullish(),
+});
+
+export type CreateOrderPayload = z.infer<typeof createOrderPayload>;

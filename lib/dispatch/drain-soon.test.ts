@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const scheduled: (() => Promise<void>)[] = [];
+vi.mock('next/server', () => ({ after: (callback: () => Promise<void>) => void scheduled.push(callback) }));
+const drainOutbox = vi.fn(async () => ({ claimed: 0, sent: 0, retried: 0, failed: 0, needsCheck: 0, lost: 0 }));
+vi.mock('./drain', () => ({ drainOutbox }));
+
+const { drainSoon } = await import('./drain-soon');
+
+describe('drainSoon', () => {
+  beforeEach(() => {
+    scheduled.length = 0;
+    drainOutbox.mockClear();
+  });
+
+  it('coalesces the ids a request schedules (a bulk decision, one commit each) into one drain, ten at a time', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    for (const id of ids) drainSoon([id]);
+    drainSoon([]);
+    drainSoon(['a0']);
+    expect(scheduled).toHaveLength(1);
+    await scheduled[0]?.();
+    expect(drainOutbox).toHaveBeenCalledTimes(1);
+    expect(drainOutbox).toHaveBeenCalledWith(expect.objectContaining({ actionIds: ids, limit: 10, deadline: expect.any(Number) }));
+  });
+
+  it('starts a new batch once the last one has been taken', async () => {
+    drainSoon(['b1']);
+    await scheduled[0]?.();
+    drainSoon(['b2']);
+    expect(scheduled).toHaveLength(2);
+    await scheduled[1]?.();
+    expect(drainOutbox).toHaveBeenLastCalledWith(expect.objectContaining({ actionIds: ['b2'], limit: 1 }));
+  });
+});

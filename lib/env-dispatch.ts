@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+// Where approved actions go, read by lib/env.ts with every other setting, and the shape the
+// outbox reads them in (DispatchConfig). It sits in the env layer, beside env.ts, so reading the
+// environment never imports dispatch. Each kind has at most one destination: orders go to Shopify
+// or to a generic endpoint, WhatsApp messages to the Cloud API or to a generic endpoint. Nothing
+// configured means approvals are recorded, not sent.
+
+const list = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean));
+
+/** Standard Webhooks secrets are `whsec_` + base64 of 24–64 random bytes. */
+const standardWebhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+=*$/, 'must be whsec_ followed by base64')
+  .refine((s) => Buffer.from(s.slice('whsec_'.length), 'base64').length >= 16, 'must decode to at least 16 bytes');
+
+export const dispatchSettings = {
+  /** ISO 4217 currency of order prices (Shopify needs it on every amount). */
+  ORDER_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as INR').default('INR'),
+  SHOPIFY_STORE_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-store.myshopify.com').optional(),
+  SHOPIFY_ADMIN_TOKEN: z.string().min(1).optional(),
+  SHOPIFY_API_VERSION: z.string().regex(/^(\d{4}-\d{2}|unstable)$/, 'must look like 2025-10').default('2025-10'),
+  ORDER_WEBHOOK_URL: z.url().optional(),
+  ORDER_WEBHOOK_SECRET: standardWebhookSecret.optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'must be the numeric phone number id').optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com/v23.0'),
+  WHATSAPP_WEBHOOK_URL: z.url().optional(),
+  WHATSAPP_WEBHOOK_SECRET: standardWebhookSecret.optional(),
+  /** Pre-approved template names; past the 24-hour window one of them must be chosen. */
+  WHATSAPP_TEMPLATES: list,
+  WHATSAPP_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a language code such as en or en_US').default('en'),
+  /** Test-only: host names that may be reached over plain http (local fake destinations). */
+  DISPATCH_ALLOW_INSECURE_HOSTS: list,
+  DISPATCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  DISPATCH_BACKOFF_BASE_SECONDS: z.coerce.number().min(0.001).max(3600).default(60),
+};
+
+/** Signing secrets for outgoing requests; env.ts must not read them as provider webhook secrets. */
+export const OUTBOUND_SECRET_KEYS = new Set(['ORDER_WEBHOOK_SECRET', 'WHATSAPP_WEBHOOK_SECRET']);
+
+export type DispatchSettings = z.infer<z.ZodObject<typeof dispatchSettings>>;
+
+function urlProblem(name: string, value: string | undefined, insecureHosts: string[]): string | null {
+  if (!value) return null;
+  const url = new URL(value);
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && insecureHosts.includes(url.hostname)) return null;
+  return `${name}: must be an https:// URL (http only for hosts in DISPATCH_ALLOW_INSECURE_HOSTS, which is for tests)`;
+}
+
+/** Settings that are each valid but do not fit together. */
+export function dispatchSettingProblems(s: DispatchSettings): string[] {
+  const problems: string[] = [];
+  const pair = (a: keyof DispatchSettings, b: keyof DispatchSettings) => {
+    if (Boolean(s[a]) !== Boolean(s[b])) problems.push(`${a} and ${b}: set both or neither`);
+  };
+  pair('SHOPIFY_STORE_DOMAIN', 'SHOPIFY_ADMIN_TOKEN');
+  pair('ORDER_WEBHOOK_URL', 'ORDER_WEBHOOK_SECRET');
+  pair('WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN');
+  pair('WHATSAPP_WEBHOOK_URL', 'WHATSAPP_WEBHOOK_SECRET');
+  if (s.SHOPIFY_STORE_DOMAIN && s.ORDER_WEBHOOK_URL) problems.push('SHOPIFY_STORE_DOMAIN and ORDER_WEBHOOK_URL: orders go to one destination; set one');
+  if (s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_WEBHOOK_URL) problems.push('WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_WEBHOOK_URL: WhatsApp messages go to one destination; set one');
+  const insecure = s.DISPATCH_ALLOW_INSECURE_HOSTS;
+  for (const name of ['ORDER_WEBHOOK_URL', 'WHATSAPP_WEBHOOK_URL'] as const) {
+    const problem = urlProblem(name, s[name], insecure);
+    if (problem) problems.push(problem);
+  }
+  if (s.WHATSAPP_PHONE_NUMBER_ID) {
+    const problem = urlProblem('WHATSAPP_GRAPH_BASE_URL', s.WHATSAPP_GRAPH_BASE_URL, insecure);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+/** When to try a destination again (lib/dispatch/backoff.ts applies it). */
+export interface RetryPolicy {
+  /** Attempts in all, the first included; after the last one the action is failed. */
+  maxAttempts: number;
+  /** Delay after the first failed attempt. */
+  baseMs: number;
+  factor: number;
+  maxMs: number;
+}
+
+export interface ShopifyTarget { domain: string; token: string; apiVersion: string; currency: string }
+export interface StandardWebhookTarget { url: string; secret: string }
+export interface WhatsAppCloudTarget { baseUrl: string; phoneNumberId: string; token: string; templateLanguage: string }
+
+/** The validated settings as the outbox and the action kinds read them. */
+export interface DispatchConfig {
+  shopify: ShopifyTarget | null;
+  orderWebhook: StandardWebhookTarget | null;
+  whatsappCloud: WhatsAppCloudTarget | null;
+  whatsappWebhook: StandardWebhookTarget | null;
+  templates: string[];
+  templateLanguage: string;
+  currency: string;
+  /** Test-only: hosts reachable over http. */
+  insecureHosts: string[];
+  timeoutMs: number;
+  policy: RetryPolicy;
+}
+
+/** The parsed settings (env() has them all) turned into what the outbox needs. */
+export function dispatchConfig(s: DispatchSettings): DispatchConfig {
+  return {
+    shopify: s.SHOPIFY_STORE_DOMAIN && s.SHOPIFY_ADMIN_TOKEN
+      ? { domain: s.SHOPIFY_STORE_DOMAIN, token: s.SHOPIFY_ADMIN_TOKEN, apiVersion: s.SHOPIFY_API_VERSION, currency: s.ORDER_CURRENCY }
+      : null,
+    orderWebhook: s.ORDER_WEBHOOK_URL && s.ORDER_WEBHOOK_SECRET ? { url: s.ORDER_WEBHOOK_URL, secret: s.ORDER_WEBHOOK_SECRET } : null,
+    whatsappCloud: s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_ACCESS_TOKEN
+      ? { baseUrl: s.WHATSAPP_GRAPH_BASE_URL.replace(/\/+$/, ''), phoneNumberId: s.WHATSAPP_PHONE_NUMBER_ID, token: s.WHATSAPP_ACCESS_TOKEN, templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE }
+      : null,
+    whatsappWebhook: s.WHATSAPP_WEBHOOK_URL && s.WHATSAPP_WEBHOOK_SECRET ? { url: s.WHATSAPP_WEBHOOK_URL, secret: s.WHATSAPP_WEBHOOK_SECRET } : null,
+    templates: s.WHATSAPP_TEMPLATES,
+    templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE,
+    currency: s.ORDER_CURRENCY,
+    insecureHosts: s.DISPATCH_ALLOW_INSECURE_HOSTS,
+    timeoutMs: s.DISPATCH_TIMEOUT_MS,
+    policy: { maxAttempts: s.DISPATCH_MAX_ATTEMPTS, baseMs: s.DISPATCH_BACKOFF_BASE_SECONDS * 1000, factor: 3, maxMs: 12 * 60 * 60 * 1000 },
+  };
+}

@@ -1,0 +1,95 @@
+import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
+import { pool } from '@/lib/db';
+import { maskPersonalData } from '@/lib/privacy';
+
+type Json = unknown;
+
+export interface ActionDetail {
+  id: string;
+  provider: string;
+  kind: string;
+  rawKind: string;
+  reason: string | null;
+  status: string;
+  payload: Record<string, unknown>;
+  editedPayload: Record<string, unknown> | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decidedByEmail: string | null;
+  decisionNote: string | null;
+  providerCallId: string | null;
+  call: { id: string; provider: string; providerCallId: string; customerNumber: string | null; status: string; startedAt: Date | null; endedAt: Date | null } | null;
+  outbox: {
+    id: string; destination: string; status: string; attempts: number; nextAttemptAt: Date; lastStatus: number | null; lastError: string | null; responseId: string | null;
+    sentAt: Date | null; createdAt: Date; payload: Json;
+    attemptLog: { number: number; startedAt: Date; durationMs: number; outcome: string; httpStatus: number | null; error: string | null; responseId: string | null }[];
+  } | null;
+  history: { at: Date; actorEmail: string | null; action: string; before: Json; after: Json }[];
+}
+
+type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history'> & {
+  callId: string | null; callProvider: string; callProviderCallId: string; callCustomerNumber: string | null; callStatus: string; callStartedAt: Date | null; callEndedAt: Date | null;
+  outboxId: string | null; outboxDestination: string; outboxStatus: string; outboxAttempts: number; outboxNextAttemptAt: Date; outboxLastStatus: number | null;
+  outboxLastError: string | null; outboxResponseId: string | null; outboxSentAt: Date | null; outboxCreatedAt: Date; outboxPayload: Json;
+};
+
+/**
+ * One action's whole life: the call that raised it, the decision (and any edit), the outbox row
+ * and every attempt, and the audited steps people took. Personal data masked for viewers, the
+ * staff emails of who decided kept.
+ */
+export async function getActionDetail(actor: Actor, id: string): Promise<ActionDetail | null> {
+  assertCan(actor, 'actions:read');
+  const db = pool();
+  const [actions, attempts, history] = await Promise.all([
+    db.query<ActionRow>(
+      `SELECT a.id, a.provider, a.kind, a.raw_kind AS "rawKind", a.reason, a.status, a.payload, a.edited_payload AS "editedPayload",
+              a.created_at AS "createdAt", a.decided_at AS "decidedAt", a.decided_by_email AS "decidedByEmail", a.decision_note AS "decisionNote",
+              a.provider_call_id AS "providerCallId",
+              c.id AS "callId", c.provider AS "callProvider", c.provider_call_id AS "callProviderCallId", c.customer_number AS "callCustomerNumber",
+              c.status AS "callStatus", c.started_at AS "callStartedAt", c.ended_at AS "callEndedAt",
+              o.id AS "outboxId", o.destination AS "outboxDestination", o.status AS "outboxStatus", o.attempts AS "outboxAttempts",
+              o.next_attempt_at AS "outboxNextAttemptAt", o.last_status AS "outboxLastStatus", o.last_error AS "outboxLastError",
+              o.response_id AS "outboxResponseId", o.sent_at AS "outboxSentAt", o.created_at AS "outboxCreatedAt", o.payload AS "outboxPayload"
+       FROM action a
+       LEFT JOIN call c ON c.id = a.call_id
+       LEFT JOIN dispatch_outbox o ON o.action_id = a.id
+       WHERE a.id = $1`,
+      [id],
+    ),
+    db.query<NonNullable<ActionDetail['outbox']>['attemptLog'][number]>(
+      `SELECT t.number, t.started_at AS "startedAt", t.duration_ms AS "durationMs", t.outcome, t.http_status AS "httpStatus", t.error, t.response_id AS "responseId"
+       FROM dispatch_attempt t JOIN dispatch_outbox o ON o.id = t.outbox_id
+       WHERE o.action_id = $1 ORDER BY t.started_at, t.number`,
+      [id],
+    ),
+    db.query<ActionDetail['history'][number]>(
+      `SELECT at, actor_email AS "actorEmail", action, before, after FROM audit_log
+       WHERE target_type = 'action' AND target_id = $1 ORDER BY at`,
+      [id],
+    ),
+  ]);
+  const row = actions.rows[0];
+  if (!row) return null;
+  const whole = can(actor.role, 'personal-data:read');
+  const mask = <T>(value: T): T => (whole ? value : maskPersonalData(value));
+  return {
+    id: row.id, provider: row.provider, kind: row.kind, rawKind: row.rawKind, reason: row.reason, status: row.status,
+    payload: mask(row.payload),
+    editedPayload: mask(row.editedPayload),
+    createdAt: row.createdAt, decidedAt: row.decidedAt, decidedByEmail: row.decidedByEmail, decisionNote: row.decisionNote, providerCallId: row.providerCallId,
+    call: row.callId
+      ? { id: row.callId, provider: row.callProvider, providerCallId: row.callProviderCallId, customerNumber: mask(row.callCustomerNumber), status: row.callStatus, startedAt: row.callStartedAt, endedAt: row.callEndedAt }
+      : null,
+    outbox: row.outboxId
+      ? {
+          id: row.outboxId, destination: row.outboxDestination, status: row.outboxStatus, attempts: row.outboxAttempts, nextAttemptAt: row.outboxNextAttemptAt,
+          lastStatus: row.outboxLastStatus, lastError: row.outboxLastError, responseId: row.outboxResponseId, sentAt: row.outboxSentAt, createdAt: row.outboxCreatedAt,
+          payload: mask(row.outboxPayload), attemptLog: attempts.rows,
+        }
+      : null,
+    history: history.rows.map((entry) => ({ ...entry, before: mask(entry.before), after: mask(entry.after) })),
+  };
+}

@@ -1,0 +1,111 @@
+import 'server-only';
+import { assertCan, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
+import { pool } from '@/lib/db';
+import { maskPersonalData } from '@/lib/privacy';
+import type { ActionFilters } from '@/lib/schemas/actions';
+
+// Actions as the queue, the API and the badge read them. Dates are ISO strings, so what the
+// page renders first and what the queue polls from /api/actions are the same shape.
+
+export interface ActionListItem {
+  id: string;
+  provider: string;
+  kind: string;
+  rawKind: string;
+  reason: string | null;
+  status: string;
+  payload: Record<string, unknown>;
+  editedPayload: Record<string, unknown> | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedByEmail: string | null;
+  decisionNote: string | null;
+  providerCallId: string | null;
+  callId: string | null;
+  call: { id: string; customerNumber: string | null; status: string; providerCallId: string; endedAt: string | null } | null;
+  dispatch: { status: string; destination: string; attempts: number; lastError: string | null; responseId: string | null } | null;
+}
+
+interface Row {
+  id: string; provider: string; kind: string; raw_kind: string; reason: string | null; status: string;
+  payload: Record<string, unknown> | null; edited_payload: Record<string, unknown> | null; created_at: Date;
+  decided_at: Date | null; decided_by_email: string | null; decision_note: string | null; provider_call_id: string | null; call_id: string | null;
+  c_id: string | null; c_customer_number: string | null; c_status: string; c_provider_call_id: string; c_ended_at: Date | null;
+  o_status: string | null; o_destination: string; o_attempts: number; o_last_error: string | null; o_response_id: string | null;
+}
+
+/** `where` and `orderBy` are fixed SQL fragments of this file; only `params` carry values. */
+async function findRows(where: string, orderBy: string, params: unknown[]): Promise<Row[]> {
+  const { rows } = await pool().query<Row>(
+    `SELECT a.id, a.provider, a.kind, a.raw_kind, a.reason, a.status, a.payload, a.edited_payload, a.created_at,
+            a.decided_at, a.decided_by_email, a.decision_note, a.provider_call_id, a.call_id,
+            c.id AS c_id, c.customer_number AS c_customer_number, c.status AS c_status, c.provider_call_id AS c_provider_call_id, c.ended_at AS c_ended_at,
+            o.status AS o_status, o.destination AS o_destination, o.attempts AS o_attempts, o.last_error AS o_last_error, o.response_id AS o_response_id
+     FROM action a
+     LEFT JOIN call c ON c.id = a.call_id
+     LEFT JOIN dispatch_outbox o ON o.action_id = a.id
+     WHERE ${where}
+     ORDER BY ${orderBy}
+     LIMIT $1`,
+    params,
+  );
+  return rows;
+}
+
+function toItem(row: Row): ActionListItem {
+  return {
+    id: row.id,
+    provider: row.provider,
+    kind: row.kind,
+    rawKind: row.raw_kind,
+    reason: row.reason,
+    status: row.status,
+    payload: row.payload ?? {},
+    editedPayload: row.edited_payload ?? null,
+    createdAt: row.created_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    decidedByEmail: row.decided_by_email,
+    decisionNote: row.decision_note,
+    providerCallId: row.provider_call_id,
+    callId: row.call_id,
+    call: row.c_id ? { id: row.c_id, customerNumber: row.c_customer_number, status: row.c_status, providerCallId: row.c_provider_call_id, endedAt: row.c_ended_at?.toISOString() ?? null } : null,
+    dispatch: row.o_status ? { status: row.o_status, destination: row.o_destination, attempts: row.o_attempts, lastError: row.o_last_error, responseId: row.o_response_id } : null,
+  };
+}
+
+function forActor(actor: Actor, items: ActionListItem[]): ActionListItem[] {
+  return can(actor.role, 'personal-data:read') ? items : maskPersonalData(items);
+}
+
+/** Actions oldest first: the queue is worked from the front. */
+export async function listActions(actor: Actor, filters: ActionFilters): Promise<ActionListItem[]> {
+  assertCan(actor, 'actions:read');
+  const rows = await findRows('($2::text IS NULL OR a.status = $2)', 'a.created_at, a.id', [filters.limit, filters.status ?? null]);
+  return forActor(actor, rows.map(toItem));
+}
+
+/** The latest decisions, newest first, with what became of each. */
+export async function listRecentDecisions(actor: Actor, limit = 50): Promise<ActionListItem[]> {
+  assertCan(actor, 'actions:read');
+  const rows = await findRows('a.decided_at IS NOT NULL', 'a.decided_at DESC, a.id DESC', [limit]);
+  return forActor(actor, rows.map(toItem));
+}
+
+/** Failed and needs-check actions, oldest first: what a person must look at. */
+export async function listNeedingAttention(actor: Actor, limit = 100): Promise<ActionListItem[]> {
+  assertCan(actor, 'actions:read');
+  const rows = await findRows(`a.status IN ('failed', 'needs_check')`, 'a.updated_at, a.id', [limit]);
+  return forActor(actor, rows.map(toItem));
+}
+
+/** Counts for the badge and the queue's tabs. */
+export async function actionCounts(actor: Actor): Promise<{ pending: number; attention: number }> {
+  assertCan(actor, 'actions:read');
+  const { rows } = await pool().query<{ pending: number; attention: number }>(
+    `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE status IN ('failed', 'needs_check'))::int AS attention
+     FROM action WHERE status IN ('pending', 'failed', 'needs_check')`,
+  );
+  return rows[0] ?? { pending: 0, attention: 0 };
+}
