@@ -4,7 +4,7 @@ import { AppHeader } from '@/components/app-header';
 import { Providers } from '@/components/providers';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { actionCounts } from '@/lib/queries/actions';
+import { actionCounts } from '@/lib/queries/actions/list';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { LowBalanceBanner } from './analytics/low-balance-banner';
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { decideAction } from '@/lib/queries/decide-action';
+import { decideAction } from '@/lib/commands/actions/decide';
 import { decisionSchema, payloadJsonField } from '@/lib/schemas/actions';
 
 const field = (form: FormData, name: string) => {

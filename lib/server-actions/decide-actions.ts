@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { toAppError } from '@/lib/http/errors';
-import { decideAction } from '@/lib/queries/decide-action';
+import { decideAction } from '@/lib/commands/actions/decide';
 
 const input = z.object({
   ids: z.array(z.uuid()).min(1, 'select at least one action').max(100),

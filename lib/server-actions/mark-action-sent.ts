@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { markActionSent } from '@/lib/queries/mark-action-sent';
+import { markActionSent } from '@/lib/commands/actions/mark-sent';
 
 export type MarkSentResult = ActionResult<{ message: string }>;
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
-import { redispatchAction } from '@/lib/queries/redispatch-action';
+import { redispatchAction } from '@/lib/commands/actions/redispatch';
 
 export type RedispatchResult = ActionResult<{ message: string }>;
 

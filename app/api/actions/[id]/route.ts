@@ -2,7 +2,7 @@
 import { guardedRoute } from '@/lib/handlers/route';
 import { AppError } from '@/lib/http/errors';
 import { uuidParam } from '@/lib/http/uuid';
-import { getActionDetail } from '@/lib/queries/action-detail';
+import { getActionDetail } from '@/lib/queries/actions/detail';
 
 export const GET = guardedRoute({ guard: 'actions:read', params: (p) => uuidParam(p.id ?? '', 'action') }, async ({ actor, params: id }) => {
   const action = await getActionDetail(actor, id);
