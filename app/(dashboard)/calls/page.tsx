@@ -4,7 +4,7 @@ import { can } from '@/lib/auth/roles';
 import { apiSearchParams, CALLS_PAGE_SIZE, viewFromSearchParams, type CallView } from '@/lib/call-view-filters';
 import type { InitialCalls } from '@/lib/hooks/use-calls';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { listCalls } from '@/lib/queries/calls/calls';
+import { listCalls } from '@/lib/queries/calls/list';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { callFiltersSchema, type CallsPageJson } from '@/lib/schemas/calls';
 import { CallsView } from './calls-view';

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { currentActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
-import { listDeliveries } from '@/lib/queries/deliveries/deliveries';
+import { listDeliveries } from '@/lib/queries/deliveries/list';
 import type { DeliveryFilters as Filters } from '@/lib/schemas/deliveries';
 import { providerHealth } from '@/lib/queries/admin/health';
 import { DeliveriesTable } from './deliveries-table';

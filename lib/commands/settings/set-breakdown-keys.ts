@@ -2,7 +2,7 @@ import 'server-only';
 import { breakdownKeysSchema, DEFAULT_BREAKDOWN_KEYS } from '@/lib/analytics/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { BREAKDOWN_KEYS, readKeys } from '@/lib/queries/admin/settings';
-import { setRollupKeys } from '@/lib/queries/analytics/analytics-rollups';
+import { setRollupKeys } from '@/lib/queries/analytics/rollups';
 import { type SettingChange, writeSetting } from './write-setting';
 
 export type BreakdownKeysChange = SettingChange<string[]>;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/http/errors';
 import { readTimeZone, TIME_ZONE } from '@/lib/queries/admin/settings';
-import { DEFAULT_ROLLUP_ZONE, rebuildRollups } from '@/lib/queries/analytics/analytics-rollups';
+import { DEFAULT_ROLLUP_ZONE, rebuildRollups } from '@/lib/queries/analytics/rollups';
 import { isTimeZone } from '@/lib/time-zone';
 import { type SettingChange, writeSetting } from './write-setting';
 

@@ -4,7 +4,7 @@ import { CALL_STATUSES } from '@/lib/providers/types';
 import { PROVIDERS } from '@/lib/providers/registry';
 import {
   actionsByStatus, balanceNow, balanceSeries, callHeadlines, callVolume, creditsUsed, FAILURE_REASONS, type HeadlineRow, type Scope,
-} from './analytics';
+} from './aggregates';
 import { getLowBalanceThreshold, getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { localDate } from '@/lib/time-zone';
 import { bucketKeys, fillBuckets, topSeries, type BucketValue } from '@/lib/analytics/buckets';

@@ -12,7 +12,7 @@ import { meaningOf } from '@/lib/providers/lifecycle';
 import { lifecycleFor } from '@/lib/providers/registry';
 import { buildTimeline } from '@/lib/calls/timeline';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { getCallDetail } from '@/lib/queries/calls/call-detail';
+import { getCallDetail } from '@/lib/queries/calls/detail';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { AnalysisSection } from './analysis-section';
 import { CallActions } from './call-actions';

@@ -2,7 +2,7 @@
 import { guardedRoute } from '@/lib/handlers/route';
 import { AppError } from '@/lib/http/errors';
 import { uuidParam } from '@/lib/http/uuid';
-import { getCall } from '@/lib/queries/calls/calls';
+import { getCall } from '@/lib/queries/calls/detail';
 
 export const GET = guardedRoute({ guard: 'calls:read', params: (p) => uuidParam(p.id ?? '', 'call') }, async ({ actor, params: id }) => {
   const call = await getCall(actor, id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactSum, FAILURE_REASONS, providerFilter, statusColumns } from './analytics-shared';
+import { exactSum, FAILURE_REASONS, providerFilter, statusColumns } from './shared';
 
 describe('providerFilter', () => {
   it('adds nothing without providers, else one parameter after those already there', () => {

@@ -1,6 +1,6 @@
 import type { CallSort } from '@/lib/schemas/calls';
 import { empty, join, raw, type Sql, sql } from '@/lib/sql';
-import { hasLexeme, searchTerms } from './call-search';
+import { hasLexeme, searchTerms } from './search';
 
 // The SQL of the calls list and its export, built from parameterised fragments (lib/sql.ts). The
 // search runs on a tsvector column, and each sort pages on its own index (see the @@index list on

@@ -5,20 +5,20 @@ import { pool } from '@/lib/db';
 import type { Granularity } from '@/lib/analytics/buckets';
 import type { Period } from '@/lib/analytics/period';
 import type { Breakdown } from '@/lib/analytics/schema';
-import { rollupCredits, rollupHeadline, rollupVolume } from './analytics-rollups';
-import { exactSum, providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
+import { rollupCredits, rollupHeadline, rollupVolume } from './rollups';
+import { exactSum, providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './shared';
 
 // The analytics read models: every number is aggregated in Postgres, never by loading calls into
 // Node. Calls are bucketed on last_event_at — the column the calls list's date filter uses — so a
 // bar's click-through lists exactly the calls it counted. Buckets are named by their local start
 // date in the zone. A chart in the rollup zone (the team's; UTC when unset) reads the per-day rollups
-// (analytics-rollups.ts); any other zone, and credits by a metadata key that is not one of the
+// (rollups.ts); any other zone, and credits by a metadata key that is not one of the
 // team's breakdown keys (any key can be typed), are answered live from call: a grouped query over
 // a range of call_analytics_idx (and, by metadata key, each call's row). Both give the same
 // numbers, to the bit: float columns are summed exactly (exactSum), then rounded once, so the
 // order rows are added in (a scan's, or a day's rollup's) cannot show.
 
-export { FAILURE_REASONS, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
+export { FAILURE_REASONS, type BucketRow, type HeadlineRow, type Scope } from './shared';
 
 const bucketSql = (column: string, granularity: Granularity, tzParam: string) => `date_trunc('${granularity}', ${column} AT TIME ZONE ${tzParam})`;
 

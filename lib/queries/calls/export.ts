@@ -3,8 +3,8 @@ import { writeAudit } from '@/lib/audit';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import type { CallExportFilters, CallListItem } from '@/lib/schemas/calls';
-import { exportSql } from './call-list-sql';
-import { conditionsFor, forActor } from './calls';
+import { exportSql } from './list-sql';
+import { conditionsFor, forActor } from './list';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 
 // The CSV export reads through a server-side cursor inside one read-only, repeatable-read

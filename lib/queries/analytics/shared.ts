@@ -1,6 +1,6 @@
 import type { Period } from '@/lib/analytics/period';
 
-// What the live chart queries (analytics.ts, over call) and the rollup ones (analytics-rollups.ts,
+// What the live chart queries (aggregates.ts, over call) and the rollup ones (rollups.ts,
 // over call_day_*) share, so both answer in the same shapes and count the same statuses the same
 // way: a chart must not change by a single call, or a single bit, when its zone switches path.
 

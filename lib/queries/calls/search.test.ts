@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasLexeme, searchTerms } from './call-search';
+import { hasLexeme, searchTerms } from './search';
 
 describe('searchTerms', () => {
   it.each([

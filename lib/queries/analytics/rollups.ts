@@ -7,7 +7,7 @@ import type { RollupCoverage } from '@/lib/analytics/types';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { pool, type Queryable } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './analytics-shared';
+import { providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './shared';
 
 // Chart numbers from the per-day rollups (migrations 20261122140000_analytics_rollups and
 // 20261122150000_analytics_meta_rollup), which the triggers on call keep current in one zone, as
