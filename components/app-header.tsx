@@ -1,11 +1,10 @@
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { signOutAction } from '@/lib/actions/sign-out';
-import { actionCounts } from '@/lib/queries/actions';
+import { signOutAction } from '@/lib/server-actions/sign-out';
 import { PendingBadge } from './pending-badge';
 
-export async function AppHeader({ actor }: { actor: Actor }) {
-  const pending = can(actor.role, 'actions:read') ? (await actionCounts(actor)).pending : 0;
+/** `pending`: the approval queue's count when the header was drawn (the badge then polls it). */
+export function AppHeader({ actor, pending }: { actor: Actor; pending: number }) {
   const links = [
     { href: '/', label: 'Calls', show: true },
     { href: '/analytics', label: 'Analytics', show: can(actor.role, 'calls:read') },

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { ActionResult } from '@/components/action-result';
-import { reprocessAction, type ReprocessActionResult } from '@/lib/actions/reprocess';
+import { reprocessAction, type ReprocessActionResult } from '@/lib/server-actions/reprocess';
 
 type Target = { callId: string } | { deliveryId: string };
 

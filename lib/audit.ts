@@ -3,18 +3,36 @@ import type { Queryable } from '@/lib/db';
 // The audit log is append-only (a trigger refuses UPDATE and DELETE). Writers pass the client
 // of the transaction that made the change, so the change and its record commit together.
 
+/** Everything the audit log records; a new audited operation adds its name here. */
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'user_created',
+  'role_changed',
+  'sessions_revoked',
+  'token_created',
+  'token_revoked',
+  'setting_changed',
+  'export_downloaded',
+  'reprocess_run',
+  'action_approved',
+  'action_rejected',
+  'action_redispatched',
+  'action_marked_sent',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   actorId?: string | null;
   actorEmail?: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   before?: unknown;
   after?: unknown;
   ip?: string | null;
 }
-
-
 
 export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.query(

@@ -56,6 +56,9 @@ export function prisma(): PrismaClient {
   return globalForDb.callboardPrisma;
 }
 
+/** What a json or jsonb column reads as (node-postgres parses it). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** What a statement needs: a pool, a pooled client or a transaction. Declared once, here. */
 export type Queryable = Pick<PoolClient, 'query'>;
 

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { Providers } from '@/components/providers';
 import { currentActor } from '@/lib/auth/actor';
-import { getTeamTimeZone } from '@/lib/queries/settings';
+import { can } from '@/lib/auth/roles';
+import { actionCounts } from '@/lib/queries/actions/list';
+import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { LowBalanceBanner } from './analytics/low-balance-banner';
 
 // Every dashboard page is behind sign-in, and this is the check: proxy.ts redirects nothing (it
@@ -11,9 +13,13 @@ import { LowBalanceBanner } from './analytics/low-balance-banner';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect('/sign-in');
+  const [teamTimeZone, pending] = await Promise.all([
+    getTeamTimeZone(actor),
+    can(actor.role, 'actions:read') ? actionCounts(actor).then((counts) => counts.pending) : 0,
+  ]);
   return (
-    <Providers teamTimeZone={await getTeamTimeZone(actor)}>
-      <AppHeader actor={actor} />
+    <Providers teamTimeZone={teamTimeZone}>
+      <AppHeader actor={actor} pending={pending} />
       <LowBalanceBanner actor={actor} />
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
     </Providers>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers as nextHeaders } from 'next/headers';
 import { AppError } from '@/lib/http/errors';
-import { findTokenUser } from '@/lib/queries/api-tokens';
+import { findTokenUser } from './api-tokens';
 import { auth } from './auth';
 import { can, isRole, type Permission, type Role } from './roles';
 import { bearerToken, hashToken } from './tokens';

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { sha256Hex } from '@/lib/providers/hmac';
+import { createHash, randomBytes } from 'node:crypto';
 
 // API tokens are random, shown once, and stored only as their SHA-256: a database leak does not
 // leak working tokens. (No salt needed: 256 random bits cannot be guessed from the hash.)
@@ -10,7 +9,7 @@ export function generateToken(): { token: string; hash: string; prefix: string }
 }
 
 export function hashToken(token: string): string {
-  return sha256Hex(token);
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** The token from `Authorization: Bearer <token>`, or null. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, isUnavailable, toAppError } from './errors';
+import { AppError, type ErrorCode, isUnavailable, toAppError } from './errors';
 
 // The shapes below are what the libraries throw (read from @prisma/client's runtime, the pg
 // driver adapter and node-postgres); the integration test database-down drives the real ones.
@@ -47,7 +47,7 @@ describe('isUnavailable', () => {
   });
 
   it('keeps the rest of the translation', () => {
-    expect(toAppError(new AppError(418, 'teapot', 'short and stout')).status).toBe(418);
+    expect(toAppError(new AppError(418, 'teapot' as ErrorCode, 'short and stout')).status).toBe(418);
     expect(toAppError(z.object({ a: z.string() }).safeParse({}).error)).toMatchObject({ status: 400, code: 'invalid_request' });
     expect(toAppError(withProps('x', { code: 'P2025' }))).toMatchObject({ status: 404 });
   });

@@ -4,10 +4,50 @@ import { ZodError } from 'zod';
 // maps it (and zod / Prisma / connection errors) to `{ "error": { "code", "message" } }`.
 // A 500 never shows internals.
 
+/** Every code an error body can carry; clients may switch on them, so the list is closed. */
+export type ErrorCode =
+  // the request
+  | 'invalid_request'
+  | 'invalid_json'
+  | 'invalid_payload'
+  | 'invalid_cursor'
+  | 'invalid_time_zone'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'not_found'
+  // who is asking
+  | 'unauthorized'
+  | 'forbidden'
+  | 'cross_site_request'
+  | 'cron_not_configured'
+  // webhooks
+  | 'unsigned_not_allowed'
+  | 'signature_invalid'
+  | 'signature_missing'
+  | 'signature_stale'
+  // state that refuses the change
+  | 'conflict'
+  | 'user_exists'
+  | 'last_admin'
+  | 'already_revoked'
+  | 'already_decided'
+  | 'not_editable'
+  | 'unknown_template'
+  | 'template_required'
+  | 'nothing_to_send'
+  | 'not_configured'
+  | 'not_redispatchable'
+  | 'not_needs_check'
+  | 'reprocess_running'
+  // our side
+  | 'database_unavailable'
+  | 'storage_unavailable'
+  | 'internal_error';
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

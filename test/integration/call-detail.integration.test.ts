@@ -4,7 +4,7 @@ import type { Role } from '@/lib/auth/roles';
 import { checkCompleteness } from '@/lib/calls/completeness';
 import { buildTimeline } from '@/lib/calls/timeline';
 import { transcriptLines } from '@/lib/calls/transcript';
-import { getCallDetail, listOtherCalls, type CallDetailView } from '@/lib/queries/call-detail';
+import { getCallDetail, listOtherCalls, type CallDetailView } from '@/lib/queries/calls/detail';
 import { atomsCurrent, miniVoiceCompleted, miraiRescheduled, miraiV2StartedLate, type Story } from '@/test/call-stories';
 import { callRow, post, uid, useTestSecrets } from '@/test/webhooks';
 

@@ -14,7 +14,7 @@ import { testDb, uid } from '@/test/webhooks';
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock('next/headers', () => ({ headers: async () => request.headers, cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-const { setTimeZoneAction } = await import('@/lib/actions/set-time-zone');
+const { setTimeZoneAction } = await import('@/lib/server-actions/set-time-zone');
 
 const tokens = new Map<Role, Promise<string>>();
 const tokenFor = (role: Role) => {

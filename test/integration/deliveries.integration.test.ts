@@ -4,8 +4,8 @@ import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import type { Role } from '@/lib/auth/roles';
 import type { BodyView, HeaderView } from '@/lib/delivery-view';
-import { pruneDeliveries as pruneBatches } from '@/lib/queries/deliveries';
-import { providerHealth } from '@/lib/queries/health';
+import { pruneDeliveries as pruneBatches } from '@/lib/commands/deliveries/prune-deliveries';
+import { providerHealth } from '@/lib/queries/admin/health';
 import { makeToken, makeUser } from '@/test/auth';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 

@@ -24,7 +24,7 @@ useTestSecrets();
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-const { reprocessAction } = await import('@/lib/actions/reprocess');
+const { reprocessAction } = await import('@/lib/server-actions/reprocess');
 const { POST: reprocessRoute } = await import('@/app/api/reprocess/route');
 
 afterAll(async () => {

@@ -14,16 +14,16 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { decideActionAction } = await import('@/lib/actions/decide-action');
-const { decideActionsAction } = await import('@/lib/actions/decide-actions');
-const { redispatchActionAction } = await import('@/lib/actions/redispatch-action');
-const { markActionSentAction } = await import('@/lib/actions/mark-action-sent');
-const { createUserAction } = await import('@/lib/actions/create-user');
-const { changeRoleAction } = await import('@/lib/actions/change-role');
-const { revokeSessionsAction } = await import('@/lib/actions/revoke-sessions');
-const { createApiTokenAction } = await import('@/lib/actions/create-api-token');
-const { revokeApiTokenAction } = await import('@/lib/actions/revoke-api-token');
-const { setBreakdownKeysAction } = await import('@/lib/actions/set-breakdown-keys');
+const { decideActionAction } = await import('@/lib/server-actions/decide-action');
+const { decideActionsAction } = await import('@/lib/server-actions/decide-actions');
+const { redispatchActionAction } = await import('@/lib/server-actions/redispatch-action');
+const { markActionSentAction } = await import('@/lib/server-actions/mark-action-sent');
+const { createUserAction } = await import('@/lib/server-actions/create-user');
+const { changeRoleAction } = await import('@/lib/server-actions/change-role');
+const { revokeSessionsAction } = await import('@/lib/server-actions/revoke-sessions');
+const { createApiTokenAction } = await import('@/lib/server-actions/create-api-token');
+const { revokeApiTokenAction } = await import('@/lib/server-actions/revoke-api-token');
+const { setBreakdownKeysAction } = await import('@/lib/server-actions/set-breakdown-keys');
 
 useTestSecrets();
 

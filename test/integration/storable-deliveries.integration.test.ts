@@ -223,7 +223,7 @@ describe('numbers sent as strings: one rule for every provider', () => {
 describe('the warnings are shown where a person looks', () => {
   it('the deliveries API and the call timeline name each changed field', async () => {
     const { GET: listDeliveries } = await import('@/app/api/deliveries/route');
-    const { getCallDetail } = await import('@/lib/queries/call-detail');
+    const { getCallDetail } = await import('@/lib/queries/calls/detail');
     const { makeToken, makeUser } = await import('@/test/auth');
     const id = uid('shown');
     expect((await post('mirai', endOfCall(id, { analysis: { success: true, summary: 'cut \ud83d' } }))).status).toBe(200);

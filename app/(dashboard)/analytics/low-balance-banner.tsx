@@ -1,8 +1,8 @@
 import type { Actor } from '@/lib/auth/actor';
 import { isLowBalance } from '@/lib/analytics/run-out';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { currentBalance } from '@/lib/queries/analytics';
-import { getLowBalanceThreshold } from '@/lib/queries/settings';
+import { currentBalance } from '@/lib/queries/analytics/aggregates';
+import { getLowBalanceThreshold } from '@/lib/queries/admin/settings';
 
 // Across every dashboard page once the balance is at or below the team's threshold. Quiet when
 // no threshold is set, and never in the way of the page when the read fails.

@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { rollupCoverage } from '@/lib/queries/analytics-rollups';
+import { rollupCoverage } from '@/lib/queries/analytics/rollups';
 import { AnalyticsView } from './analytics-view';
 
 export const metadata = { title: 'Analytics · Callboard' };

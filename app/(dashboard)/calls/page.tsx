@@ -5,8 +5,8 @@ import type { SearchParams } from 'nuqs/server';
 import { apiSearchParams, CALLS_PAGE_SIZE, loadCallView, type CallView } from '@/lib/call-view-filters';
 import type { InitialCalls } from '@/lib/hooks/use-calls';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { listCalls } from '@/lib/queries/calls';
-import { getTeamTimeZone } from '@/lib/queries/settings';
+import { listCalls } from '@/lib/queries/calls/list';
+import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { callFiltersSchema, type CallsPageJson } from '@/lib/schemas/calls';
 import { CallsView } from './calls-view';
 

@@ -1,6 +1,6 @@
 import { DataTable, EmptyState } from '@/components/data-table';
 import { PROVIDERS } from '@/lib/providers/registry';
-import type { DeliveryListItem } from '@/lib/queries/deliveries';
+import type { DeliveryListItem } from '@/lib/queries/deliveries/list';
 import { OutcomeBadge, VerificationLabel } from './badges';
 import { DeliveryRow } from './delivery-row';
 

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/format';
-import type { ProviderHealth } from '@/lib/queries/health';
+import type { ProviderHealth } from '@/lib/queries/admin/health';
 import { deliveriesHref } from './search-params';
 
 function ago(at: Date, now: Date): string {

@@ -1,5 +1,5 @@
 import { MAX_BREAKDOWN_KEYS } from '@/lib/analytics/schema';
-import type { BreakdownKeysSetting } from '@/lib/queries/settings';
+import type { BreakdownKeysSetting } from '@/lib/queries/admin/settings';
 import { BreakdownKeysForm } from './breakdown-keys-form';
 import { SetBy } from './set-by';
 

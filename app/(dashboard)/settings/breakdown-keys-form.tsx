@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { setBreakdownKeysAction, type SetBreakdownKeysResult } from '@/lib/actions/set-breakdown-keys';
+import { setBreakdownKeysAction, type SetBreakdownKeysResult } from '@/lib/server-actions/set-breakdown-keys';
 import { ActionResult } from '@/components/action-result';
 
 export function BreakdownKeysForm({ current, max }: { current: string[]; max: number }) {

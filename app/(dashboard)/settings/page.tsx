@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { getBreakdownKeys, getTimeZoneSetting } from '@/lib/queries/settings';
+import { getBreakdownKeys, getTimeZoneSetting } from '@/lib/queries/admin/settings';
 import { BreakdownKeysCard } from './breakdown-keys-card';
 import { SetBy } from './set-by';
 import { TimeZoneForm } from './time-zone-form';

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useSyncExternalStore } from 'react';
-import { setTimeZoneAction, type SetTimeZoneResult } from '@/lib/actions/set-time-zone';
+import { setTimeZoneAction, type SetTimeZoneResult } from '@/lib/server-actions/set-time-zone';
 import { runtimeTimeZone } from '@/lib/time-zone';
 import { ActionResult } from '@/components/action-result';
 

@@ -1,10 +1,8 @@
 // POST /api/reprocess — rebuild one call ({"callId"}), one provider's ({"provider"}) or all ({"all": true}) from the stored deliveries with the current parsers; admins.
-import { requireActor } from '@/lib/auth/actor';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { errorResponse } from '@/lib/http/errors';
-import { readJsonBody } from '@/lib/http/json-body';
+import { guardedRoute } from '@/lib/handlers/route';
 import type { ReprocessScope } from '@/lib/ingest/reprocess-scope';
-import { reprocessAs } from '@/lib/queries/reprocess';
+import { reprocessAs } from '@/lib/commands/deliveries/reprocess';
 import { reprocessSchema, type ReprocessInput } from '@/lib/schemas/reprocess';
 
 function scopeOf(input: ReprocessInput): ReprocessScope {
@@ -13,12 +11,6 @@ function scopeOf(input: ReprocessInput): ReprocessScope {
   return { kind: 'all' };
 }
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const actor = await requireActor(request, 'deliveries:reprocess');
-    const input = reprocessSchema.parse(await readJsonBody(request));
-    return Response.json({ result: await reprocessAs(actor, scopeOf(input), clientIp(request.headers)) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = guardedRoute({ guard: 'deliveries:reprocess', body: reprocessSchema }, async ({ request, actor, body }) =>
+  Response.json({ result: await reprocessAs(actor, scopeOf(body), clientIp(request.headers)) }),
+);

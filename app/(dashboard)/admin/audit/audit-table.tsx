@@ -1,6 +1,6 @@
 import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
-import type { AuditListItem } from '@/lib/queries/audit';
+import type { AuditListItem } from '@/lib/queries/admin/audit';
 import { auditChangeDetail, formatAuditChange } from './format-change';
 
 function target(entry: AuditListItem): string {

@@ -4,7 +4,7 @@ import { currentActor, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
 import type { SearchParams } from 'nuqs/server';
-import { listAuditActions, listAuditLog } from '@/lib/queries/audit';
+import { listAuditActions, listAuditLog } from '@/lib/queries/admin/audit';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { AuditFilter } from './audit-filter';
 import { AuditTable } from './audit-table';

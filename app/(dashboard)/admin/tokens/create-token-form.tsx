@@ -1,7 +1,7 @@
 'use client';
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { createApiTokenAction, type CreateApiTokenResult } from '@/lib/actions/create-api-token';
-import type { TokenOwnerOption } from '@/lib/queries/admin-tokens';
+import { createApiTokenAction, type CreateApiTokenResult } from '@/lib/server-actions/create-api-token';
+import type { TokenOwnerOption } from '@/lib/queries/admin/tokens';
 import { OneTimeSecret } from '../one-time-secret';
 
 const field = 'mt-1 w-full rounded border border-slate-300 px-3 py-2';

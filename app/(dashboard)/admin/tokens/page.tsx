@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { listApiTokens, listTokenOwners } from '@/lib/queries/admin-tokens';
+import { listApiTokens, listTokenOwners } from '@/lib/queries/admin/tokens';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { CreateTokenForm } from './create-token-form';
 import { TokensTable } from './tokens-table';

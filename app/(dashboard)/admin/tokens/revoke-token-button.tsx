@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { revokeApiTokenAction, type RevokeApiTokenResult } from '@/lib/actions/revoke-api-token';
+import { revokeApiTokenAction, type RevokeApiTokenResult } from '@/lib/server-actions/revoke-api-token';
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const [result, revoke, pending] = useActionState<RevokeApiTokenResult | null, FormData>(revokeApiTokenAction, null);

@@ -1,6 +1,6 @@
 import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
-import type { ApiTokenListItem } from '@/lib/queries/admin-tokens';
+import type { ApiTokenListItem } from '@/lib/queries/admin/tokens';
 import { RevokeTokenButton } from './revoke-token-button';
 
 export function TokensTable({ tokens }: { tokens: ApiTokenListItem[] }) {

@@ -1,6 +1,6 @@
 'use client';
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { createUserAction, type CreateUserResult } from '@/lib/actions/create-user';
+import { createUserAction, type CreateUserResult } from '@/lib/server-actions/create-user';
 import { ROLES } from '@/lib/auth/roles';
 import { PASSWORD_MIN_LENGTH } from '@/lib/schemas/users';
 import { OneTimeSecret } from '../one-time-secret';

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { listUsers } from '@/lib/queries/users';
+import { listUsers } from '@/lib/queries/admin/users';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { CreateUserForm } from './create-user-form';
 import { UsersTable } from './users-table';

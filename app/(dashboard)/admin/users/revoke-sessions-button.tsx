@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { revokeSessionsAction, type RevokeSessionsResult } from '@/lib/actions/revoke-sessions';
+import { revokeSessionsAction, type RevokeSessionsResult } from '@/lib/server-actions/revoke-sessions';
 import { ActionResult } from '@/components/action-result';
 
 export function RevokeSessionsButton({ userId, email, sessions, self }: { userId: string; email: string; sessions: number; self: boolean }) {

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { changeRoleAction, type ChangeRoleResult } from '@/lib/actions/change-role';
+import { changeRoleAction, type ChangeRoleResult } from '@/lib/server-actions/change-role';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { ActionResult } from '@/components/action-result';
 

@@ -1,6 +1,6 @@
 import { DataTable, EmptyState } from '@/components/data-table';
 import { formatDateTime } from '@/lib/format';
-import type { UserListItem } from '@/lib/queries/users';
+import type { UserListItem } from '@/lib/queries/admin/users';
 import { RevokeSessionsButton } from './revoke-sessions-button';
 import { RoleForm } from './role-form';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import { markActionSentAction, type MarkSentResult } from '@/lib/actions/mark-action-sent';
-import { redispatchActionAction, type RedispatchResult } from '@/lib/actions/redispatch-action';
+import { markActionSentAction, type MarkSentResult } from '@/lib/server-actions/mark-action-sent';
+import { redispatchActionAction, type RedispatchResult } from '@/lib/server-actions/redispatch-action';
 
 // What a person can do after approval: send a failed, needs-check or never-sent action again
 // (same key), or close a needs-check one after finding that it did arrive.

@@ -3,7 +3,7 @@ import { KeyValueTable } from '@/components/key-value-table';
 import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey, keyValueRows } from '@/lib/calls/key-values';
 import { providerNotes } from '@/lib/providers/registry';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/detail';
 import { Section } from './section';
 
 function Part({ title, children }: { title: string; children: ReactNode }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { KeyValueTable } from '@/components/key-value-table';
 import { LocalTime } from '@/components/local-time';
 import { asRecord, humanizeKey, keyValueRows } from '@/lib/calls/key-values';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/detail';
 import { Section } from './section';
 
 const TONE: Record<string, string> = {

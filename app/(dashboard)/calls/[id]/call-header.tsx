@@ -7,7 +7,7 @@ import { humanizeKey } from '@/lib/calls/key-values';
 import { httpUrl } from '@/lib/calls/links';
 import { providerNotes } from '@/lib/providers/registry';
 import { formatDuration } from '@/lib/format';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/detail';
 
 function Fact({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
   return (

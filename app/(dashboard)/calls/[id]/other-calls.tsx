@@ -3,7 +3,7 @@ import { LocalTime } from '@/components/local-time';
 import { StatusBadge } from '@/components/status-badge';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDuration } from '@/lib/format';
-import { listOtherCalls, type OtherCall } from '@/lib/queries/call-detail';
+import { listOtherCalls, type OtherCall } from '@/lib/queries/calls/detail';
 import { PROVIDERS } from '@/lib/providers/registry';
 
 export const OTHER_CALLS_LIMIT = 10;

@@ -2,7 +2,7 @@ import { TranscriptView } from '@/components/transcript/transcript-view';
 import { httpUrl } from '@/lib/calls/links';
 import { providerNotes } from '@/lib/providers/registry';
 import { transcriptLines } from '@/lib/calls/transcript';
-import type { CallDetailView } from '@/lib/queries/call-detail';
+import type { CallDetailView } from '@/lib/queries/calls/detail';
 import { Section } from './section';
 
 /** Pages only play https recordings (the CSP's media-src); others stay a link in the header. */

@@ -1,13 +1,7 @@
 // GET /api/actions/count — {pending, attention}: the navigation badge polls it (session or Bearer token).
-import { requireActor } from '@/lib/auth/actor';
-import { errorResponse } from '@/lib/http/errors';
-import { actionCounts } from '@/lib/queries/actions';
+import { guardedRoute } from '@/lib/handlers/route';
+import { actionCounts } from '@/lib/queries/actions/list';
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const actor = await requireActor(request, 'actions:read');
-    return Response.json(await actionCounts(actor), { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = guardedRoute({ guard: 'actions:read' }, async ({ actor }) =>
+  Response.json(await actionCounts(actor), { headers: { 'cache-control': 'no-store' } }),
+);

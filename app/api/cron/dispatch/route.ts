@@ -1,18 +1,12 @@
 // GET /api/cron/dispatch — every minute: send what the outbox holds that is due (CRON_SECRET).
-import { requireCron } from '@/lib/auth/cron';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { errorResponse } from '@/lib/http/errors';
+import { guardedRoute } from '@/lib/handlers/route';
 
 // Stop claiming well inside a serverless function's time limit; what is left goes next minute.
 const TIME_BUDGET_MS = 40_000;
 export const maxDuration = 60;
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    requireCron(request);
-    const report = await drainOutbox({ limit: 25, deadline: Date.now() + TIME_BUDGET_MS });
-    return Response.json({ ok: true, ...report });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = guardedRoute({ guard: 'cron' }, async () => {
+  const report = await drainOutbox({ limit: 25, deadline: Date.now() + TIME_BUDGET_MS });
+  return Response.json({ ok: true, ...report });
+});

@@ -1,21 +1,13 @@
 // POST /api/actions/{id}/decision — approve (optionally with an edited payload or a WhatsApp template) or reject a pending action; approvers and admins.
-import { requireActor } from '@/lib/auth/actor';
-import { drainSoon } from '@/lib/dispatch/drain-soon';
-import { errorResponse } from '@/lib/http/errors';
-import { readJsonBody } from '@/lib/http/json-body';
+import { guardedRoute } from '@/lib/handlers/route';
 import { uuidParam } from '@/lib/http/uuid';
-import { decideAction } from '@/lib/queries/decide-action';
+import { decideAction } from '@/lib/commands/actions/decide';
 import { decisionSchema } from '@/lib/schemas/actions';
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const actor = await requireActor(request, 'actions:decide');
-    const id = uuidParam((await params).id, 'action');
-    const input = decisionSchema.parse(await readJsonBody(request));
-    const { dispatch, ...action } = await decideAction(actor, id, input);
-    if (dispatch?.status === 'queued') drainSoon([id]);
+export const POST = guardedRoute(
+  { guard: 'actions:decide', params: (p) => uuidParam(p.id ?? '', 'action'), body: decisionSchema },
+  async ({ actor, params: id, body }) => {
+    const { dispatch, ...action } = await decideAction(actor, id, body);
     return Response.json({ action, dispatch });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  },
+);

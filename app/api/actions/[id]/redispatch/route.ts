@@ -1,18 +1,8 @@
 // POST /api/actions/{id}/redispatch — send a failed, needs-check or never-sent action again, same idempotency key; approvers and admins.
-import { requireActor } from '@/lib/auth/actor';
-import { drainSoon } from '@/lib/dispatch/drain-soon';
-import { errorResponse } from '@/lib/http/errors';
+import { guardedRoute } from '@/lib/handlers/route';
 import { uuidParam } from '@/lib/http/uuid';
-import { redispatchAction } from '@/lib/queries/redispatch-action';
+import { redispatchAction } from '@/lib/commands/actions/redispatch';
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const actor = await requireActor(request, 'actions:decide');
-    const id = uuidParam((await params).id, 'action');
-    const result = await redispatchAction(actor, id);
-    drainSoon([id]);
-    return Response.json({ action: result });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = guardedRoute({ guard: 'actions:decide', params: (p) => uuidParam(p.id ?? '', 'action') }, async ({ actor, params: id }) =>
+  Response.json({ action: await redispatchAction(actor, id) }),
+);

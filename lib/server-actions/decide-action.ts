@@ -1,0 +1,26 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
+import { decideAction } from '@/lib/commands/actions/decide';
+import { decisionSchema, payloadJsonField } from '@/lib/schemas/actions';
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+const input = z.object({ id: z.uuid(), payload: payloadJsonField.optional() });
+
+export type DecideResult = ActionResult<{ status: string; message: string }>;
+
+/** Approve (optionally with an edited payload as JSON, or a WhatsApp template) or reject, from the queue. */
+export const decideActionAction = guardedAction(
+  { permission: 'actions:decide', input, fields: (form) => ({ id: form.get('id'), payload: field(form, 'payload') }) },
+  async ({ actor, input: { id, payload }, form }) => {
+    const decision = decisionSchema.parse({ decision: form.get('decision'), note: field(form, 'note'), payload, template: field(form, 'template') });
+    const decided = await decideAction(actor, id, decision);
+    revalidatePath('/approvals');
+    return { status: decided.status, message: decided.dispatch?.message ?? 'Rejected.' };
+  },
+);

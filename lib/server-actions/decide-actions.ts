@@ -1,0 +1,43 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
+import { toAppError } from '@/lib/http/errors';
+import { decideAction } from '@/lib/commands/actions/decide';
+
+const input = z.object({
+  ids: z.array(z.uuid()).min(1, 'select at least one action').max(100),
+  decision: z.enum(['approve', 'reject']),
+  note: z.string().trim().max(1000).optional(),
+});
+
+type Outcome = { id: string; ok: boolean; status?: string; message: string };
+export type BulkDecideResult = ActionResult<{ results: Outcome[] }>;
+
+/**
+ * Bulk approve or reject. Each action is its own conditional decision and transaction, so one
+ * that someone else decided first (409) or that cannot be sent as it is (400) fails alone.
+ */
+export const decideActionsAction = guardedAction(
+  {
+    permission: 'actions:decide',
+    input,
+    fields: (form) => {
+      const note = form.get('note');
+      return { ids: form.getAll('id'), decision: form.get('decision'), note: typeof note === 'string' && note ? note : undefined };
+    },
+  },
+  async ({ actor, input: { ids, decision, note } }) => {
+    const results: Outcome[] = [];
+    for (const id of ids) {
+      try {
+        const decided = await decideAction(actor, id, { decision, note });
+        results.push({ id, ok: true, status: decided.status, message: decided.dispatch?.message ?? 'Rejected.' });
+      } catch (error) {
+        results.push({ id, ok: false, message: toAppError(error).message });
+      }
+    }
+    revalidatePath('/approvals');
+    return { results };
+  },
+);
