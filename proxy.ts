@@ -2,7 +2,7 @@
 // parameters, and whose hot path should not pay for it). A path whose percent-encoding is not
 // UTF-8 (`/api/calls/%ED%A0%80`) would otherwise fail inside Next while it decodes the route's
 // parameters, as a plain-text 500; here it is a 400 in the API's error envelope.
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 
 export function proxy(request: NextRequest): NextResponse {
   try {

@@ -32,7 +32,9 @@ export function dashboardMarkdown(r: DashboardResult): string {
     '',
     '| read | p50 ms | p95 ms | max ms | target (p95) |',
     '|---|---:|---:|---:|---|',
-    ...r.results.map((x) => `| ${x.name} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.max.toFixed(1)} | < ${targetMs(x)} ms ${x.p95 < targetMs(x) ? 'yes' : '**NO**'} |`),
+    ...r.results.map(
+      (x) => `| ${x.name} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.max.toFixed(1)} | < ${targetMs(x)} ms ${x.p95 < targetMs(x) ? 'yes' : '**NO**'} |`,
+    ),
     '',
     `Server time as the client sees it over loopback, one request at a time, via the JSON API, as a signed-in approver.${r.seedSeconds === null ? '' : ` Seeding took ${r.seedSeconds.toFixed(0)} s.`}`,
   ].join('\n');

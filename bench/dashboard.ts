@@ -6,9 +6,9 @@ import pg from 'pg';
 import { generateToken } from '../lib/auth/tokens';
 import { createUserRecord } from '../lib/auth/users-store';
 import { applyMigrations } from '../prisma/migrate';
-import { createBenchDatabase } from './database';
-import { dashboardMarkdown, type DashboardRead, type DashboardResult } from './dashboard-report';
+import { type DashboardRead, type DashboardResult, dashboardMarkdown } from './dashboard-report';
 import { seedDashboardData } from './dashboard-seed';
+import { createBenchDatabase } from './database';
 import { machineInfo } from './report';
 import { ensureBuild, startServer } from './server';
 import { percentile } from './stats';
@@ -91,7 +91,9 @@ async function main(): Promise<void> {
     // 40 days against the 40 before: both periods full of calls (the seed spans about 81 days).
     await bench('analytics: summary (40d vs previous 40d)', () => `/api/analytics/summary?from=${daysAgo(39)}&to=${daysAgo(0)}&tz=UTC`);
 
-    const { rows: counts } = await client.query<{ calls: number; events: number }>('SELECT (SELECT count(*) FROM call)::int AS calls, (SELECT count(*) FROM call_event)::int AS events');
+    const { rows: counts } = await client.query<{ calls: number; events: number }>(
+      'SELECT (SELECT count(*) FROM call)::int AS calls, (SELECT count(*) FROM call_event)::int AS events',
+    );
     const { rows: version } = await client.query<{ version: string }>('SELECT version()');
     const machine = machineInfo(db?.kind ?? 'postgres', version[0]?.version ?? '');
     const result: DashboardResult = { finishedAt: new Date().toISOString(), machine, data: counts[0], samples, seedSeconds, results };

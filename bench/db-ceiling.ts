@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createBatcher } from '../lib/ingest/batcher';
-import { storeBatch, type AcceptedDelivery, type StoredDelivery } from '../lib/ingest/store-batch';
+import { type AcceptedDelivery, type StoredDelivery, storeBatch } from '../lib/ingest/store-batch';
 import { providerById } from '../lib/providers/registry';
 import type { LoadResult } from './load';
 import type { Delivery } from './traffic';
@@ -19,8 +19,14 @@ function accepted(deliveries: readonly Delivery[]): AcceptedDelivery[] {
     const definition = providerById(provider);
     if (!definition) throw new Error(`unknown provider ${provider}`);
     return {
-      provider, endpoint: `/api/webhooks/${provider}`, receivedAt: new Date(), headers,
-      body: Buffer.from(body), payload: null, verification: 'valid', event: definition.normalize(JSON.parse(body)),
+      provider,
+      endpoint: `/api/webhooks/${provider}`,
+      receivedAt: new Date(),
+      headers,
+      body: Buffer.from(body),
+      payload: null,
+      verification: 'valid',
+      event: definition.normalize(JSON.parse(body)),
     };
   });
 }

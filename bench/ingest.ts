@@ -3,12 +3,12 @@
 // then a check that the database holds every accepted event exactly once.
 import path from 'node:path';
 import { cpuShare, sampleCpu } from './cpu';
-import { createBenchDatabase, type BenchDatabase } from './database';
-import { runLoad, type Endpoint } from './load';
+import { type BenchDatabase, createBenchDatabase } from './database';
+import { type Endpoint, runLoad } from './load';
 import { parseOptions } from './options';
-import { machineInfo, markdown, targetsFor, writeResult, type BenchResult } from './report';
-import { ensureBuild, startServer, type BenchServer } from './server';
-import { best, summarize, totalNon2xx, type PhaseStats } from './stats';
+import { type BenchResult, machineInfo, markdown, targetsFor, writeResult } from './report';
+import { type BenchServer, ensureBuild, startServer } from './server';
+import { best, type PhaseStats, summarize, totalNon2xx } from './stats';
 import { buildTraffic, type Delivery } from './traffic';
 import { checkDatabase } from './verify';
 
@@ -43,8 +43,10 @@ async function phase(endpoint: Endpoint, round: number, deliveries: readonly Del
   const load = await runLoad({ port: srv.port, endpoint, deliveries, concurrency: options.concurrency, signal: interrupt.signal });
   interrupt.signal.throwIfAborted();
   const stats = summarize(endpoint, round, load, cpuShare(before, sampleCpu(srv.group), load.durationMs));
-  log(`round ${round} ${endpoint.padEnd(6)} ${stats.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${stats.p50Ms.toFixed(1)} ms  p99 ${stats.p99Ms.toFixed(1)} ms` +
-    (totalNon2xx(stats) > 0 ? `  non-2xx ${JSON.stringify(stats.non2xx)}; first: ${stats.firstFailure}` : ''));
+  log(
+    `round ${round} ${endpoint.padEnd(6)} ${stats.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${stats.p50Ms.toFixed(1)} ms  p99 ${stats.p99Ms.toFixed(1)} ms` +
+      (totalNon2xx(stats) > 0 ? `  non-2xx ${JSON.stringify(stats.non2xx)}; first: ${stats.firstFailure}` : ''),
+  );
   return stats;
 }
 
@@ -58,12 +60,13 @@ async function main(): Promise<number> {
 
   // Width above the concurrency: a call's next event is sent only after its previous one.
   const now = new Date();
-  const traffic = (calls: number, seed: number) =>
-    buildTraffic({ calls, seed, duplicates: options.duplicates, width: options.concurrency * 2, now });
+  const traffic = (calls: number, seed: number) => buildTraffic({ calls, seed, duplicates: options.duplicates, width: options.concurrency * 2, now });
   const warmup = traffic(options.warmupCalls, options.seed + 1000);
   // A fresh set of calls per round: re-sending a round would make every ingest request a duplicate.
   const rounds = Array.from({ length: options.rounds }, (_, i) => traffic(options.calls, options.seed + i));
-  log(`traffic: ${rounds.map((r) => r.deliveries.length).join(' + ')} deliveries in ${options.rounds} round(s), warm-up ${warmup.deliveries.length} per endpoint`);
+  log(
+    `traffic: ${rounds.map((r) => r.deliveries.length).join(' + ')} deliveries in ${options.rounds} round(s), warm-up ${warmup.deliveries.length} per endpoint`,
+  );
 
   // Warm-up: JIT, route modules, pool connections. Its ingest requests count in the checks.
   // Too short a warm-up leaves the first measured round visibly slower than the later ones.

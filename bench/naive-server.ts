@@ -4,7 +4,9 @@ import express from 'express';
 import pg from 'pg';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-await pool.query(`CREATE TABLE IF NOT EXISTS naive_webhook (id bigserial PRIMARY KEY, provider text NOT NULL, body jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
+await pool.query(
+  `CREATE TABLE IF NOT EXISTS naive_webhook (id bigserial PRIMARY KEY, provider text NOT NULL, body jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`,
+);
 
 const app = express();
 app.get('/health', (_req, res) => {

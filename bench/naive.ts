@@ -35,7 +35,13 @@ export async function startNaive(databaseUrl: string, poolMax: number): Promise<
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`naive receiver exited with ${child.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return { port, group, stop };
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { port, group, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();

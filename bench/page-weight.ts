@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
@@ -13,7 +13,9 @@ export interface PageWeight {
   gzipBytes: number;
 }
 
-interface RscManifest { entryJSFiles?: Record<string, string[]> }
+interface RscManifest {
+  entryJSFiles?: Record<string, string[]>;
+}
 
 function manifests(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions } from './options';
-import { totalNon2xx, type PhaseStats } from './stats';
+import { type PhaseStats, totalNon2xx } from './stats';
 import type { Check } from './verify';
 
 // The printed Markdown table and bench/results/ingest-latest.json carry the same figures; the
@@ -53,8 +53,7 @@ export function machineInfo(database: Machine['database'], postgres: string): Ma
 /** Other processes busier than this during a phase make its throughput a measure of them. */
 export const NOISY_CORES = 0.2;
 
-export const noisy = (phases: readonly PhaseStats[]): boolean =>
-  phases.some((p) => (p.cpu?.other ?? 0) + (p.cpu?.steal ?? 0) >= NOISY_CORES);
+export const noisy = (phases: readonly PhaseStats[]): boolean => phases.some((p) => (p.cpu?.other ?? 0) + (p.cpu?.steal ?? 0) >= NOISY_CORES);
 
 export function targetsFor(bare: PhaseStats, ingest: PhaseStats): Targets {
   const ratio = ingest.requestsPerSecond / bare.requestsPerSecond;
@@ -67,17 +66,35 @@ const cpu = (p: PhaseStats) => (p.cpu ? [p.cpu.server, p.cpu.postgres, p.cpu.cli
 const perRequest = (p: PhaseStats) =>
   p.cpu ? [p.cpu.server, p.cpu.postgres].map((cores) => ((cores * p.durationMs) / p.requests).toFixed(2)).join(' / ') : 'n/a';
 const statuses = (p: PhaseStats) =>
-  totalNon2xx(p) === 0 ? '0' : Object.entries(p.non2xx).map(([status, n]) => `${status}×${n}`).join(' ');
+  totalNon2xx(p) === 0
+    ? '0'
+    : Object.entries(p.non2xx)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ');
 
 function row(p: PhaseStats, label: string): string {
-  const cells = [label, String(p.round), String(p.requests), (p.durationMs / 1000).toFixed(2), p.requestsPerSecond.toFixed(0),
-    ms(p.p50Ms), ms(p.p95Ms), ms(p.p99Ms), ms(p.maxMs), statuses(p), cpu(p), perRequest(p)];
+  const cells = [
+    label,
+    String(p.round),
+    String(p.requests),
+    (p.durationMs / 1000).toFixed(2),
+    p.requestsPerSecond.toFixed(0),
+    ms(p.p50Ms),
+    ms(p.p95Ms),
+    ms(p.p99Ms),
+    ms(p.maxMs),
+    statuses(p),
+    cpu(p),
+    perRequest(p),
+  ];
   return `| ${cells.join(' | ')} |`;
 }
 
 export function markdown(result: BenchResult): string {
   const { machine, best, targets } = result;
-  const label = (p: PhaseStats) => (p.endpoint === 'bare' ? 'bare `/api/bench/bare`' : 'ingest `/api/webhooks/*`') + ((p.endpoint === 'bare' ? best.bare : best.ingest) === p ? ' **best**' : '');
+  const label = (p: PhaseStats) =>
+    (p.endpoint === 'bare' ? 'bare `/api/bench/bare`' : 'ingest `/api/webhooks/*`') +
+    ((p.endpoint === 'bare' ? best.bare : best.ingest) === p ? ' **best**' : '');
   const lines = [
     `### Ingest benchmark — ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ${machine.database === 'pglite' ? 'PGlite (NOT representative)' : machine.postgres.split(' on ')[0]}`,
     '',

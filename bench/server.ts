@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
@@ -63,7 +63,10 @@ async function waitForHealth(url: string, child: ChildProcess, closed: Promise<v
       await closed; // its last words may still be in the pipes
       throw new Error(`next start exited early (${child.signalCode ?? `code ${child.exitCode}`}):\n${tail()}`);
     }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -75,7 +78,12 @@ export async function startServer({ databaseUrl, poolMax, cpuProfileDir }: Start
   // Node runs Next's CLI directly so it can take --cpu-prof, which NODE_OPTIONS refuses.
   const args = [
     ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
-    path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1',
+    path.resolve('node_modules/next/dist/bin/next'),
+    'start',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
   ];
   const child = spawn(process.execPath, args, {
     detached: true,

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dashboardMarkdown, type DashboardResult } from './dashboard-report';
+import { type DashboardResult, dashboardMarkdown } from './dashboard-report';
 import type { PageWeight } from './page-weight';
-import { NOISY_CORES, noisy, type Machine } from './report';
+import { type Machine, NOISY_CORES, noisy } from './report';
 import type { PhaseStats } from './stats';
 import type { Check } from './verify';
 
@@ -56,8 +56,14 @@ export function sideBySideMarkdown(r: SideBySideResult): string {
     `- Callboard / bare Next route: **${pct(r.ratios.bare)}** (issue target ≥ 80%)`,
     `- Callboard / naive Express receiver: **${pct(r.ratios.naive)}** (issue target > 100%)`,
     `- correctness of Callboard's database: ${r.checks.every((c) => c.pass) ? 'PASS' : 'FAIL'} (${r.checks.map((c) => `${c.pass ? '✓' : '✗'} ${c.name}`).join('; ')})`,
-    ...(noisy(r.phases) ? [`- WARNING: other processes took ≥ ${NOISY_CORES} cores during a phase (see \`cpu\` in latest.json); events/s and latency are noisy`] : []),
-    ...(r.largestPage ? [`- largest page's JavaScript: \`${r.largestPage.page}\` ${kb(r.largestPage.gzipBytes)} gzip (${kb(r.largestPage.rawBytes)} raw, ${r.largestPage.files} files)`] : []),
+    ...(noisy(r.phases)
+      ? [`- WARNING: other processes took ≥ ${NOISY_CORES} cores during a phase (see \`cpu\` in latest.json); events/s and latency are noisy`]
+      : []),
+    ...(r.largestPage
+      ? [
+          `- largest page's JavaScript: \`${r.largestPage.page}\` ${kb(r.largestPage.gzipBytes)} gzip (${kb(r.largestPage.rawBytes)} raw, ${r.largestPage.files} files)`,
+        ]
+      : []),
     ...(r.dashboard ? ['', dashboardMarkdown(r.dashboard)] : []),
   ].join('\n');
 }

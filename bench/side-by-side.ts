@@ -8,16 +8,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpuShare, sampleCpu } from './cpu';
 import type { DashboardResult } from './dashboard-report';
-import { createBenchDatabase, type BenchDatabase } from './database';
+import { type BenchDatabase, createBenchDatabase } from './database';
 import { runDatabaseCeiling } from './db-ceiling';
-import { runLoad, type Endpoint, type LoadResult } from './load';
-import { startNaive, type NaiveServer } from './naive';
+import { type LoadResult, runLoad } from './load';
+import { type NaiveServer, startNaive } from './naive';
 import { parseOptions } from './options';
 import { largestPage } from './page-weight';
 import { machineInfo } from './report';
-import { startServer, type BenchServer } from './server';
-import { SYSTEMS, sideBySideMarkdown, writeSideBySide, type SideBySideResult, type System } from './side-by-side-report';
-import { best, summarize, totalNon2xx, type PhaseStats } from './stats';
+import { type BenchServer, startServer } from './server';
+import { type SideBySideResult, SYSTEMS, type System, sideBySideMarkdown, writeSideBySide } from './side-by-side-report';
+import { best, type PhaseStats, summarize, totalNon2xx } from './stats';
 import { buildTraffic, type Traffic } from './traffic';
 import { checkDatabase } from './verify';
 
@@ -33,7 +33,9 @@ function report(system: System, round: number, load: LoadResult, group?: number,
   const cpu = group !== undefined && before ? cpuShare(before, sampleCpu(group), load.durationMs) : undefined;
   const stats = summarize(system, round, load, cpu);
   const failures = totalNon2xx(stats) > 0 ? `  non-2xx ${JSON.stringify(stats.non2xx)}; first: ${stats.firstFailure}` : '';
-  log(`round ${round} ${system.padEnd(8)} ${stats.requestsPerSecond.toFixed(0).padStart(6)} events/s  p50 ${stats.p50Ms.toFixed(1)} ms  p99 ${stats.p99Ms.toFixed(1)} ms${failures}`);
+  log(
+    `round ${round} ${system.padEnd(8)} ${stats.requestsPerSecond.toFixed(0).padStart(6)} events/s  p50 ${stats.p50Ms.toFixed(1)} ms  p99 ${stats.p99Ms.toFixed(1)} ms${failures}`,
+  );
   return stats;
 }
 
@@ -72,12 +74,15 @@ async function main(): Promise<number> {
   const traffic = (calls: number, seed: number) => buildTraffic({ calls, seed, duplicates: options.duplicates, width: options.concurrency * 2, now });
   const warmup = traffic(options.warmupCalls, options.seed + 1000);
   const rounds = Array.from({ length: options.rounds }, (_, i) => traffic(options.calls, options.seed + i));
-  log(`traffic: ${rounds.map((r) => r.deliveries.length).join(' + ')} events in ${options.rounds} round(s), warm-up ${warmup.deliveries.length}; same traffic for every system`);
+  log(
+    `traffic: ${rounds.map((r) => r.deliveries.length).join(' + ')} events in ${options.rounds} round(s), warm-up ${warmup.deliveries.length}; same traffic for every system`,
+  );
   const phases: PhaseStats[] = [];
 
   // (1) database ceiling: same batches, same concurrency, no HTTP.
   await runDatabaseCeiling(sideDb.url, warmup.deliveries, options.concurrency);
-  for (const [i, round] of rounds.entries()) phases.push(report('database', i + 1, await runDatabaseCeiling(sideDb.url, round.deliveries, options.concurrency)));
+  for (const [i, round] of rounds.entries())
+    phases.push(report('database', i + 1, await runDatabaseCeiling(sideDb.url, round.deliveries, options.concurrency)));
 
   // (2) and (4) on one next start, alternating so neither always gets the warmer slot.
   const next: BenchServer = await startServer({ databaseUrl: ingestDb.url, poolMax: options.poolMax });
@@ -113,7 +118,14 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     durationSeconds: 0,
     machine: machineInfo(ingestDb.kind, ingestDb.version),
-    options: { calls: options.calls, rounds: options.rounds, concurrency: options.concurrency, duplicates: options.duplicates, poolMax: options.poolMax, seed: options.seed },
+    options: {
+      calls: options.calls,
+      rounds: options.rounds,
+      concurrency: options.concurrency,
+      duplicates: options.duplicates,
+      poolMax: options.poolMax,
+      seed: options.seed,
+    },
     phases,
     best: top,
     ratios: { database: rate('database'), bare: rate('bare'), naive: rate('naive') },

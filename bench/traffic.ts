@@ -1,4 +1,4 @@
-import { generateCalls, withDuplicates, type SimCall } from '../simulator/lifecycles';
+import { generateCalls, type SimCall, withDuplicates } from '../simulator/lifecycles';
 import type { SignableProvider } from '../simulator/sign';
 import { storyById } from '../simulator/stories';
 

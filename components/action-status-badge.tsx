@@ -13,7 +13,11 @@ const LABEL: Record<string, string> = { dispatched: 'sent', needs_check: 'needs 
 
 export function ActionStatusBadge({ status }: { status: string }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? TONE.rejected}`} data-testid="action-status" data-status={status}>
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? TONE.rejected}`}
+      data-testid="action-status"
+      data-status={status}
+    >
       {LABEL[status] ?? status.replace(/_/g, ' ')}
     </span>
   );

@@ -18,21 +18,27 @@ export function AppHeader({ actor, pending }: { actor: Actor; pending: number })
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-        <a href="/" className="text-lg font-semibold tracking-tight">Callboard</a>
+        <a href="/" className="text-lg font-semibold tracking-tight">
+          Callboard
+        </a>
         <nav className="flex gap-4 text-sm text-slate-600">
-          {links.filter((l) => l.show).map((l) => (
-            <a key={l.href} href={l.href} className="hover:text-slate-900">
-              {l.label}
-              {l.href === '/approvals' && <PendingBadge initial={pending} />}
-            </a>
-          ))}
+          {links
+            .filter((l) => l.show)
+            .map((l) => (
+              <a key={l.href} href={l.href} className="hover:text-slate-900">
+                {l.label}
+                {l.href === '/approvals' && <PendingBadge initial={pending} />}
+              </a>
+            ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600" data-testid="signed-in-as">
             {actor.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{actor.role}</span>
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Sign out</button>
+            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+              Sign out
+            </button>
           </form>
         </div>
       </div>

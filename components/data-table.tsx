@@ -18,7 +18,9 @@ export function DataTable({ columns, children }: { columns: string[]; children: 
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             {columns.map((c) => (
-              <th key={c} className="px-4 py-2">{c}</th>
+              <th key={c} className="px-4 py-2">
+                {c}
+              </th>
             ))}
           </tr>
         </thead>

@@ -21,7 +21,9 @@ function Value({ value, keys }: { value: DisplayValue; keys: 'raw' | 'labels' })
       return (
         <span className="flex flex-wrap gap-1">
           {value.items.map((item, i) => (
-            <span key={`${item}-${i}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{item}</span>
+            <span key={`${item}-${i}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+              {item}
+            </span>
           ))}
         </span>
       );
@@ -32,10 +34,25 @@ function Value({ value, keys }: { value: DisplayValue; keys: 'raw' | 'labels' })
   }
 }
 
-export function KeyValueTable({ rows, keys = 'labels', empty = 'None', nested = false, testId }: { rows: KeyValueRow[]; keys?: 'raw' | 'labels'; empty?: string; nested?: boolean; testId?: string }) {
+export function KeyValueTable({
+  rows,
+  keys = 'labels',
+  empty = 'None',
+  nested = false,
+  testId,
+}: {
+  rows: KeyValueRow[];
+  keys?: 'raw' | 'labels';
+  empty?: string;
+  nested?: boolean;
+  testId?: string;
+}) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
-    <dl data-testid={testId} className={`grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[minmax(8rem,max-content)_minmax(0,1fr)] ${nested ? 'rounded border border-slate-100 bg-slate-50/60 p-2' : ''}`}>
+    <dl
+      data-testid={testId}
+      className={`grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[minmax(8rem,max-content)_minmax(0,1fr)] ${nested ? 'rounded border border-slate-100 bg-slate-50/60 p-2' : ''}`}
+    >
       {rows.map((row) => (
         <div key={row.key} className="contents" data-key={row.key}>
           <dt className={`pt-1.5 text-slate-500 ${keys === 'raw' ? 'font-mono text-xs' : ''}`} title={row.key}>

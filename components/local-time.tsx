@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
 import { formatInZone } from '@/lib/format';
 
 // Every time on a page in one zone: the team's when an admin set one, otherwise the browser's.

@@ -16,7 +16,11 @@ export function PendingBadge({ initial }: { initial: number }) {
   });
   if (data.pending === 0) return null;
   return (
-    <span data-testid="pending-count" aria-label={`${data.pending} pending`} className="ml-1 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold text-white">
+    <span
+      data-testid="pending-count"
+      aria-label={`${data.pending} pending`}
+      className="ml-1 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold text-white"
+    >
       {data.pending > 99 ? '99+' : data.pending}
     </span>
   );

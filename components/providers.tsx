@@ -1,7 +1,7 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { TimeZoneProvider } from './local-time';
 
 // Client-side context for every dashboard page: one TanStack Query client per browser tab, nuqs

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { ActionResult } from '@/components/action-result';
-import { reprocessAction, type ReprocessActionResult } from '@/lib/server-actions/reprocess';
+import { type ReprocessActionResult, reprocessAction } from '@/lib/server-actions/reprocess';
 
 type Target = { callId: string } | { deliveryId: string };
 
@@ -26,7 +26,9 @@ export function ReprocessButton({ target, question }: { target: Target; question
           <button type="submit" disabled={pending} className={`${base} border-slate-800 bg-slate-800 text-white hover:bg-slate-700`}>
             Reprocess
           </button>
-          <button type="button" onClick={() => setConfirming(false)} className={button}>Cancel</button>
+          <button type="button" onClick={() => setConfirming(false)} className={button}>
+            Cancel
+          </button>
         </div>
       ) : (
         <button type="button" disabled={pending} onClick={() => setConfirming(true)} className={button}>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_SECRETS } from '../simulator/demo';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { signMirai } from '../lib/providers/mirai/simulate';
+import { DEMO_SECRETS } from '../simulator/demo';
 import { signIn } from './sign-in';
 
 // The approvals queue as an approver works it. The e2e server sends orders to a local stand-in
@@ -48,7 +48,10 @@ test('approve one, edit and approve one, reject one, and see the statuses change
   const form = edited.getByRole('form', { name: 'Edit order' });
   await form.getByLabel('City').fill('');
   await form.getByLabel('Address', { exact: true }).fill('221B Baker Street');
-  await form.getByLabel(/^Quantity of/).first().fill('3');
+  await form
+    .getByLabel(/^Quantity of/)
+    .first()
+    .fill('3');
   await form.getByLabel('Order note').fill('Address corrected on review');
   await form.getByRole('button', { name: 'Save and approve' }).click();
   await expect(form.getByRole('alert')).toContainText('shippingAddress.city: required');
@@ -132,8 +135,13 @@ test('a new action appears in the queue and the badge without a reload', async (
   await expect(page.getByRole('heading', { name: 'Approvals', exact: true })).toBeVisible();
   const callId = `e2e_${randomUUID().slice(0, 8)}`;
   const number = `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const body = JSON.stringify({ event: { type: 'action', data: { action: 'send_whatsapp', call: { id: callId }, reason: 'missing_first_name', payload: { number } } } });
-  const res = await page.request.post('/api/webhooks/mirai', { headers: { 'content-type': 'application/json', ...signMirai(body, DEMO_SECRETS.mirai) }, data: body });
+  const body = JSON.stringify({
+    event: { type: 'action', data: { action: 'send_whatsapp', call: { id: callId }, reason: 'missing_first_name', payload: { number } } },
+  });
+  const res = await page.request.post('/api/webhooks/mirai', {
+    headers: { 'content-type': 'application/json', ...signMirai(body, DEMO_SECRETS.mirai) },
+    data: body,
+  });
   expect(res.status()).toBe(200);
   const added = messages(page).filter({ hasText: number });
   // Until the page has hydrated there is no poll timer to fire, hence another interval until then.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DEMO_SECRETS } from '../simulator/demo';
 import { signFor } from '../simulator/sign';
 import { signIn } from './sign-in';
@@ -112,7 +112,10 @@ test('a recorded Atoms call: clicking a turn plays the recording from that turn'
     body.metadata.callId = callId;
     body.id = `${callId}-${name}`;
     const raw = JSON.stringify(body);
-    const res = await page.request.post('/api/webhooks/atoms', { data: raw, headers: { 'content-type': 'application/json', ...signFor('atoms', raw, DEMO_SECRETS.atoms, new Date()) } });
+    const res = await page.request.post('/api/webhooks/atoms', {
+      data: raw,
+      headers: { 'content-type': 'application/json', ...signFor('atoms', raw, DEMO_SECRETS.atoms, new Date()) },
+    });
     expect(res.status()).toBe(200);
   }
   const call = await findCall(page, 'provider=atoms&limit=20', (c) => c.providerCallId === callId);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DEMO_SECRETS } from '../simulator/demo';
 import { signFor } from '../simulator/sign';
 import { parseCsv } from '../test/csv';
@@ -125,8 +125,14 @@ test('a call that arrives while the list is open is announced, not slipped in un
   const run = `e2e-live-${randomUUID().slice(0, 8)}`;
   const post = async () => {
     const providerCallId = `e2e_live_${randomUUID().slice(0, 8)}`;
-    const body = JSON.stringify({ metadata: { e2eRun: run }, event: { type: 'call.completed', data: { call: { id: providerCallId, status: 'completed', durationSeconds: 12 } } } });
-    const res = await page.request.post('/api/webhooks/mirai', { data: body, headers: { 'content-type': 'application/json', ...signFor('mirai', body, DEMO_SECRETS.mirai) } });
+    const body = JSON.stringify({
+      metadata: { e2eRun: run },
+      event: { type: 'call.completed', data: { call: { id: providerCallId, status: 'completed', durationSeconds: 12 } } },
+    });
+    const res = await page.request.post('/api/webhooks/mirai', {
+      data: body,
+      headers: { 'content-type': 'application/json', ...signFor('mirai', body, DEMO_SECRETS.mirai) },
+    });
     expect(res.status()).toBe(200);
     const { calls } = (await (await page.request.get(`/api/calls?q=${providerCallId}`)).json()) as { calls: { id: string }[] };
     expect(calls).toHaveLength(1);

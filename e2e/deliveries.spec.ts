@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DEMO_SECRETS } from '../simulator/demo';
 import { signFor } from '../simulator/sign';
 import { signIn } from './sign-in';
@@ -14,7 +14,10 @@ async function postMirai(page: Page, body: string, secret: string = DEMO_SECRETS
 }
 
 function miraiCompleted(callId: string, phone: string): string {
-  return JSON.stringify({ metadata: { customerPhone: phone }, event: { type: 'call.completed', data: { call: { id: callId, status: 'completed', durationSeconds: 42 } } } });
+  return JSON.stringify({
+    metadata: { customerPhone: phone },
+    event: { type: 'call.completed', data: { call: { id: callId, status: 'completed', durationSeconds: 42 } } },
+  });
 }
 
 test('the deliveries page shows a good, a duplicate and a badly signed delivery, with the signature masked', async ({ page }) => {

@@ -1,13 +1,13 @@
 // Playwright global setup: build the app, give it a fresh migrated database, start `next start`
 // (orders dispatched to a local stand-in), and fill it with demo calls sent through the real,
 // signed webhook endpoints.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDemoUsers } from '../lib/auth/demo-users';
+import { E2E_PORT } from '../playwright.config';
 import { applyMigrations } from '../prisma/migrate';
 import { DEMO_SECRETS, demoSecretSettings, seedDemo } from '../simulator/demo';
-import { E2E_PORT } from '../playwright.config';
 import { createTestDatabase } from '../test/setup/test-database';
 import { ORDER_ENDPOINT_SECRET, startOrderEndpoint } from './order-endpoint';
 

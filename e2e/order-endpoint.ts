@@ -3,7 +3,7 @@
 // outbox and `after()`. It checks the Standard Webhooks signature and answers GET /received?key=
 // with how many orders it took for an idempotency key, so a spec can check "exactly once".
 import { randomBytes } from 'node:crypto';
-import { startFake, type FakeDestination } from '../test/fake-destinations';
+import { type FakeDestination, startFake } from '../test/fake-destinations';
 import { verifyStandardWebhook } from '../test/standard-webhook';
 
 export const ORDER_ENDPOINT_SECRET = `whsec_${randomBytes(24).toString('base64')}`;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { hostileString, ODD_DATES, trickyString, wrongType } from './hostile';
-import { encode, fromValue, Obj, Raw, type JsonNode } from './json-tree';
-import { applyJsonMutations, jsonMutation, type JsonMutation } from './mutate';
+import { encode, fromValue, type JsonNode, Obj, Raw } from './json-tree';
+import { applyJsonMutations, type JsonMutation, jsonMutation } from './mutate';
 import type { FuzzRequest, Method } from './request';
 
 // JSON API fuzz cases: every route under app/api (webhooks aside) with hostile query strings,
@@ -71,9 +71,37 @@ const VALID: Record<string, readonly string[]> = {
 const GOOD_DATES = ['2026-12-05', '2026-12-05T00:00:00Z', '2020-01-01T00:00:00Z', '2026-12-31T23:59:59.999+05:30'];
 
 /** Already percent-encoded tokens (so `%ED%A0%80` reaches the server as those bytes). */
-const RAW_QUERY = ['%00', '%ED%A0%80', '%ED%BF%BF', '%F0%9F', '%C0%80', '%FF', '%zz', '%', '%25', '%2B', '+', '%0A', '%E2%80%AE', '-1', '0', '1e400', '99999999999999999999', 'NaN', 'Infinity', 'null', '[]', '{}', 'a'.repeat(5000), '%00'.repeat(300)];
+const RAW_QUERY = [
+  '%00',
+  '%ED%A0%80',
+  '%ED%BF%BF',
+  '%F0%9F',
+  '%C0%80',
+  '%FF',
+  '%zz',
+  '%',
+  '%25',
+  '%2B',
+  '+',
+  '%0A',
+  '%E2%80%AE',
+  '-1',
+  '0',
+  '1e400',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  'null',
+  '[]',
+  '{}',
+  'a'.repeat(5000),
+  '%00'.repeat(300),
+];
 
-const bytesEncode = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const bytesEncode = (s: string) =>
+  [...Buffer.from(s, 'utf8')]
+    .map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 
 const UUID = '00000000-0000-4000-8000-000000000000';
@@ -103,7 +131,10 @@ function paramValue(name: string): fc.Arbitrary<string> {
   const valid = VALID[name] ?? [];
   const dates = DATE_PARAMS.has(name) ? [...ODD_DATES, ...GOOD_DATES].map(bytesEncode) : [];
   return fc.oneof(
-    { weight: valid.length + dates.length > 0 ? 4 : 0, arbitrary: fc.constantFrom(...(valid.length + dates.length > 0 ? [...valid.map(bytesEncode), ...dates] : ['x'])) },
+    {
+      weight: valid.length + dates.length > 0 ? 4 : 0,
+      arbitrary: fc.constantFrom(...(valid.length + dates.length > 0 ? [...valid.map(bytesEncode), ...dates] : ['x'])),
+    },
     { weight: name === 'cursor' ? 4 : 0, arbitrary: fc.constantFrom(...CURSORS) },
     { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERY) },
     { weight: 1, arbitrary: encodedTricky },
@@ -124,14 +155,50 @@ export interface ApiCase {
   secFetchSite: string | null;
 }
 
-const ODD_ORIGINS = ['null', 'not a url', 'http://evil.example', 'https://localhost.evil.example', '', 'http://[::1', 'file:///etc/passwd', 'http://localhost:99999', 'javascript:alert(1)', '%ED%A0%80', 'http://localhost'];
-const ID_SEGMENTS = ['not-a-uuid', '%ED%A0%80', '%00', '%zz', UUID, UUID.toUpperCase(), `${UUID}%00`, 'a'.repeat(1000), '..%2F..%2Fhealth', 'summary', 'volume', 'credits', 'balance', 'actions', 'threshold', '%E2%80%AE', '12345', '-1'];
+const ODD_ORIGINS = [
+  'null',
+  'not a url',
+  'http://evil.example',
+  'https://localhost.evil.example',
+  '',
+  'http://[::1',
+  'file:///etc/passwd',
+  'http://localhost:99999',
+  'javascript:alert(1)',
+  '%ED%A0%80',
+  'http://localhost',
+];
+const ID_SEGMENTS = [
+  'not-a-uuid',
+  '%ED%A0%80',
+  '%00',
+  '%zz',
+  UUID,
+  UUID.toUpperCase(),
+  `${UUID}%00`,
+  'a'.repeat(1000),
+  '..%2F..%2Fhealth',
+  'summary',
+  'volume',
+  'credits',
+  'balance',
+  'actions',
+  'threshold',
+  '%E2%80%AE',
+  '12345',
+  '-1',
+];
 const CHARTS = ['summary', 'volume', 'credits', 'balance', 'actions'];
 
 function bodyTemplate(kind: NonNullable<ApiRoute['body']>): JsonNode {
   switch (kind) {
     case 'decision':
-      return fromValue({ decision: 'reject', note: 'fuzz', payload: { lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress: { firstName: 'A', address1: 'B', city: 'C', country: 'IN' } }, template: 'hello' });
+      return fromValue({
+        decision: 'reject',
+        note: 'fuzz',
+        payload: { lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress: { firstName: 'A', address1: 'B', city: 'C', country: 'IN' } },
+        template: 'hello',
+      });
     case 'mark-sent':
       return fromValue({ reference: 'ref-1' });
     case 'threshold':
@@ -146,7 +213,23 @@ function bodyTemplate(kind: NonNullable<ApiRoute['body']>): JsonNode {
   }
 }
 
-const MALFORMED = ['', '{', '{"decision":', 'null', '[]', '"x"', '1e400', '\ufeff{}', '{"threshold":1e400}', '{"threshold":-0}', '{"threshold":"5"}', '{"decision":"approve","decision":"reject"}', '{"__proto__":{"decision":"approve"}}', `${'['.repeat(10000)}${']'.repeat(10000)}`, `{"a":${'{"a":'.repeat(10000)}1${'}'.repeat(10001)}`];
+const MALFORMED = [
+  '',
+  '{',
+  '{"decision":',
+  'null',
+  '[]',
+  '"x"',
+  '1e400',
+  '\ufeff{}',
+  '{"threshold":1e400}',
+  '{"threshold":-0}',
+  '{"threshold":"5"}',
+  '{"decision":"approve","decision":"reject"}',
+  '{"__proto__":{"decision":"approve"}}',
+  `${'['.repeat(10000)}${']'.repeat(10000)}`,
+  `{"a":${'{"a":'.repeat(10000)}1${'}'.repeat(10001)}`,
+];
 
 export function apiCase(ctxSizes: { call: number; action: number; delivery: number }): fc.Arbitrary<ApiCase> {
   return fc.nat({ max: API_ROUTES.length - 1 }).chain((route) => {
@@ -160,14 +243,28 @@ export function apiCase(ctxSizes: { call: number; action: number; delivery: numb
     );
     const names = r.params ?? [];
     const param = fc.oneof(
-      { weight: names.length > 0 ? 6 : 0, arbitrary: fc.constantFrom(...(names.length > 0 ? names : ['x'])).chain((n) => paramValue(n).map((v) => [n, v] as [string, string])) },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', '', 'x', '%00', 'limit[]', 'a'.repeat(300)), fc.constantFrom(...RAW_QUERY)) },
+      {
+        weight: names.length > 0 ? 6 : 0,
+        arbitrary: fc.constantFrom(...(names.length > 0 ? names : ['x'])).chain((n) => paramValue(n).map((v) => [n, v] as [string, string])),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', '', 'x', '%00', 'limit[]', 'a'.repeat(300)), fc.constantFrom(...RAW_QUERY)),
+      },
     );
     const body = r.body
       ? fc.oneof(
-          { weight: 4, arbitrary: fc.array(jsonMutation, { maxLength: 2 }).map((mutations) => ({ kind: 'json' as const, tree: bodyTemplate(r.body!), mutations })) },
+          {
+            weight: 4,
+            arbitrary: fc.array(jsonMutation, { maxLength: 2 }).map((mutations) => ({ kind: 'json' as const, tree: bodyTemplate(r.body!), mutations })),
+          },
           { weight: 1, arbitrary: fc.constantFrom(...MALFORMED).map((m) => ({ kind: 'raw' as const, raw: Raw.text(m) })) },
-          { weight: 1, arbitrary: fc.tuple(hostileString, wrongType).map(([k, v]) => ({ kind: 'json' as const, tree: new Obj([[typeof k === 'string' ? k : 'k', v]]), mutations: [] })) },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(hostileString, wrongType)
+              .map(([k, v]) => ({ kind: 'json' as const, tree: new Obj([[typeof k === 'string' ? k : 'k', v]]), mutations: [] })),
+          },
         )
       : fc.constant(null);
     return fc.record({
@@ -175,14 +272,24 @@ export function apiCase(ctxSizes: { call: number; action: number; delivery: numb
       id,
       query: names.length > 0 ? fc.array(param, { maxLength: 5 }) : fc.array(param, { maxLength: 1 }),
       body,
-      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom<string | null>(null, 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1') }),
+      contentType: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('application/json') },
+        { weight: 1, arbitrary: fc.constantFrom<string | null>(null, 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1') },
+      ),
       auth: fc.oneof(
         { weight: 8, arbitrary: fc.constant<AuthMode>('bearer') },
         { weight: 7, arbitrary: fc.constant<AuthMode>('cookie') },
         { weight: 1, arbitrary: fc.constantFrom<AuthMode>('both', 'none', 'bad-bearer', 'garbage-cookie') },
       ),
-      origin: fc.oneof({ weight: 3, arbitrary: fc.constant<string | null>(null) }, { weight: 1, arbitrary: fc.constant<string | null>('SAME') }, { weight: 2, arbitrary: fc.constantFrom(...ODD_ORIGINS) }),
-      secFetchSite: fc.oneof({ weight: 6, arbitrary: fc.constant<string | null>(null) }, { weight: 1, arbitrary: fc.constantFrom('cross-site', 'same-origin', 'none', 'garbage') }),
+      origin: fc.oneof(
+        { weight: 3, arbitrary: fc.constant<string | null>(null) },
+        { weight: 1, arbitrary: fc.constant<string | null>('SAME') },
+        { weight: 2, arbitrary: fc.constantFrom(...ODD_ORIGINS) },
+      ),
+      secFetchSite: fc.oneof(
+        { weight: 6, arbitrary: fc.constant<string | null>(null) },
+        { weight: 1, arbitrary: fc.constantFrom('cross-site', 'same-origin', 'none', 'garbage') },
+      ),
     });
   });
 }
@@ -196,7 +303,7 @@ export interface ApiContext {
   cookie: string | null;
 }
 
-const BAD_BEARERS = ['Bearer ', 'Bearer garbage', 'Basic YWRtaW46YWRtaW4=', 'Bearer cb_' + 'a'.repeat(40), 'bearer  x  y', 'Bearer %00'];
+const BAD_BEARERS = ['Bearer ', 'Bearer garbage', 'Basic YWRtaW46YWRtaW4=', `Bearer cb_${'a'.repeat(40)}`, 'bearer  x  y', 'Bearer %00'];
 
 export function buildApiRequest(c: ApiCase, ctx: ApiContext): FuzzRequest {
   const r = API_ROUTES[c.route]!;

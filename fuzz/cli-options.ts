@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { seedFromString } from '@/simulator/prng';
 import { numberOption, OptionError } from '@/lib/cli/options';
+import { seedFromString } from '@/simulator/prng';
 
 // Parses `npm run fuzz` options into typed values; pure (no process.exit), like the simulator's.
 
@@ -62,7 +62,8 @@ export function parseFuzzArgs(args: string[], env: Record<string, string | undef
     throw new OptionError(`--url must be an http(s) URL, got "${values.url}"`);
   }
   if (!/^https?:$/.test(url.protocol)) throw new OptionError(`--url must be an http(s) URL, got "${values.url}"`);
-  if (!LOOPBACK.test(url.hostname) && !values['allow-remote']) throw new OptionError(`--url ${url.host} is not loopback; the fuzzer floods its target with hostile requests (--allow-remote to insist)`);
+  if (!LOOPBACK.test(url.hostname) && !values['allow-remote'])
+    throw new OptionError(`--url ${url.host} is not loopback; the fuzzer floods its target with hostile requests (--allow-remote to insist)`);
   if ((values.email === undefined) !== (values.password === undefined)) throw new OptionError('--email and --password go together');
   if (values.check && !env.DATABASE_URL && !values.help) throw new OptionError('--check reads the server database: set DATABASE_URL');
   const seedText = values.seed ?? env.FUZZ_SEED ?? String(Math.floor(random() * 2 ** 31));

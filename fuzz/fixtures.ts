@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PROVIDERS } from '@/lib/providers/registry';
 import type { SignableProvider } from '@/simulator/sign';
-import { fromValue, locations, replaceAt, type JsonNode } from './json-tree';
+import { fromValue, type JsonNode, locations, replaceAt } from './json-tree';
 
 // The provider fixtures, as seeds for the webhook fuzz cases. Before each send, the ids that
 // name a call or an event are swapped for fresh ones (same length, same alphabet where

@@ -13,7 +13,12 @@ import { buildWebhookRequest, webhookCase } from './webhook-cases';
 
 describe('json-tree', () => {
   it('encodes duplicate keys, raw numbers and raw bytes exactly', () => {
-    const tree = new Obj([['a', 1], ['a', Raw.text('1e400')], ['s', '\ud800'], ['r', Raw.inString([0x00], 'nul')]]);
+    const tree = new Obj([
+      ['a', 1],
+      ['a', Raw.text('1e400')],
+      ['s', '\ud800'],
+      ['r', Raw.inString([0x00], 'nul')],
+    ]);
     expect(encode(tree)).toEqual(Buffer.concat([Buffer.from('{"a":1,"a":1e400,"s":"\\ud800","r":"ab'), Buffer.from([0]), Buffer.from('cd"}')]));
   });
 
@@ -32,7 +37,10 @@ describe('mutations', () => {
   it('never touch the fixture they start from', () => {
     const fixture = loadFixtures()[0]!;
     const before = encode(fixture.tree);
-    applyJsonMutations(fixture.tree, [{ op: 'delete', at: 0 }, { op: 'string', at: 3, value: '\u0000' }]);
+    applyJsonMutations(fixture.tree, [
+      { op: 'delete', at: 0 },
+      { op: 'string', at: 3, value: '\u0000' },
+    ]);
     expect(encode(fixture.tree)).toEqual(before);
   });
 
@@ -40,12 +48,20 @@ describe('mutations', () => {
     const body = Buffer.from('{"a":1}');
     expect(applyByteMutations(body, [{ op: 'truncate', at: 3 }]).toString()).toBe('{"a');
     expect(applyByteMutations(body, [{ op: 'insert', at: 1, bytes: [0x41] }]).toString()).toBe('{A"a":1}');
-    expect(applyByteMutations(Buffer.alloc(0), [{ op: 'delete', at: 5, length: 3 }, { op: 'flip', at: 9, bit: 1 }])).toEqual(Buffer.alloc(0));
+    expect(
+      applyByteMutations(Buffer.alloc(0), [
+        { op: 'delete', at: 5, length: 3 },
+        { op: 'flip', at: 9, bit: 1 },
+      ]),
+    ).toEqual(Buffer.alloc(0));
   });
 
   it('fresh ids replace a call id wherever it is echoed', () => {
     const tree = fromValue({ call: { id: 'call_123' }, data: { event_key: 'call_123:call.created' } });
-    expect(JSON.parse(encode(freshenIds(tree, '0000000042')).toString())).toEqual({ call: { id: 'call_123_0000000042' }, data: { event_key: 'call_123_0000000042:call.created' } });
+    expect(JSON.parse(encode(freshenIds(tree, '0000000042')).toString())).toEqual({
+      call: { id: 'call_123_0000000042' },
+      data: { event_key: 'call_123_0000000042:call.created' },
+    });
   });
 });
 
@@ -65,18 +81,37 @@ describe('cases', () => {
       expect(r.headers).toContainEqual(['x-request-id', 'r']);
     }
     const ctx = { origin: 'http://localhost', ids: { call: [], action: [], delivery: [] }, bearer: 't', cookie: null };
-    for (const c of fc.sample(apiCase({ call: 0, action: 0, delivery: 0 }), { seed: 1, numRuns: 200 })) expect(() => new URL(`http://localhost${buildApiRequest(c, ctx).path}`)).not.toThrow();
+    for (const c of fc.sample(apiCase({ call: 0, action: 0, delivery: 0 }), { seed: 1, numRuns: 200 }))
+      expect(() => new URL(`http://localhost${buildApiRequest(c, ctx).path}`)).not.toThrow();
   });
 });
 
 describe('oracle', () => {
-  const stored: DeliveryFacts = { outcome: 'stored', httpStatus: 200, errorCode: null, eventId: 'e', callId: 'c', eventFound: true, eventCallId: 'c', eventProviderCallId: 'p', callFound: true, eventCount: 2, storedEvents: 2, lastEventAt: 't', newestEventAt: 't' };
+  const stored: DeliveryFacts = {
+    outcome: 'stored',
+    httpStatus: 200,
+    errorCode: null,
+    eventId: 'e',
+    callId: 'c',
+    eventFound: true,
+    eventCallId: 'c',
+    eventProviderCallId: 'p',
+    callFound: true,
+    eventCount: 2,
+    storedEvents: 2,
+    lastEventAt: 't',
+    newestEventAt: 't',
+  };
   const ok = { status: 200, contentType: 'application/json', text: '{"ok":true}' };
 
   it('passes a stored, folded delivery', () => expect(checkWebhook(ok, stored)).toEqual([]));
   it('flags an unfolded call, a 202 kept for later, a 5xx and a 4xx without its reason', () => {
     expect(checkWebhook(ok, { ...stored, eventCount: 1 }).map((p) => p.kind)).toEqual(['unfolded']);
-    expect(checkWebhook({ ...ok, status: 202, text: '{"ok":true,"processed":false}' }, { ...stored, httpStatus: 202, outcome: 'failed', eventId: null }).map((p) => p.kind)).toEqual(['accepted_not_processed', 'accepted_without_event']);
+    expect(
+      checkWebhook({ ...ok, status: 202, text: '{"ok":true,"processed":false}' }, { ...stored, httpStatus: 202, outcome: 'failed', eventId: null }).map(
+        (p) => p.kind,
+      ),
+    ).toEqual(['accepted_not_processed', 'accepted_without_event']);
     expect(checkWebhook({ ...ok, status: 500, text: '{}' }, undefined).map((p) => p.kind)).toEqual(['5xx', 'missing_delivery']);
     const bad = { status: 400, contentType: 'application/json', text: '{"error":{"code":"invalid_json","message":"x"}}' };
     expect(checkWebhook(bad, { ...stored, httpStatus: 400, outcome: 'rejected', errorCode: null }).map((p) => p.kind)).toEqual(['rejected_without_reason']);

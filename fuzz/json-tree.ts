@@ -4,7 +4,10 @@
 
 /** Bytes written into the body as they are: `1e400`, a raw NUL, a lone surrogate's CESU bytes. */
 export class Raw {
-  constructor(readonly bytes: Uint8Array, readonly label: string) {}
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly label: string,
+  ) {}
   static text(text: string): Raw {
     return new Raw(Buffer.from(text, 'utf8'), text.length > 40 ? `${text.slice(0, 40)}…` : text);
   }

@@ -1,4 +1,4 @@
-import type { FuzzAnswer, FuzzRequest } from './request';
+import type { FuzzAnswer, } from './request';
 
 // What must hold for every fuzzed request, whatever it carried: no 5xx; a 4xx in the error
 // envelope; every webhook delivery on record (a 2xx one stored with its event and folded into
@@ -69,18 +69,27 @@ export function checkWebhook(answer: FuzzAnswer, facts: DeliveryFacts | undefine
   }
   if (d.httpStatus !== answer.status) problems.push({ kind: 'delivery_status_mismatch', detail: `answered ${answer.status}, recorded ${d.httpStatus}` });
   if (answer.status >= 200 && answer.status < 300) {
-    if (json?.processed === false) problems.push({ kind: 'accepted_not_processed', detail: `${answer.status} ${answer.text.slice(0, 200)} (delivery ${d.outcome}, ${d.errorCode ?? ''})` });
+    if (json?.processed === false)
+      problems.push({ kind: 'accepted_not_processed', detail: `${answer.status} ${answer.text.slice(0, 200)} (delivery ${d.outcome}, ${d.errorCode ?? ''})` });
     else if (d.outcome !== 'stored' && d.outcome !== 'duplicate') problems.push({ kind: 'accepted_not_stored', detail: `delivery outcome ${d.outcome}` });
     if (!d.eventId || !d.eventFound) problems.push({ kind: 'accepted_without_event', detail: `delivery ${d.outcome} has no stored event` });
     else if (d.eventProviderCallId !== null) {
-      if (!d.callId || !d.callFound || d.eventCallId !== d.callId) problems.push({ kind: 'event_without_call', detail: `event names call ${d.eventProviderCallId}; delivery call ${d.callId}, event call ${d.eventCallId}` });
+      if (!d.callId || !d.callFound || d.eventCallId !== d.callId)
+        problems.push({
+          kind: 'event_without_call',
+          detail: `event names call ${d.eventProviderCallId}; delivery call ${d.callId}, event call ${d.eventCallId}`,
+        });
       else if (d.eventCount !== d.storedEvents || d.lastEventAt !== d.newestEventAt) {
-        problems.push({ kind: 'unfolded', detail: `call says ${d.eventCount} events, last ${d.lastEventAt}; stored ${d.storedEvents}, newest ${d.newestEventAt}` });
+        problems.push({
+          kind: 'unfolded',
+          detail: `call says ${d.eventCount} events, last ${d.lastEventAt}; stored ${d.storedEvents}, newest ${d.newestEventAt}`,
+        });
       }
     }
   } else if (answer.status >= 400 && answer.status < 500) {
     if (d.outcome !== 'rejected') problems.push({ kind: 'rejected_not_recorded', detail: `answered ${answer.status}, delivery outcome ${d.outcome}` });
-    if (!d.errorCode || d.errorCode !== envelopeCode(answer)) problems.push({ kind: 'rejected_without_reason', detail: `error_code ${d.errorCode}, answered ${envelopeCode(answer)}` });
+    if (!d.errorCode || d.errorCode !== envelopeCode(answer))
+      problems.push({ kind: 'rejected_without_reason', detail: `error_code ${d.errorCode}, answered ${envelopeCode(answer)}` });
   }
   return problems;
 }

@@ -43,7 +43,9 @@ const MAX_SHOWN = 600;
 /** Escapes control characters, lone surrogates and non-ASCII so a repro prints on one safe line. */
 export function escapeText(text: string, max = MAX_SHOWN): string {
   const cut = text.length > max ? text.slice(0, max) : text;
-  const escaped = JSON.stringify(cut).slice(1, -1).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = JSON.stringify(cut)
+    .slice(1, -1)
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > max ? `${escaped}… (${text.length} chars)` : escaped;
 }
 
@@ -54,10 +56,11 @@ export function escapeBytes(body: Buffer, max = MAX_SHOWN): string {
   const text = cut.toString('latin1');
   const decoded = cut.toString('utf8');
   if (Buffer.from(decoded, 'utf8').equals(cut)) out = escapeText(decoded, max);
-  else for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    out += c >= 0x20 && c < 0x7f && ch !== '\\' ? ch : `\\x${c.toString(16).padStart(2, '0')}`;
-  }
+  else
+    for (const ch of text) {
+      const c = ch.charCodeAt(0);
+      out += c >= 0x20 && c < 0x7f && ch !== '\\' ? ch : `\\x${c.toString(16).padStart(2, '0')}`;
+    }
   return body.length > max ? `${out}… (${body.length} bytes)` : out;
 }
 

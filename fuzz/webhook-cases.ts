@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { SignableProvider } from '@/simulator/sign';
 import { freshenIds, loadFixtures } from './fixtures';
 import { encode } from './json-tree';
-import { applyByteMutations, applyJsonMutations, byteMutation, jsonMutation, type ByteMutation, type JsonMutation } from './mutate';
+import { applyByteMutations, applyJsonMutations, type ByteMutation, byteMutation, type JsonMutation, jsonMutation } from './mutate';
 import type { FuzzRequest } from './request';
 import { signBytes } from './sign-bytes';
 
@@ -23,17 +23,50 @@ export interface WebhookCase {
   garbage: string;
 }
 
-const CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'APPLICATION/JSON', 'application/vnd.mirai+json', 'application/json, text/plain', '', 'application/jsonx', 'multipart/form-data; boundary=x'];
-const GARBAGE_HEADER_VALUES = ['', ' ', 'v1=', 't=,v1=', 't=abc,v1=00', 'v1=zz', 'sha256=00', '0'.repeat(64), 'a'.repeat(8192), '%ED%A0%80', 'null', '-1', '99999999999999999999', '1e400', 't=-1,v1=', 'v1=ab,v1=cd'];
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/json; charset=utf-16',
+  'APPLICATION/JSON',
+  'application/vnd.mirai+json',
+  'application/json, text/plain',
+  '',
+  'application/jsonx',
+  'multipart/form-data; boundary=x',
+];
+const GARBAGE_HEADER_VALUES = [
+  '',
+  ' ',
+  'v1=',
+  't=,v1=',
+  't=abc,v1=00',
+  'v1=zz',
+  'sha256=00',
+  '0'.repeat(64),
+  'a'.repeat(8192),
+  '%ED%A0%80',
+  'null',
+  '-1',
+  '99999999999999999999',
+  '1e400',
+  't=-1,v1=',
+  'v1=ab,v1=cd',
+];
 
-const headerValue = fc.oneof(fc.constantFrom(...GARBAGE_HEADER_VALUES), fc.string({ unit: fc.constantFrom('a', '=', ',', ' ', '0', '%', ';', '\t', 'é'), maxLength: 20 }));
+const headerValue = fc.oneof(
+  fc.constantFrom(...GARBAGE_HEADER_VALUES),
+  fc.string({ unit: fc.constantFrom('a', '=', ',', ' ', '0', '%', ';', '\t', 'é'), maxLength: 20 }),
+);
 
 export function webhookCase(fixtureCount = loadFixtures().length): fc.Arbitrary<WebhookCase> {
   const mutations = fc.oneof(
     { weight: 2, arbitrary: fc.constant({ json: [] as JsonMutation[], bytes: [] as ByteMutation[] }) },
     { weight: 6, arbitrary: fc.record({ json: fc.array(jsonMutation, { minLength: 1, maxLength: 3 }), bytes: fc.constant([] as ByteMutation[]) }) },
     { weight: 2, arbitrary: fc.record({ json: fc.constant([] as JsonMutation[]), bytes: fc.array(byteMutation, { minLength: 1, maxLength: 2 }) }) },
-    { weight: 1, arbitrary: fc.record({ json: fc.array(jsonMutation, { minLength: 1, maxLength: 2 }), bytes: fc.array(byteMutation, { minLength: 1, maxLength: 2 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ json: fc.array(jsonMutation, { minLength: 1, maxLength: 2 }), bytes: fc.array(byteMutation, { minLength: 1, maxLength: 2 }) }),
+    },
   );
   return fc
     .record({
@@ -43,10 +76,22 @@ export function webhookCase(fixtureCount = loadFixtures().length): fc.Arbitrary<
         { weight: 85, arbitrary: fc.constant('valid' as const) },
         { weight: 15, arbitrary: fc.constantFrom<SignMode>('missing', 'wrong', 'stale', 'future', 'duplicated', 'garbage', 'uppercase', 'wrong-secret') },
       ),
-      contentType: fc.oneof({ weight: 12, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom<string | null>(null, ...CONTENT_TYPES) }),
+      contentType: fc.oneof(
+        { weight: 12, arbitrary: fc.constant('application/json') },
+        { weight: 1, arbitrary: fc.constantFrom<string | null>(null, ...CONTENT_TYPES) },
+      ),
       extraHeaders: fc.oneof(
         { weight: 8, arbitrary: fc.constant([] as [string, string][]) },
-        { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom('x-forwarded-for', 'user-agent', 'x-minivoice-event', 'x-atoms-signature', 'x-private-key', 'x-public-key', 'x-mirai-signature'), headerValue), { maxLength: 3 }) },
+        {
+          weight: 1,
+          arbitrary: fc.array(
+            fc.tuple(
+              fc.constantFrom('x-forwarded-for', 'user-agent', 'x-minivoice-event', 'x-atoms-signature', 'x-private-key', 'x-public-key', 'x-mirai-signature'),
+              headerValue,
+            ),
+            { maxLength: 3 },
+          ),
+        },
       ),
       garbage: headerValue,
     })
@@ -80,7 +125,10 @@ export function buildWebhookRequest(c: WebhookCase, b: WebhookBuild): FuzzReques
     case 'missing':
       break;
     case 'wrong':
-      signature = signed(secret, seconds).map(([k, v]) => [k, k.endsWith('public-key') || k.endsWith('timestamp') ? v : v.replace(/[0-9a-f]$/, (d) => (d === '0' ? '1' : '0'))]);
+      signature = signed(secret, seconds).map(([k, v]) => [
+        k,
+        k.endsWith('public-key') || k.endsWith('timestamp') ? v : v.replace(/[0-9a-f]$/, (d) => (d === '0' ? '1' : '0')),
+      ]);
       break;
     case 'stale':
       signature = signed(secret, seconds - 3600);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, apiSearchParams, clearFilters, DEFAULT_VIEW, viewFromSearchParams, viewToSearchParams, type CallView } from './call-view-filters';
+import { activeFilterCount, apiSearchParams, type CallView, clearFilters, DEFAULT_VIEW, viewFromSearchParams, viewToSearchParams } from './call-view-filters';
 
 const fromUrl = (query: string) => viewFromSearchParams(new URLSearchParams(query));
 
@@ -11,8 +11,17 @@ describe('the calls view in the URL', () => {
 
   it('round-trips every filter, in a stable order', () => {
     const view: CallView = {
-      q: '+91 98765 43210', range: '7d', provider: ['mirai', 'atoms'], status: ['completed', 'no_answer'], outcome: 'callback_requested',
-      success: 'no', pending: 'yes', agent: 'agent_7', meta: { key: 'campaign', value: 'a=b' }, sort: 'duration', dir: 'asc',
+      q: '+91 98765 43210',
+      range: '7d',
+      provider: ['mirai', 'atoms'],
+      status: ['completed', 'no_answer'],
+      outcome: 'callback_requested',
+      success: 'no',
+      pending: 'yes',
+      agent: 'agent_7',
+      meta: { key: 'campaign', value: 'a=b' },
+      sort: 'duration',
+      dir: 'asc',
     };
     const query = viewToSearchParams(view).toString();
     expect(query).toBe(
@@ -22,11 +31,14 @@ describe('the calls view in the URL', () => {
   });
 
   it('drops what it does not understand, one value at a time', () => {
-    expect(fromUrl('status=completed,bogus&provider=atoms&sort=sideways&success=maybe&meta=novalue&range=2d')).toEqual({ ...DEFAULT_VIEW, provider: ['atoms'] });
+    expect(fromUrl('status=completed,bogus&provider=atoms&sort=sideways&success=maybe&meta=novalue&range=2d')).toEqual({
+      ...DEFAULT_VIEW,
+      provider: ['atoms'],
+    });
     expect(fromUrl('status=no_answer&from=yesterday&to=2026-11-02')).toEqual({ ...DEFAULT_VIEW, status: ['no_answer'], to: '2026-11-02' });
   });
 
-  it('reads an API-style link (success=true, pending=false) as the page\'s yes/no, and writes yes/no back', () => {
+  it("reads an API-style link (success=true, pending=false) as the page's yes/no, and writes yes/no back", () => {
     const view = fromUrl('success=true&pending=false');
     expect(view).toMatchObject({ success: 'yes', pending: 'no' });
     expect(viewToSearchParams(view).toString()).toBe('success=yes&pending=no');

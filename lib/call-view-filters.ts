@@ -1,6 +1,6 @@
 import { createLoader, createParser, createSerializer, type inferParserType, type SearchParams } from 'nuqs/server';
 import type { z } from 'zod';
-import { callExportSchema, type CallExportFilters } from '@/lib/schemas/calls';
+import { type CallExportFilters, callExportSchema } from '@/lib/schemas/calls';
 import { isDateOnly } from '@/lib/time-zone';
 
 // The calls page keeps its whole view (filters and sort) in the URL, under the names

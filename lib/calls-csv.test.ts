@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { callCsvRow, callsCsvHeader, type CsvCall } from './calls-csv';
+import { type CsvCall, callCsvRow, callsCsvHeader } from './calls-csv';
 
 const call: CsvCall = {
-  id: '0b9f4c5e-2d7a-4c1b-9e8f-1234567890ab', providerCallId: 'call_1', provider: 'atoms', direction: 'outbound',
-  customerNumber: '+919876543210', fromNumber: '+918000000000', toNumber: '+919876543210', agentId: null, applicationId: 'app_9',
-  status: 'completed', providerStatus: 'ended', outcome: 'callback_requested',
-  startedAt: new Date('2026-11-22T09:00:00Z'), endedAt: new Date('2026-11-22T09:03:20.400Z'), lastEventAt: new Date('2026-11-22T09:04:00Z'),
-  durationSeconds: 200.44, success: false, creditsUsed: 3.5, pendingActions: 1, attempts: 2, summary: 'Asked for a callback, "after 6"',
+  id: '0b9f4c5e-2d7a-4c1b-9e8f-1234567890ab',
+  providerCallId: 'call_1',
+  provider: 'atoms',
+  direction: 'outbound',
+  customerNumber: '+919876543210',
+  fromNumber: '+918000000000',
+  toNumber: '+919876543210',
+  agentId: null,
+  applicationId: 'app_9',
+  status: 'completed',
+  providerStatus: 'ended',
+  outcome: 'callback_requested',
+  startedAt: new Date('2026-11-22T09:00:00Z'),
+  endedAt: new Date('2026-11-22T09:03:20.400Z'),
+  lastEventAt: new Date('2026-11-22T09:04:00Z'),
+  durationSeconds: 200.44,
+  success: false,
+  creditsUsed: 3.5,
+  pendingActions: 1,
+  attempts: 2,
+  summary: 'Asked for a callback, "after 6"',
 };
 
 describe('calls CSV', () => {

@@ -30,20 +30,51 @@ export interface CsvCall {
 
 export function callsCsvHeader(timeZone: string): string {
   return csvRow([
-    'call_id', 'provider_call_id', 'provider', 'direction', 'customer_number', 'from_number', 'to_number', 'agent',
-    'status', 'provider_status', 'outcome', `started_at (${timeZone})`, `ended_at (${timeZone})`, `last_activity (${timeZone})`,
-    'duration_seconds', 'success', 'credits_used', 'pending_actions', 'attempts', 'summary',
+    'call_id',
+    'provider_call_id',
+    'provider',
+    'direction',
+    'customer_number',
+    'from_number',
+    'to_number',
+    'agent',
+    'status',
+    'provider_status',
+    'outcome',
+    `started_at (${timeZone})`,
+    `ended_at (${timeZone})`,
+    `last_activity (${timeZone})`,
+    'duration_seconds',
+    'success',
+    'credits_used',
+    'pending_actions',
+    'attempts',
+    'summary',
   ]);
 }
 
 export function callCsvRow(call: CsvCall, timeZone: string): string {
   const time = (d: Date | null) => (d ? formatSortableDateTime(d, timeZone) : null);
   return csvRow([
-    call.id, call.providerCallId, call.provider, call.direction, call.customerNumber, call.fromNumber, call.toNumber,
-    call.agentId ?? call.applicationId, call.status, call.providerStatus, call.outcome,
-    time(call.startedAt), time(call.endedAt), time(call.lastEventAt),
+    call.id,
+    call.providerCallId,
+    call.provider,
+    call.direction,
+    call.customerNumber,
+    call.fromNumber,
+    call.toNumber,
+    call.agentId ?? call.applicationId,
+    call.status,
+    call.providerStatus,
+    call.outcome,
+    time(call.startedAt),
+    time(call.endedAt),
+    time(call.lastEventAt),
     call.durationSeconds === null ? null : Math.round(call.durationSeconds * 10) / 10,
     call.success === null ? null : call.success ? 'yes' : 'no',
-    call.creditsUsed, call.pendingActions, call.attempts, call.summary,
+    call.creditsUsed,
+    call.pendingActions,
+    call.attempts,
+    call.summary,
   ]);
 }

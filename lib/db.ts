@@ -1,8 +1,8 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolClient } from 'pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl, env } from '@/lib/env';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 
 // One pool per process for Prisma (through the pg adapter) and the hand-written SQL of the read
 // models, plus the webhook batches' small pipelined pool. Cached on globalThis so dev hot
@@ -20,7 +20,12 @@ function logIdleErrors(pool: Pool, name: string): Pool {
 
 export function pool(): Pool {
   globalForDb.callboardPool ??= logIdleErrors(
-    new Pool({ connectionString: databaseUrl(), max: env().DATABASE_POOL_MAX, idleTimeoutMillis: 10_000, connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS }),
+    new Pool({
+      connectionString: databaseUrl(),
+      max: env().DATABASE_POOL_MAX,
+      idleTimeoutMillis: 10_000,
+      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+    }),
     'main',
   );
   return globalForDb.callboardPool;
@@ -36,7 +41,13 @@ export function pool(): Pool {
  */
 export function ingestPool(size: number): Pool {
   globalForDb.callboardIngestPool ??= logIdleErrors(
-    new Pool({ connectionString: databaseUrl(), max: size, idleTimeoutMillis: 10_000, connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS, pipeline: env().INGEST_PIPELINE }),
+    new Pool({
+      connectionString: databaseUrl(),
+      max: size,
+      idleTimeoutMillis: 10_000,
+      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+      pipeline: env().INGEST_PIPELINE,
+    }),
     'ingest',
   );
   return globalForDb.callboardIngestPool;

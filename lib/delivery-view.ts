@@ -66,12 +66,25 @@ export function bodyView(body: Uint8Array, opts: { size: number; truncated: bool
   const parsed = parseJson(raw);
   const base = { size: opts.size, storedSize: body.length, truncated: opts.truncated };
   if (opts.mayReadPersonalData) {
-    return { ...base, raw, masked: false, withheld: null, ...(parsed.ok ? { format: 'json', text: JSON.stringify(parsed.value, null, 2) } : { format: 'text', text: raw }) };
+    return {
+      ...base,
+      raw,
+      masked: false,
+      withheld: null,
+      ...(parsed.ok ? { format: 'json', text: JSON.stringify(parsed.value, null, 2) } : { format: 'text', text: raw }),
+    };
   }
   if (parsed.ok) {
     return { ...base, format: 'json', text: JSON.stringify(maskPersonalData(parsed.value), null, 2), raw: null, masked: true, withheld: null };
   }
   // Masking works on JSON fields; free text (or JSON cut at 8 KB) could hide an address anywhere.
   const why = opts.truncated ? 'it was cut short' : 'it is not valid JSON';
-  return { ...base, format: 'text', text: null, raw: null, masked: true, withheld: `The body is not shown because ${why}, so personal data in it cannot be masked. An approver or admin can see it.` };
+  return {
+    ...base,
+    format: 'text',
+    text: null,
+    raw: null,
+    masked: true,
+    withheld: `The body is not shown because ${why}, so personal data in it cannot be masked. An approver or admin can see it.`,
+  };
 }

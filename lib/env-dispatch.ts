@@ -9,7 +9,12 @@ import { z } from 'zod';
 const list = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 
 /** Standard Webhooks secrets are `whsec_` + base64 of 24–64 random bytes. */
 const standardWebhookSecret = z
@@ -19,10 +24,19 @@ const standardWebhookSecret = z
 
 export const dispatchSettings = {
   /** ISO 4217 currency of order prices (Shopify needs it on every amount). */
-  ORDER_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as INR').default('INR'),
-  SHOPIFY_STORE_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-store.myshopify.com').optional(),
+  ORDER_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as INR')
+    .default('INR'),
+  SHOPIFY_STORE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as my-store.myshopify.com')
+    .optional(),
   SHOPIFY_ADMIN_TOKEN: z.string().min(1).optional(),
-  SHOPIFY_API_VERSION: z.string().regex(/^(\d{4}-\d{2}|unstable)$/, 'must look like 2025-10').default('2025-10'),
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^(\d{4}-\d{2}|unstable)$/, 'must look like 2025-10')
+    .default('2025-10'),
   ORDER_WEBHOOK_URL: z.url().optional(),
   ORDER_WEBHOOK_SECRET: standardWebhookSecret.optional(),
   WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'must be the numeric phone number id').optional(),
@@ -32,7 +46,10 @@ export const dispatchSettings = {
   WHATSAPP_WEBHOOK_SECRET: standardWebhookSecret.optional(),
   /** Pre-approved template names; past the 24-hour window one of them must be chosen. */
   WHATSAPP_TEMPLATES: list,
-  WHATSAPP_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a language code such as en or en_US').default('en'),
+  WHATSAPP_TEMPLATE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a language code such as en or en_US')
+    .default('en'),
   /** Test-only: host names that may be reached over plain http (local fake destinations). */
   DISPATCH_ALLOW_INSECURE_HOSTS: list,
   DISPATCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -64,7 +81,8 @@ export function dispatchSettingProblems(s: DispatchSettings): string[] {
   pair('WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_ACCESS_TOKEN');
   pair('WHATSAPP_WEBHOOK_URL', 'WHATSAPP_WEBHOOK_SECRET');
   if (s.SHOPIFY_STORE_DOMAIN && s.ORDER_WEBHOOK_URL) problems.push('SHOPIFY_STORE_DOMAIN and ORDER_WEBHOOK_URL: orders go to one destination; set one');
-  if (s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_WEBHOOK_URL) problems.push('WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_WEBHOOK_URL: WhatsApp messages go to one destination; set one');
+  if (s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_WEBHOOK_URL)
+    problems.push('WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_WEBHOOK_URL: WhatsApp messages go to one destination; set one');
   const insecure = s.DISPATCH_ALLOW_INSECURE_HOSTS;
   for (const name of ['ORDER_WEBHOOK_URL', 'WHATSAPP_WEBHOOK_URL'] as const) {
     const problem = urlProblem(name, s[name], insecure);
@@ -87,9 +105,22 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-export interface ShopifyTarget { domain: string; token: string; apiVersion: string; currency: string }
-export interface StandardWebhookTarget { url: string; secret: string }
-export interface WhatsAppCloudTarget { baseUrl: string; phoneNumberId: string; token: string; templateLanguage: string }
+export interface ShopifyTarget {
+  domain: string;
+  token: string;
+  apiVersion: string;
+  currency: string;
+}
+export interface StandardWebhookTarget {
+  url: string;
+  secret: string;
+}
+export interface WhatsAppCloudTarget {
+  baseUrl: string;
+  phoneNumberId: string;
+  token: string;
+  templateLanguage: string;
+}
 
 /** The validated settings as the outbox and the action kinds read them. */
 export interface DispatchConfig {
@@ -109,13 +140,20 @@ export interface DispatchConfig {
 /** The parsed settings (env() has them all) turned into what the outbox needs. */
 export function dispatchConfig(s: DispatchSettings): DispatchConfig {
   return {
-    shopify: s.SHOPIFY_STORE_DOMAIN && s.SHOPIFY_ADMIN_TOKEN
-      ? { domain: s.SHOPIFY_STORE_DOMAIN, token: s.SHOPIFY_ADMIN_TOKEN, apiVersion: s.SHOPIFY_API_VERSION, currency: s.ORDER_CURRENCY }
-      : null,
+    shopify:
+      s.SHOPIFY_STORE_DOMAIN && s.SHOPIFY_ADMIN_TOKEN
+        ? { domain: s.SHOPIFY_STORE_DOMAIN, token: s.SHOPIFY_ADMIN_TOKEN, apiVersion: s.SHOPIFY_API_VERSION, currency: s.ORDER_CURRENCY }
+        : null,
     orderWebhook: s.ORDER_WEBHOOK_URL && s.ORDER_WEBHOOK_SECRET ? { url: s.ORDER_WEBHOOK_URL, secret: s.ORDER_WEBHOOK_SECRET } : null,
-    whatsappCloud: s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_ACCESS_TOKEN
-      ? { baseUrl: s.WHATSAPP_GRAPH_BASE_URL.replace(/\/+$/, ''), phoneNumberId: s.WHATSAPP_PHONE_NUMBER_ID, token: s.WHATSAPP_ACCESS_TOKEN, templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE }
-      : null,
+    whatsappCloud:
+      s.WHATSAPP_PHONE_NUMBER_ID && s.WHATSAPP_ACCESS_TOKEN
+        ? {
+            baseUrl: s.WHATSAPP_GRAPH_BASE_URL.replace(/\/+$/, ''),
+            phoneNumberId: s.WHATSAPP_PHONE_NUMBER_ID,
+            token: s.WHATSAPP_ACCESS_TOKEN,
+            templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE,
+          }
+        : null,
     whatsappWebhook: s.WHATSAPP_WEBHOOK_URL && s.WHATSAPP_WEBHOOK_SECRET ? { url: s.WHATSAPP_WEBHOOK_URL, secret: s.WHATSAPP_WEBHOOK_SECRET } : null,
     templates: s.WHATSAPP_TEMPLATES,
     templateLanguage: s.WHATSAPP_TEMPLATE_LANGUAGE,

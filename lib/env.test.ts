@@ -33,9 +33,15 @@ describe('parseEnv', () => {
     expect(env.WHATSAPP_TEMPLATES).toEqual(['a', 'b']);
     // An outbound signing secret is not a provider's webhook secret.
     expect(env.webhookSecrets.ORDER).toBeUndefined();
-    expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'http://orders.example.com/hook', ORDER_WEBHOOK_SECRET: secret })).toThrow(/ORDER_WEBHOOK_URL: must be an https:\/\/ URL/);
-    expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'http://127.0.0.1:9/hook', ORDER_WEBHOOK_SECRET: secret, DISPATCH_ALLOW_INSECURE_HOSTS: '127.0.0.1' })).not.toThrow();
-    expect(() => parseEnv({ SHOPIFY_STORE_DOMAIN: 'x.myshopify.com', SHOPIFY_ADMIN_TOKEN: 't', ORDER_WEBHOOK_URL: 'https://o.example.com', ORDER_WEBHOOK_SECRET: secret })).toThrow(/orders go to one destination/);
+    expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'http://orders.example.com/hook', ORDER_WEBHOOK_SECRET: secret })).toThrow(
+      /ORDER_WEBHOOK_URL: must be an https:\/\/ URL/,
+    );
+    expect(() =>
+      parseEnv({ ORDER_WEBHOOK_URL: 'http://127.0.0.1:9/hook', ORDER_WEBHOOK_SECRET: secret, DISPATCH_ALLOW_INSECURE_HOSTS: '127.0.0.1' }),
+    ).not.toThrow();
+    expect(() =>
+      parseEnv({ SHOPIFY_STORE_DOMAIN: 'x.myshopify.com', SHOPIFY_ADMIN_TOKEN: 't', ORDER_WEBHOOK_URL: 'https://o.example.com', ORDER_WEBHOOK_SECRET: secret }),
+    ).toThrow(/orders go to one destination/);
     expect(() => parseEnv({ WHATSAPP_PHONE_NUMBER_ID: '123' })).toThrow(/WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN: set both or neither/);
     expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'https://o.example.com', ORDER_WEBHOOK_SECRET: 'plain' })).toThrow(/ORDER_WEBHOOK_SECRET: must be whsec_/);
   });

@@ -4,17 +4,16 @@ import { dispatchSettingProblems, dispatchSettings, OUTBOUND_SECRET_KEYS } from 
 // The one place that reads process.env. Provider settings follow a naming rule rather than a
 // fixed list, so a new provider folder brings its own `<PREFIX>_WEBHOOK_SECRET` with no edit here.
 
-const secretList = z
-  .string()
-  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean));
+const secretList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
 
 const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,15 +27,26 @@ const baseSchema = z.object({
    * ingestPool). false sends them one at a time: the escape hatch for a pooler that mishandles
    * pipelined messages.
    */
-  INGEST_PIPELINE: z.enum(['true', 'false', '1', '0', '']).default('true').transform((v) => v !== 'false' && v !== '0'),
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  INGEST_PIPELINE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('true')
+    .transform((v) => v !== 'false' && v !== '0'),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS: z.coerce.number().int().min(1).default(300),
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   /** Signs session cookies; 32+ characters, required when the server starts in production. */
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The public origin of the app (https://callboard.example.com); sign-in redirects and cookies use it. */
   BETTER_AUTH_URL: z.url().optional(),
-  SESSION_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Sign-in attempts allowed per minute, per email address and per IP. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -47,7 +57,10 @@ const baseSchema = z.object({
   /** Bearer secret Vercel Cron (or any scheduler) sends to /api/cron/* routes. */
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Exposes /api/bench/bare, the framework-ceiling route `npm run bench` compares against. */
-  BENCH_ROUTES: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  BENCH_ROUTES: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   ...dispatchSettings,
 });
 

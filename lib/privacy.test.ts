@@ -39,7 +39,12 @@ describe('maskPersonalData', () => {
   });
 
   it('leaves ids, amounts and short numbers alone', () => {
-    expect(maskPersonalData({ id: 'c_550e8400-e29b', total: 150, code: 'SAVE10', pin: '560001' })).toEqual({ id: 'c_550e8400-e29b', total: 150, code: 'SAVE10', pin: '560001' });
+    expect(maskPersonalData({ id: 'c_550e8400-e29b', total: 150, code: 'SAVE10', pin: '560001' })).toEqual({
+      id: 'c_550e8400-e29b',
+      total: 150,
+      code: 'SAVE10',
+      pin: '560001',
+    });
     expect(maskEmail('a@b.co')).toBe('a•••@b.co');
   });
 });

@@ -112,7 +112,13 @@ function displayFormat(timeZone: string, withYear: boolean): Intl.DateTimeFormat
   let format = displayFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
-      timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     displayFormats.set(key, format);
   }

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR, MigrationError, applyMigrations, readMigrations } from './migrate';
-import { describeDatabase, describePrismaSchema, type Dmmf } from '@/test/setup/schema-description';
+import { type Dmmf, describeDatabase, describePrismaSchema } from '@/test/setup/schema-description';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MigrationError, readMigrations } from './migrate';
 
 const url = inject('databaseUrl');
 const schemaFile = new URL('./schema.prisma', import.meta.url);
@@ -38,7 +38,15 @@ async function migrationsDirWith(extra: Record<string, string>): Promise<string>
 }
 
 const history = (schema: string) =>
-  admin.query<{ id: string; checksum: string; migration_name: string; finished_at: Date | null; logs: string | null; rolled_back_at: Date | null; applied_steps_count: number }>(
+  admin.query<{
+    id: string;
+    checksum: string;
+    migration_name: string;
+    finished_at: Date | null;
+    logs: string | null;
+    rolled_back_at: Date | null;
+    applied_steps_count: number;
+  }>(
     `SELECT id, checksum, migration_name, finished_at, logs, rolled_back_at, applied_steps_count FROM "${schema}"."_prisma_migrations" ORDER BY migration_name`,
   );
 
@@ -131,9 +139,7 @@ describe('applyMigrations', () => {
   it('applies each migration exactly once when two migrators race on an empty schema', async () => {
     const schema = await freshSchema();
     // Extra slow migrations widen the window in which an unlocked migrator would double-apply.
-    const extra = Object.fromEntries(
-      [1, 2, 3].map((n) => [`9999010100000${n}_slow_${n}`, `SELECT pg_sleep(0.05);\nCREATE TABLE slow_${n} (id int);`]),
-    );
+    const extra = Object.fromEntries([1, 2, 3].map((n) => [`9999010100000${n}_slow_${n}`, `SELECT pg_sleep(0.05);\nCREATE TABLE slow_${n} (id int);`]));
     const dir = await migrationsDirWith(extra);
     // allSettled, so a failing migrator cannot leave the other running into the next test.
     const results = await Promise.allSettled([applyMigrations(url, { schema, dir }), applyMigrations(url, { schema, dir })]);

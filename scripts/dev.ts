@@ -2,14 +2,14 @@
 // runs an embedded Postgres (PGlite, data in .data/pglite); it migrates, fills unset webhook
 // secrets with the demo ones, starts `next dev`, and seeds demo calls into an empty database
 // through the real webhook endpoints.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-users';
 import { parseEnv } from '../lib/env';
 import { applyMigrations } from '../prisma/migrate';
-import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-users';
 import { DEMO_SECRETS, secretSetting, seedDemo } from '../simulator/demo';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 const DATA_DIR = '.data/pglite';
 const SERVER_START_TIMEOUT_MS = 180_000;

@@ -1,18 +1,18 @@
 // Fuzzes a served Callboard over HTTP with the generators of fuzz/: npm run fuzz -- --help
 import fc from 'fast-check';
 import pg from 'pg';
-import { env } from '@/lib/env';
-import { apiCase, buildApiRequest, routeOf, type ApiCase, type ApiContext } from '@/fuzz/api-cases';
+import { type ApiCase, type ApiContext, apiCase, buildApiRequest, routeOf } from '@/fuzz/api-cases';
 import { parseFuzzArgs, USAGE } from '@/fuzz/cli-options';
 import { loadFixtures, serialMaker, WEBHOOK_ENDPOINTS } from '@/fuzz/fixtures';
-import { judge, type Judged, type Sent } from '@/fuzz/judge';
+import { type Judged, judge, type Sent } from '@/fuzz/judge';
 import { failureReport, statusTable } from '@/fuzz/report';
-import { readAnswer, toHeaders, type FuzzRequest } from '@/fuzz/request';
-import { buildWebhookRequest, webhookCase, type WebhookCase } from '@/fuzz/webhook-cases';
+import { type FuzzRequest, readAnswer, toHeaders } from '@/fuzz/request';
+import { buildWebhookRequest, type WebhookCase, webhookCase } from '@/fuzz/webhook-cases';
+import { optionsOrExit } from '@/lib/cli/options';
+import { env } from '@/lib/env';
 import { demoSecret } from '@/simulator/demo';
 import { progressBar } from '@/simulator/progress';
 import type { SignableProvider } from '@/simulator/sign';
-import { optionsOrExit } from '@/lib/cli/options';
 
 const opts = optionsOrExit(parseFuzzArgs, USAGE);
 
@@ -45,9 +45,16 @@ async function fetchAnswer(req: FuzzRequest, attempt = 1): Promise<Sent> {
 
 /** A session cookie for --email/--password, signed in through Better Auth like a browser. */
 async function signIn(email: string, password: string): Promise<string> {
-  const res = await fetch(`${opts.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: opts.url }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${opts.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: opts.url },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function knownIds(auth: Record<string, string>): Promise<ApiContext['ids']> {
@@ -57,7 +64,11 @@ async function knownIds(auth: Record<string, string>): Promise<ApiContext['ids']
     const json = (await res.json()) as Record<string, { id: string }[]>;
     return (json[key] ?? []).map((r) => r.id);
   };
-  return { call: await get('/api/calls?limit=5', 'calls'), action: await get('/api/actions?limit=5', 'actions'), delivery: await get('/api/deliveries?limit=5', 'deliveries') };
+  return {
+    call: await get('/api/calls?limit=5', 'calls'),
+    action: await get('/api/actions?limit=5', 'actions'),
+    delivery: await get('/api/deliveries?limit=5', 'deliveries'),
+  };
 }
 
 const cookie = opts.email && opts.password ? await signIn(opts.email, opts.password) : '';
@@ -68,7 +79,9 @@ if (!bearer && !cookie) console.log('fuzz: no --token or --email/--password; the
 // A few valid deliveries first, so the id routes have calls, actions and deliveries to find.
 const serial = serialMaker();
 const now = new Date();
-const warmup = loadFixtures().map((_, fixture): WebhookCase => ({ fixture, json: [], bytes: [], sign: 'valid', contentType: 'application/json', extraHeaders: [], garbage: '' }));
+const warmup = loadFixtures().map(
+  (_, fixture): WebhookCase => ({ fixture, json: [], bytes: [], sign: 'valid', contentType: 'application/json', extraHeaders: [], garbage: '' }),
+);
 const build = (c: WebhookCase) => {
   const s = serial();
   return buildWebhookRequest(c, { secrets, now, serial: s, requestId: `fuzz-${opts.seedText}-${s}` });
@@ -88,7 +101,9 @@ const cases = fc.sample(arbitrary, { seed: opts.seed, numRuns: opts.requests });
 const toRequest = (a: AnyCase): { request: FuzzRequest; envelope: boolean } =>
   a.kind === 'webhook' ? { request: build(a.c), envelope: true } : { request: buildApiRequest(a.c, ctx), envelope: routeOf(a.c).envelope !== false };
 
-console.log(`fuzz: ${opts.requests} requests → ${opts.url} (seed ${opts.seedText}, concurrency ${opts.concurrency}, api share ${opts.apiShare}, known ids ${JSON.stringify(sizes)}${opts.check ? ', --check' : ''})`);
+console.log(
+  `fuzz: ${opts.requests} requests → ${opts.url} (seed ${opts.seedText}, concurrency ${opts.concurrency}, api share ${opts.apiShare}, known ids ${JSON.stringify(sizes)}${opts.check ? ', --check' : ''})`,
+);
 const db = opts.check ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }) : null;
 const judged: Judged[] = await judge(warm, db);
 const bar = progressBar('fuzz ');
@@ -118,7 +133,9 @@ const seconds = (performance.now() - started) / 1000;
 
 // An answer of 0 is no answer at all (the connection dropped): a failure like a 5xx.
 for (const j of judged) if (j.answer.status === 0) j.problems.push({ kind: 'no_answer', detail: j.answer.text });
-console.log(`\nsent ${judged.length} in ${seconds.toFixed(1)} s (${(judged.length / seconds).toFixed(0)}/s)${retried ? `; ${retried} resent once after a connection reset` : ''}\n`);
+console.log(
+  `\nsent ${judged.length} in ${seconds.toFixed(1)} s (${(judged.length / seconds).toFixed(0)}/s)${retried ? `; ${retried} resent once after a connection reset` : ''}\n`,
+);
 console.log(statusTable(judged.map((j) => ({ route: j.request.route, status: j.answer.status || 'ERR' }))));
 
 let unfolded = 0;
@@ -136,7 +153,10 @@ const failed = judged.filter((j) => j.problems.length > 0);
 const byKind = new Map<string, number>();
 for (const j of failed) for (const p of j.problems) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
 if (failed.length > 0) console.log(`\nfailures (every request; bodies cut at 600 bytes):${failureReport(failed)}`);
-console.log(`\n${failed.length} of ${judged.length} requests broke the oracle${byKind.size ? ` (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
-if (db) console.log(`check: ${unfolded} calls whose event count or last event disagrees with their stored events (0 accepted deliveries left unfolded is the goal)`);
+console.log(
+  `\n${failed.length} of ${judged.length} requests broke the oracle${byKind.size ? ` (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`,
+);
+if (db)
+  console.log(`check: ${unfolded} calls whose event count or last event disagrees with their stored events (0 accepted deliveries left unfolded is the goal)`);
 console.log(`seed ${opts.seedText}: npm run fuzz -- --seed ${opts.seedText} --requests ${opts.requests} replays the same requests (ids differ)`);
 process.exitCode = failed.length > 0 || unfolded > 0 ? 1 : 0;

@@ -1,7 +1,8 @@
 // `npm run db:migrate`: applies pending prisma/migrations to DIRECT_URL, else DATABASE_URL (see prisma/migrate.ts
 // for why this is not `prisma migrate deploy`).
-import { applyMigrations } from '../prisma/migrate';
+
 import { databaseUrl, env } from '../lib/env';
+import { applyMigrations } from '../prisma/migrate';
 
 try {
   // Migrations hold an advisory lock across statements: a transaction pooler (the pooled URL

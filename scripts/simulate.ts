@@ -1,14 +1,15 @@
 // Sends simulated, signed provider webhooks to a running Callboard, then optionally checks what the API shows: npm run simulate -- --help
+
+import { optionsOrExit } from '@/lib/cli/options';
 import { env } from '@/lib/env';
 import { checkCalls } from '@/simulator/check-api';
-import { USAGE, parseSimulateArgs } from '@/simulator/cli-options';
+import { parseSimulateArgs, USAGE } from '@/simulator/cli-options';
 import { demoSecret } from '@/simulator/demo';
 import { generateCalls, withDuplicates } from '@/simulator/lifecycles';
 import { withOutOfOrder } from '@/simulator/out-of-order';
 import { progressBar } from '@/simulator/progress';
 import { sendCalls } from '@/simulator/send';
-import { SIM_PROVIDERS, endpointOf, type SignableProvider, type SimProvider } from '@/simulator/sign';
-import { optionsOrExit } from '@/lib/cli/options';
+import { endpointOf, SIM_PROVIDERS, type SignableProvider, type SimProvider } from '@/simulator/sign';
 
 const opts = optionsOrExit(parseSimulateArgs, USAGE);
 
@@ -38,7 +39,9 @@ sendBar.end();
 const seconds = (performance.now() - started) / 1000;
 const perProvider = new Map<string, number>();
 for (const call of calls) perProvider.set(call.dialect ?? call.provider, (perProvider.get(call.dialect ?? call.provider) ?? 0) + 1);
-const byStatus = Object.entries(result.byStatus).map(([status, n]) => `${status}: ${n}`).join(', ');
+const byStatus = Object.entries(result.byStatus)
+  .map(([status, n]) => `${status}: ${n}`)
+  .join(', ');
 console.log(`calls by provider: ${[...perProvider].map(([p, n]) => `${p} ${n}`).join(', ')}`);
 console.log(`sent ${result.sent} in ${seconds.toFixed(1)} s (${(result.sent / seconds).toFixed(0)}/s): ${result.ok} ok, ${result.failed} failed [${byStatus}]`);
 if (result.firstFailure) console.log(`first failure: ${result.firstFailure}`);
@@ -46,7 +49,13 @@ let failed = result.failed > 0;
 
 if (opts.check && opts.token) {
   const checkBar = progressBar('check');
-  const summary = await checkCalls({ baseUrl: opts.url, token: opts.token, calls: generated, concurrency: opts.concurrency, onProgress: (d, t) => checkBar.update(d, t) });
+  const summary = await checkCalls({
+    baseUrl: opts.url,
+    token: opts.token,
+    calls: generated,
+    concurrency: opts.concurrency,
+    onProgress: (d, t) => checkBar.update(d, t),
+  });
   checkBar.end();
   const { missing, duplicated, wrong } = summary.byKind;
   console.log(`check: ${summary.checked} calls, ${summary.discrepancies.length} discrepancies (missing ${missing}, duplicated ${duplicated}, wrong ${wrong})`);

@@ -1,4 +1,4 @@
-import { compareCall, summarize, type CheckSummary, type Discrepancy, type ObservedCall } from './check';
+import { type CheckSummary, compareCall, type Discrepancy, type ObservedCall, summarize } from './check';
 import { expectedOf } from './expected';
 import type { SimCall } from './types';
 
@@ -16,8 +16,16 @@ export interface CheckInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface ListRow { id: string; provider: string; providerCallId: string; status: string; attempts: number }
-interface Detail { call: { status: string; attempts: number; events: unknown[]; actions: unknown[] } }
+interface ListRow {
+  id: string;
+  provider: string;
+  providerCallId: string;
+  status: string;
+  attempts: number;
+}
+interface Detail {
+  call: { status: string; attempts: number; events: unknown[]; actions: unknown[] };
+}
 
 async function getJson<T>(fetcher: FetchLike, url: string, token: string): Promise<T> {
   const res = await fetcher(url, { headers: { authorization: `Bearer ${token}` } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCall, summarize, type ObservedCall } from './check';
+import { compareCall, type ObservedCall, summarize } from './check';
 import { expectedOf } from './expected';
 import { generateCalls, withDuplicates } from './lifecycles';
 import { withOutOfOrder } from './out-of-order';

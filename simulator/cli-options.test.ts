@@ -4,8 +4,37 @@ import { generateCalls } from './lifecycles';
 
 describe('parseSimulateArgs', () => {
   it('reads every option', () => {
-    const o = parseSimulateArgs(['--calls', '1000', '--rate', '200', '--duplicates', '0.1', '--out-of-order', '0.1', '--seed', 'demo', '--check', '--providers', 'atoms,mirai', '--url', 'http://x/'], { CALLBOARD_TOKEN: 'cb_t' });
-    expect(o).toMatchObject({ calls: 1000, rate: 200, duplicates: 0.1, outOfOrder: 0.1, seedText: 'demo', check: true, token: 'cb_t', providers: ['atoms', 'mirai'], url: 'http://x' });
+    const o = parseSimulateArgs(
+      [
+        '--calls',
+        '1000',
+        '--rate',
+        '200',
+        '--duplicates',
+        '0.1',
+        '--out-of-order',
+        '0.1',
+        '--seed',
+        'demo',
+        '--check',
+        '--providers',
+        'atoms,mirai',
+        '--url',
+        'http://x/',
+      ],
+      { CALLBOARD_TOKEN: 'cb_t' },
+    );
+    expect(o).toMatchObject({
+      calls: 1000,
+      rate: 200,
+      duplicates: 0.1,
+      outOfOrder: 0.1,
+      seedText: 'demo',
+      check: true,
+      token: 'cb_t',
+      providers: ['atoms', 'mirai'],
+      url: 'http://x',
+    });
   });
 
   it('refuses --check without a token, an unknown provider and a bad probability', () => {

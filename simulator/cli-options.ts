@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { seedFromString } from './prng';
-import { PROVIDERS, providerById } from '@/lib/providers/registry';
-import { DEFAULT_SIM_PROVIDERS, SIM_PROVIDERS, endpointOf, type SimProvider } from './sign';
 import { numberOption, OptionError } from '@/lib/cli/options';
+import { PROVIDERS, providerById } from '@/lib/providers/registry';
+import { seedFromString } from './prng';
+import { DEFAULT_SIM_PROVIDERS, endpointOf, SIM_PROVIDERS, type SimProvider } from './sign';
 
 // Parses `npm run simulate` options into typed values; pure (no process.exit), so the CLI
 // decides how to fail and the parsing can be tested.
@@ -69,7 +69,10 @@ export function parseSimulateArgs(args: string[], env: Record<string, string | u
   });
   // Atoms' current format shares the atoms secret, which every setup has; Mirai v2 has its own.
   const fallback = SIM_PROVIDERS.filter((p) => SETUP_ENDPOINTS.has(endpointOf(p)) || env[secretName(endpointOf(p))]);
-  const providers = (values.providers ?? fallback.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
+  const providers = (values.providers ?? fallback.join(','))
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = providers.filter((p) => !(SIM_PROVIDERS as readonly string[]).includes(p));
   if (unknown.length > 0 || providers.length === 0) throw new OptionError(`--providers: unknown "${unknown.join(', ')}"`);
   const now = values.now === undefined ? new Date() : new Date(values.now);

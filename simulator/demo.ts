@@ -1,6 +1,6 @@
+import { providerById } from '@/lib/providers/registry';
 import { generateCalls } from './lifecycles';
 import { sendCalls } from './send';
-import { providerById } from '@/lib/providers/registry';
 import { endpointOf, type SimProvider } from './sign';
 
 // Demo data goes through the real webhook endpoints, never straight into tables, so a demo
@@ -54,7 +54,9 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<{ calls: number; 
   const events = calls.reduce((sum, call) => sum + call.events.length, 0);
   log(`demo: sending ${events} webhook events for ${calls.length} calls to ${opts.baseUrl}`);
   const result = await sendCalls({ baseUrl: opts.baseUrl, calls, secrets: { ...opts.secrets, 'mirai-v2': DEMO_MIRAI_V2_SECRET }, concurrency: 4 });
-  const statuses = Object.entries(result.byStatus).map(([status, n]) => `${status}×${n}`).join(', ');
+  const statuses = Object.entries(result.byStatus)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(', ');
   log(`demo: ${result.ok}/${result.sent} accepted (${statuses})`);
   if (result.firstFailure) log(`demo: ${result.failed} failed; first: ${result.firstFailure}`);
   return { calls: calls.length, deliveries: result.ok };

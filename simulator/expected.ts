@@ -1,4 +1,4 @@
-import { storyForEndpoint, storyById } from './stories';
+import { storyById, storyForEndpoint } from './stories';
 import type { SimCall } from './types';
 
 // What Callboard should show for a generated call once all its events are in, in any order and

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ATOMS_OUTCOMES } from '@/lib/providers/atoms/simulate';
 import { MIRAI_OUTCOMES } from '@/lib/providers/mirai/simulate';
-import { generateCalls, withDuplicates, type JsonObject, type JsonValue, type SimCall } from './lifecycles';
+import { isoStrings } from '@/test/sim-json';
+import { generateCalls, type SimCall, withDuplicates } from './lifecycles';
 
 const now = new Date('2026-08-01T12:00:00Z');
 const calls = generateCalls({ count: 200, seed: 7, now });
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function at(value: JsonValue | undefined, ...path: string[]): JsonValue | undefined {
-  let cur = value;
-  for (const key of path) cur = isObject(cur) ? cur[key] : undefined;
-  return cur;
-}
-function isoStrings(value: JsonValue): string[] {
-  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(isoStrings);
-  if (isObject(value)) return Object.values(value).flatMap(isoStrings);
-  return [];
-}
-const of = (provider: SimCall['provider']) => calls.filter((c) => c.provider === provider);
 
 describe('generateCalls', () => {
   it('is deterministic for a seed and now', () => {

@@ -1,11 +1,11 @@
 import type { StoryInput } from '@/lib/providers/simulate';
 import { makeOrder } from './orders';
-import { createRng, seedFromString, type Rng } from './prng';
+import { createRng, type Rng, seedFromString } from './prng';
 import { DEFAULT_SIM_PROVIDERS, type SimProvider } from './sign';
 import { PATTERN, STORIES } from './stories';
 import { DAY, HOUR, MINUTE, type SimCall } from './types';
 
-export { createRng, seedFromString, type Rng } from './prng';
+export { createRng, type Rng, seedFromString } from './prng';
 export * from './types';
 
 export interface GenerateCallsOptions {

@@ -8,7 +8,11 @@ import { sendCalls, sendEvent } from './send';
 // A throwaway HTTP server stands in for Callboard: it records what arrives and answers 401
 // for Atoms so failures are counted too.
 
-interface Received { path: string; headers: IncomingHttpHeaders; body: string }
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 const received: Received[] = [];
 let inFlight = 0;
 let maxInFlight = 0;
@@ -39,7 +43,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('sendEvent', () => {
   it('posts compact JSON to the provider route with signature headers', async () => {
     received.length = 0;
-    const res = await sendEvent({ baseUrl: `${baseUrl}/`, provider: 'minivoice', body: { event: 'call.created', a: [1, 2] }, secret: 's', now: new Date(1_780_056_000_000) });
+    const res = await sendEvent({
+      baseUrl: `${baseUrl}/`,
+      provider: 'minivoice',
+      body: { event: 'call.created', a: [1, 2] },
+      secret: 's',
+      now: new Date(1_780_056_000_000),
+    });
     expect(res).toEqual({ status: 200, json: { ok: true } });
     const [req] = received;
     expect(req?.path).toBe('/api/webhooks/minivoice');

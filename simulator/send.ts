@@ -1,6 +1,6 @@
 import type { FetchLike } from './check-api';
 import { rateLimiter } from './rate';
-import { endpointOf, signFor, type SignableProvider, type SimProvider } from './sign';
+import { endpointOf, type SignableProvider, type SimProvider, signFor } from './sign';
 import { storyById } from './stories';
 import type { SimCall } from './types';
 
@@ -19,7 +19,10 @@ export interface SendEventInput {
   fetch?: FetchLike;
 }
 
-export interface SendResult { status: number; json: unknown }
+export interface SendResult {
+  status: number;
+  json: unknown;
+}
 
 /** POSTs one signed event. Throws only when no HTTP answer arrives (network error). */
 export async function sendEvent({ baseUrl, provider, body, secret, now, fetch: fetcher = fetch }: SendEventInput): Promise<SendResult> {
@@ -49,7 +52,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-export interface SendProgress { sent: number; ok: number; failed: number; total: number }
+export interface SendProgress {
+  sent: number;
+  ok: number;
+  failed: number;
+  total: number;
+}
 
 export interface SendCallsInput {
   baseUrl: string;
@@ -104,7 +112,11 @@ export async function sendCalls({ baseUrl, calls, secrets, concurrency, rate, fe
         await slot();
         try {
           const { status, json } = await sendEvent({ baseUrl, provider: call.provider, body, secret, fetch: fetcher });
-          record(String(status), status >= 200 && status < 300, `${call.provider} ${call.providerCallId}: HTTP ${status} ${JSON.stringify(json).slice(0, 300)}`);
+          record(
+            String(status),
+            status >= 200 && status < 300,
+            `${call.provider} ${call.providerCallId}: HTTP ${status} ${JSON.stringify(json).slice(0, 300)}`,
+          );
         } catch (error) {
           record('network', false, `${call.provider} ${call.providerCallId}: ${describeError(error)}`);
         }

@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '@/lib/calls/timeline';
-import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import { providerById } from '@/lib/providers/registry';
+import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import type { SignableProvider } from '@/simulator/sign';
 import { fixture } from './fixtures';
 
@@ -15,12 +15,37 @@ export interface Story {
   bodies: object[];
 }
 
-interface MiraiCall { id: string; status?: string; [key: string]: unknown }
-interface MiraiBody { metadata?: Record<string, unknown>; event: { type: string; data: { call?: MiraiCall; [key: string]: unknown } } }
-interface MiraiV2Body { id: string; type: string; created_at: string; data: { call: { id: string; status: string; to?: string; [key: string]: unknown } } }
-interface MiniVoiceBody { event: string; created_at: string; call: { id: string; status: string; from: string; to: string; [key: string]: unknown }; data: Record<string, unknown> }
-interface AtomsSeedBody { event: string; timestamp: string; call_id: string; [key: string]: unknown }
-interface AtomsCurrentBody { id: string; metadata: { callId: string; toPhone?: string; callData?: { toNumber?: string }; [key: string]: unknown } }
+interface MiraiCall {
+  id: string;
+  status?: string;
+  [key: string]: unknown;
+}
+interface MiraiBody {
+  metadata?: Record<string, unknown>;
+  event: { type: string; data: { call?: MiraiCall; [key: string]: unknown } };
+}
+interface MiraiV2Body {
+  id: string;
+  type: string;
+  created_at: string;
+  data: { call: { id: string; status: string; to?: string; [key: string]: unknown } };
+}
+interface MiniVoiceBody {
+  event: string;
+  created_at: string;
+  call: { id: string; status: string; from: string; to: string; [key: string]: unknown };
+  data: Record<string, unknown>;
+}
+interface AtomsSeedBody {
+  event: string;
+  timestamp: string;
+  call_id: string;
+  [key: string]: unknown;
+}
+interface AtomsCurrentBody {
+  id: string;
+  metadata: { callId: string; toPhone?: string; callData?: { toNumber?: string }; [key: string]: unknown };
+}
 
 /** A Mirai v1 fixture moved onto `callId`. */
 function miraiFixture(name: string, callId: string): MiraiBody {
@@ -30,7 +55,10 @@ function miraiFixture(name: string, callId: string): MiraiBody {
 }
 
 function miraiEvent(callId: string, type: string, call: Omit<MiraiCall, 'id'> = {}): MiraiBody {
-  return { metadata: { customer_id: '12345', order_ref: 'ORD-001' }, event: { type, data: { call: { id: callId, status: type.slice('call.'.length), ...call } } } };
+  return {
+    metadata: { customer_id: '12345', order_ref: 'ORD-001' },
+    event: { type, data: { call: { id: callId, status: type.slice('call.'.length), ...call } } },
+  };
 }
 
 /** No answer, a reschedule, then a second attempt that connects and completes (Mirai v1). */
@@ -100,7 +128,10 @@ export function miniVoiceCompleted(callId: string, number = '+15551230002'): Sto
 
 /** Atoms seed format: call.start, call.end (with its transcript), analytics.completed. */
 export function atomsSeed(callId: string): Story {
-  const bodies = ['call-start.json', 'call-end.json', 'analytics-completed.json'].map((name) => ({ ...fixture<AtomsSeedBody>('atoms', name), call_id: callId }));
+  const bodies = ['call-start.json', 'call-end.json', 'analytics-completed.json'].map((name) => ({
+    ...fixture<AtomsSeedBody>('atoms', name),
+    call_id: callId,
+  }));
   return { provider: 'atoms', callId, bodies };
 }
 

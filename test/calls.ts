@@ -34,10 +34,21 @@ export async function insertCall(marker: string, seed: Seed = {}): Promise<{ id:
                        duration_seconds, credits_used, success, summary, transcript, disposition, search_text)
      VALUES ($1, $2, $3, $4, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
     [
-      seed.provider ?? 'mirai', providerCallId, seed.status ?? 'completed', customerNumber, agentId, JSON.stringify(metadata),
-      seed.startedAt === undefined ? new Date() : seed.startedAt, seed.lastEventAt ?? new Date(), seed.durationSeconds ?? null,
-      seed.creditsUsed ?? null, seed.success ?? null, seed.summary ?? null, seed.transcript ? JSON.stringify(seed.transcript) : null,
-      seed.disposition ?? null, searchText,
+      seed.provider ?? 'mirai',
+      providerCallId,
+      seed.status ?? 'completed',
+      customerNumber,
+      agentId,
+      JSON.stringify(metadata),
+      seed.startedAt === undefined ? new Date() : seed.startedAt,
+      seed.lastEventAt ?? new Date(),
+      seed.durationSeconds ?? null,
+      seed.creditsUsed ?? null,
+      seed.success ?? null,
+      seed.summary ?? null,
+      seed.transcript ? JSON.stringify(seed.transcript) : null,
+      seed.disposition ?? null,
+      searchText,
     ],
   );
   return { id: String(rows[0]?.id), providerCallId };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import type { DispatchConfig } from '@/lib/dispatch/config';
-import { drainOutbox, type DrainReport } from '@/lib/dispatch/drain';
+import { type DrainReport, drainOutbox } from '@/lib/dispatch/drain';
 import { testDb } from './webhooks';
 
 // Helpers for the dispatch tests: actions seeded straight into the tables (a thousand through
@@ -14,8 +14,13 @@ export const WEBHOOK_SECRET = `whsec_${Buffer.from('dispatch-integration-secret-
 /** Everything unset; tests add the destinations they exercise. Retries in milliseconds, not minutes. */
 export function testConfig(overrides: Partial<DispatchConfig> = {}): DispatchConfig {
   return {
-    shopify: null, orderWebhook: null, whatsappCloud: null, whatsappWebhook: null,
-    templates: ['order_followup'], templateLanguage: 'en', currency: 'INR',
+    shopify: null,
+    orderWebhook: null,
+    whatsappCloud: null,
+    whatsappWebhook: null,
+    templates: ['order_followup'],
+    templateLanguage: 'en',
+    currency: 'INR',
     insecureHosts: ['127.0.0.1'],
     timeoutMs: 300,
     policy: { maxAttempts: 4, baseMs: 10, factor: 2, maxMs: 100 },
@@ -28,7 +33,16 @@ export function orderPayload(marker: string) {
     phone: '+919876543210',
     email: `${marker}@example.com`,
     lineItems: [{ title: 'Masala Chai 250g', variantId: '44001', quantity: 2, price: 349 }],
-    shippingAddress: { firstName: 'Asha', lastName: 'Rao', address1: '12 MG Road', city: 'Bengaluru', province: 'Karnataka', zip: '560001', country: 'India', phone: '+919876543210' },
+    shippingAddress: {
+      firstName: 'Asha',
+      lastName: 'Rao',
+      address1: '12 MG Road',
+      city: 'Bengaluru',
+      province: 'Karnataka',
+      zip: '560001',
+      country: 'India',
+      phone: '+919876543210',
+    },
     paymentMode: 'cod',
     cartTotal: 747,
     codCharge: 49,
@@ -37,7 +51,12 @@ export function orderPayload(marker: string) {
 }
 
 /** n pending actions of a kind (each with its own call event), returned in creation order. */
-export async function seedActions(n: number, kind: 'create_order' | 'send_whatsapp', payload: (i: number) => object, opts: { callEndedAt?: Date; reason?: string } = {}): Promise<string[]> {
+export async function seedActions(
+  n: number,
+  kind: 'create_order' | 'send_whatsapp',
+  payload: (i: number) => object,
+  opts: { callEndedAt?: Date; reason?: string } = {},
+): Promise<string[]> {
   const batch = randomUUID().slice(0, 8);
   const { rows } = await testDb().query<{ id: string }>(
     `WITH calls AS (
@@ -59,7 +78,17 @@ export async function seedActions(n: number, kind: 'create_order' | 'send_whatsa
 }
 
 export async function outboxRows(actionIds: string[]) {
-  const { rows } = await testDb().query<{ action_id: string; id: string; status: string; attempts: number; last_error: string | null; last_status: number | null; response_id: string | null; next_attempt_at: Date; action_status: string }>(
+  const { rows } = await testDb().query<{
+    action_id: string;
+    id: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    last_status: number | null;
+    response_id: string | null;
+    next_attempt_at: Date;
+    action_status: string;
+  }>(
     `SELECT o.action_id, o.id, o.status, o.attempts, o.last_error, o.last_status, o.response_id, o.next_attempt_at, a.status AS action_status
      FROM dispatch_outbox o JOIN action a ON a.id = o.action_id WHERE o.action_id = ANY($1::uuid[])`,
     [actionIds],
@@ -81,7 +110,10 @@ export async function drainUntilSettled(actionIds: string[], config: DispatchCon
   const reports: DrainReport[] = [];
   for (let round = 0; round < maxRounds; round++) {
     reports.push(await drainOutbox({ actionIds, config, limit: 50 }));
-    const { rows } = await testDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM dispatch_outbox WHERE action_id = ANY($1::uuid[]) AND status IN ('pending', 'in_flight')`, [actionIds]);
+    const { rows } = await testDb().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM dispatch_outbox WHERE action_id = ANY($1::uuid[]) AND status IN ('pending', 'in_flight')`,
+      [actionIds],
+    );
     if (rows[0]?.n === 0) return reports;
     await testDb().query(`UPDATE dispatch_outbox SET next_attempt_at = now() WHERE action_id = ANY($1::uuid[]) AND status = 'pending'`, [actionIds]);
   }

@@ -76,10 +76,11 @@ export async function startFake(read: (path: string, headers: Headers, body: str
   const { port } = server.address() as AddressInfo;
   fake.host = `127.0.0.1:${port}`;
   fake.origin = `http://${fake.host}`;
-  fake.close = () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  fake.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return fake;
 }
 
@@ -92,22 +93,29 @@ export function standardWebhookFake(secret: string): Promise<FakeDestination> {
   });
 }
 
-interface ShopifyOrder { id: string; tags: string[] }
+interface ShopifyOrder {
+  id: string;
+  tags: string[];
+}
 
 /** Shopify Admin GraphQL: orderCreate keyed by our cb-<key> tag; orders(query: tag:"…") searches them. */
 export function shopifyFake(token: string): Promise<FakeDestination & { orders: ShopifyOrder[] }> {
   const orders: ShopifyOrder[] = [];
   return startFake((_path, headers, body) => {
-    if (headers.get('x-shopify-access-token') !== token) return { key: null, read: () => ({ status: 401, body: { errors: 'Invalid API key or access token' } }) };
+    if (headers.get('x-shopify-access-token') !== token)
+      return { key: null, read: () => ({ status: 401, body: { errors: 'Invalid API key or access token' } }) };
     const { query, variables } = JSON.parse(body) as { query: string; variables: { order?: { tags?: string[] }; query?: string } };
     if (query.includes('orders(')) {
       const tag = /tag:"([^"]+)"/.exec(variables.query ?? '')?.[1];
-      return { key: tag?.slice(3) ?? null, read: () => ({ status: 200, body: { data: { orders: { nodes: orders.filter((o) => tag && o.tags.includes(tag)).map(({ id }) => ({ id })) } } } }) };
+      return {
+        key: tag?.slice(3) ?? null,
+        read: () => ({ status: 200, body: { data: { orders: { nodes: orders.filter((o) => tag && o.tags.includes(tag)).map(({ id }) => ({ id })) } } } }),
+      };
     }
     const tag = variables.order?.tags?.find((t) => t.startsWith('cb-'));
     return {
       key: tag?.slice(3) ?? null,
-      done: (_fake, key) => {
+      done: (_fake, _key) => {
         const order = { id: `gid://shopify/Order/${orders.length + 1000}`, tags: variables.order?.tags ?? [] };
         orders.push(order);
         return { data: { orderCreate: { order: { id: order.id, name: `#${orders.length + 1000}` }, userErrors: [] } } };
@@ -119,8 +127,12 @@ export function shopifyFake(token: string): Promise<FakeDestination & { orders: 
 /** WhatsApp Cloud API: POST /{phone-number-id}/messages, keyed by the recipient (our tests use one number per action). */
 export function whatsappCloudFake(token: string): Promise<FakeDestination> {
   return startFake((_path, headers, body) => {
-    if (headers.get('authorization') !== `Bearer ${token}`) return { key: null, read: () => ({ status: 401, body: { error: { message: 'Invalid OAuth access token', code: 190 } } }) };
+    if (headers.get('authorization') !== `Bearer ${token}`)
+      return { key: null, read: () => ({ status: 401, body: { error: { message: 'Invalid OAuth access token', code: 190 } } }) };
     const { to } = JSON.parse(body) as { to: string };
-    return { key: to, done: (_fake, key, n) => ({ messaging_product: 'whatsapp', contacts: [{ input: key, wa_id: key }], messages: [{ id: `wamid.${key}.${n}` }] }) };
+    return {
+      key: to,
+      done: (_fake, key, n) => ({ messaging_product: 'whatsapp', contacts: [{ input: key, wa_id: key }], messages: [{ id: `wamid.${key}.${n}` }] }),
+    };
   });
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { POST as atomsPost } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoicePost } from '@/app/api/webhooks/minivoice/route';
-import { POST as miraiV2Post } from '@/app/api/webhooks/mirai-v2/route';
 import { POST as miraiPost } from '@/app/api/webhooks/mirai/route';
-import { signFor, type SignableProvider } from '@/simulator/sign';
+import { POST as miraiV2Post } from '@/app/api/webhooks/mirai-v2/route';
+import { type SignableProvider, signFor } from '@/simulator/sign';
 
 // Drives the real route handlers with signed requests, as a provider would.
 
@@ -23,7 +23,12 @@ export function useTestSecrets(): void {
   process.env.MIRAI_V2_WEBHOOK_SECRET = `whsec_old_secret,${TEST_SECRETS['mirai-v2']}`;
 }
 
-const ROUTES: Record<SignableProvider, (request: Request) => Promise<Response>> = { mirai: miraiPost, 'mirai-v2': miraiV2Post, minivoice: minivoicePost, atoms: atomsPost };
+const ROUTES: Record<SignableProvider, (request: Request) => Promise<Response>> = {
+  mirai: miraiPost,
+  'mirai-v2': miraiV2Post,
+  minivoice: minivoicePost,
+  atoms: atomsPost,
+};
 
 export interface PostOptions {
   secret?: string | null;
@@ -32,7 +37,11 @@ export interface PostOptions {
   contentType?: string;
 }
 
-export async function post(provider: SignableProvider, body: string | object, opts: PostOptions = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function post(
+  provider: SignableProvider,
+  body: string | object,
+  opts: PostOptions = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const secret = opts.secret === undefined ? TEST_SECRETS[provider] : opts.secret;
   const signature = secret === null ? {} : signFor(provider, text, secret, opts.now ?? new Date());

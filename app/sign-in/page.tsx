@@ -9,7 +9,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentActor()) redirect('/');
   const { next } = await searchParams;
   // Only same-site paths: never bounce a fresh session to another origin.
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -1,12 +1,16 @@
 'use client';
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { type FormEvent, useState, useSyncExternalStore } from 'react';
 import { authClient } from '@/lib/auth/client';
 
 const noSubscription = () => () => {};
 
 /** False in the server's HTML and until React has hydrated the form, true after. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 export function SignInForm({ next, google }: { next: string; google: boolean }) {
@@ -44,8 +48,16 @@ export function SignInForm({ next, google }: { next: string; google: boolean }) 
         <span className="text-slate-700">Password</span>
         <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
       </label>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={pending || !hydrated} className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending || !hydrated}
+        className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       {google && (

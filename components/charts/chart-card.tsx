@@ -4,7 +4,17 @@ import type { ReactNode } from 'react';
 // says so instead of an empty grid. Controls (a breakdown picker) stay while the chart is empty,
 // loading or failed: they are how a person gets out of that state.
 
-export function ChartCard({ title, description, csvHref, controls, empty, loading, error, children, testId }: {
+export function ChartCard({
+  title,
+  description,
+  csvHref,
+  controls,
+  empty,
+  loading,
+  error,
+  children,
+  testId,
+}: {
   title: string;
   description?: string;
   csvHref?: string;
@@ -30,11 +40,15 @@ export function ChartCard({ title, description, csvHref, controls, empty, loadin
       </header>
       {controls}
       {error ? (
-        <p role="alert" className="py-12 text-center text-sm text-rose-700">{error}</p>
+        <p role="alert" className="py-12 text-center text-sm text-rose-700">
+          {error}
+        </p>
       ) : loading ? (
         <div className="h-[260px] animate-pulse rounded bg-slate-100" aria-busy="true" />
       ) : empty ? (
-        <p className="py-12 text-center text-sm text-slate-500" data-testid="chart-empty">Nothing in this period.</p>
+        <p className="py-12 text-center text-sm text-slate-500" data-testid="chart-empty">
+          Nothing in this period.
+        </p>
       ) : (
         children
       )}

@@ -9,7 +9,14 @@ export interface TooltipEntry {
   value?: unknown;
 }
 
-export function ChartTooltipContent({ active, payload, label, config, format, total }: {
+export function ChartTooltipContent({
+  active,
+  payload,
+  label,
+  config,
+  format,
+  total,
+}: {
   active?: boolean;
   payload?: readonly TooltipEntry[];
   label?: unknown;
@@ -33,7 +40,9 @@ export function ChartTooltipContent({ active, payload, label, config, format, to
         ))}
       </ul>
       {total && entries.length > 1 && (
-        <div className="mt-1 flex border-t border-slate-100 pt-1 text-slate-600">Total<span className="ml-auto font-mono tabular-nums text-slate-900">{format(sum)}</span></div>
+        <div className="mt-1 flex border-t border-slate-100 pt-1 text-slate-600">
+          Total<span className="ml-auto font-mono tabular-nums text-slate-900">{format(sum)}</span>
+        </div>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { formatGap, type Timeline } from '@/lib/calls/timeline';
-import { TimelineStepItem, type StepMark, type TimelineItem } from './timeline-step';
+import { type StepMark, type TimelineItem, TimelineStepItem } from './timeline-step';
 
 // Every stored event in the order it happened, one group per dial attempt.
 

@@ -11,11 +11,12 @@ const STATE: Record<StepState, { icon: string; text: string; tone: string }> = {
 
 function Step({ step, pending }: { step: StepReport; pending: boolean }) {
   const state = STATE[step.state];
-  const text =
-    step.state === 'missing' && pending ? 'not yet received' : step.coveredBy ? `not sent; ${step.coveredBy} already showed it` : state.text;
+  const text = step.state === 'missing' && pending ? 'not yet received' : step.coveredBy ? `not sent; ${step.coveredBy} already showed it` : state.text;
   return (
     <li data-testid="expected-step" data-state={step.state} data-label={step.label} className="flex gap-2 py-1 text-sm">
-      <span aria-hidden className={`w-4 shrink-0 text-center font-bold ${state.tone}`}>{state.icon}</span>
+      <span aria-hidden className={`w-4 shrink-0 text-center font-bold ${state.tone}`}>
+        {state.icon}
+      </span>
       <div className="min-w-0">
         <span className="font-medium">{step.label}</span> <span className="font-mono text-xs break-all text-slate-500">{step.types.join(' | ')}</span>
         <span className={`block text-xs ${state.tone}`}>{text}</span>

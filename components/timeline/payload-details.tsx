@@ -10,7 +10,10 @@ export function PayloadDetails({ payload }: { payload: unknown }) {
   return (
     <details className="mt-1" data-testid="payload">
       <summary className="w-fit cursor-pointer text-xs text-slate-600 select-none hover:text-slate-900">Raw payload</summary>
-      <pre data-testid="payload-json" className="mt-1 max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap break-all">
+      <pre
+        data-testid="payload-json"
+        className="mt-1 max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap break-all"
+      >
         {cut ? `${text.slice(0, MAX_CHARS)}\n…` : text}
       </pre>
       {cut && <p className="mt-1 text-xs text-amber-900">Only the first {MAX_CHARS.toLocaleString('en')} characters are shown.</p>}

@@ -13,14 +13,20 @@ export interface StepMark {
 
 function Badge({ tone, title, children }: { tone: 'warn' | 'neutral'; title?: string; children: ReactNode }) {
   const colors = tone === 'warn' ? 'bg-status-waiting/20 text-amber-900' : 'bg-slate-100 text-slate-700';
-  return <span title={title} className={`rounded px-1.5 py-0.5 text-xs ${colors}`}>{children}</span>;
+  return (
+    <span title={title} className={`rounded px-1.5 py-0.5 text-xs ${colors}`}>
+      {children}
+    </span>
+  );
 }
 
 /** What was changed so the event could be stored: the raw delivery still has it exactly. */
 export function StorageWarnings({ warnings }: { warnings: readonly { field: string; change: string }[] }) {
   return (
     <div data-testid="storage-warnings" className="mt-1 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">
-      <p className="font-medium">Stored with {warnings.length === 1 ? 'a change' : `${warnings.length} changes`} the database needed (the raw delivery is kept as received):</p>
+      <p className="font-medium">
+        Stored with {warnings.length === 1 ? 'a change' : `${warnings.length} changes`} the database needed (the raw delivery is kept as received):
+      </p>
       <ul className="mt-0.5 list-disc pl-4">
         {warnings.map((w, i) => (
           <li key={i}>
@@ -48,7 +54,10 @@ export function TimelineStepItem({ step, meaning, mark }: { step: TimelineStep<T
         <LocalTime value={step.at} className="font-mono tabular-nums" />
         {step.source === 'received' && <span title="The provider sent no time for this event: this is when Callboard received it">(received)</span>}
         {step.gapMs !== null && (
-          <span className="font-mono tabular-nums text-slate-500" title={step.gapEstimated ? 'Since the previous step, comparing the provider’s clock with ours' : 'Since the previous step'}>
+          <span
+            className="font-mono tabular-nums text-slate-500"
+            title={step.gapEstimated ? 'Since the previous step, comparing the provider’s clock with ours' : 'Since the previous step'}
+          >
             {step.gapEstimated ? '≈ ' : ''}
             {formatGap(step.gapMs)}
           </span>
@@ -58,12 +67,30 @@ export function TimelineStepItem({ step, meaning, mark }: { step: TimelineStep<T
         <code className="font-mono text-sm font-medium break-all">{event.type}</code>
         {event.status && <StatusBadge status={event.status} />}
         {event.duplicateCount > 0 && (
-          <Badge tone="neutral" title="The provider delivered this event more than once; it is stored once">received {event.duplicateCount + 1}×</Badge>
+          <Badge tone="neutral" title="The provider delivered this event more than once; it is stored once">
+            received {event.duplicateCount + 1}×
+          </Badge>
         )}
-        {mark?.lateAfter && <Badge tone="warn" title="Received after a later step of the lifecycle">late: came after {mark.lateAfter}</Badge>}
-        {mark?.outOfOrderBefore && <Badge tone="warn" title="The provider’s own time puts it after a later step">out of order: timed after {mark.outOfOrderBefore}</Badge>}
-        {!event.known && <Badge tone="warn" title="An event type this version of Callboard does not understand">unknown type</Badge>}
-        {!event.signed && <Badge tone="warn" title="Accepted without a signature">unsigned</Badge>}
+        {mark?.lateAfter && (
+          <Badge tone="warn" title="Received after a later step of the lifecycle">
+            late: came after {mark.lateAfter}
+          </Badge>
+        )}
+        {mark?.outOfOrderBefore && (
+          <Badge tone="warn" title="The provider’s own time puts it after a later step">
+            out of order: timed after {mark.outOfOrderBefore}
+          </Badge>
+        )}
+        {!event.known && (
+          <Badge tone="warn" title="An event type this version of Callboard does not understand">
+            unknown type
+          </Badge>
+        )}
+        {!event.signed && (
+          <Badge tone="warn" title="Accepted without a signature">
+            unsigned
+          </Badge>
+        )}
       </div>
       {meaning && <p className="mt-0.5 text-sm text-slate-600">{meaning}</p>}
       {lag && <p className="text-xs text-slate-500">{lag}</p>}

@@ -19,7 +19,9 @@ export function TranscriptTurn({ line, query, active, onSeek }: TranscriptTurnPr
       <span className="font-medium text-slate-700">{agent ? 'Agent' : 'Customer'}</span>
       {/* Time into the call reads better in a chat than a full date; the clock time stays on hover. */}
       {line.offsetMs !== null ? (
-        <span className="font-mono tabular-nums" title={line.at ?? undefined}>{formatOffset(line.offsetMs)}</span>
+        <span className="font-mono tabular-nums" title={line.at ?? undefined}>
+          {formatOffset(line.offsetMs)}
+        </span>
       ) : (
         line.at && <LocalTime value={line.at} />
       )}

@@ -37,11 +37,15 @@ export function TranscriptView({ lines, recordingUrl }: { lines: TranscriptLine[
             className="w-full"
             onTimeUpdate={(e) => setPositionMs(e.currentTarget.currentTime * 1000)}
           />
-          <p className="text-xs text-slate-500">{playable ? 'Click a turn to play the recording from there.' : 'The turns carry no times, so they cannot be matched to the recording.'}</p>
+          <p className="text-xs text-slate-500">
+            {playable ? 'Click a turn to play the recording from there.' : 'The turns carry no times, so they cannot be matched to the recording.'}
+          </p>
         </div>
       )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <label htmlFor={searchId} className="sr-only">Search the transcript</label>
+        <label htmlFor={searchId} className="sr-only">
+          Search the transcript
+        </label>
         <input
           id={searchId}
           type="search"

@@ -48,12 +48,16 @@ describe('bucketDays: a bucket clipped to the period', () => {
 
 describe('fillBuckets', () => {
   it('fills missing buckets and series with 0, adds duplicates, drops strays', () => {
-    const rows = fillBuckets(['2026-03-07', '2026-03-08'], ['completed', 'busy'], [
-      { bucket: '2026-03-08', series: 'completed', value: 2 },
-      { bucket: '2026-03-08', series: 'completed', value: 1 },
-      { bucket: '2026-03-09', series: 'busy', value: 5 },
-      { bucket: '2026-03-07', series: 'unknown', value: 5 },
-    ]);
+    const rows = fillBuckets(
+      ['2026-03-07', '2026-03-08'],
+      ['completed', 'busy'],
+      [
+        { bucket: '2026-03-08', series: 'completed', value: 2 },
+        { bucket: '2026-03-08', series: 'completed', value: 1 },
+        { bucket: '2026-03-09', series: 'busy', value: 5 },
+        { bucket: '2026-03-07', series: 'unknown', value: 5 },
+      ],
+    );
     expect(rows).toEqual([
       { bucket: '2026-03-07', completed: 0, busy: 0 },
       { bucket: '2026-03-08', completed: 3, busy: 0 },

@@ -1,4 +1,4 @@
-import { csvRow, type CsvValue } from '@/lib/csv';
+import { type CsvValue, csvRow } from '@/lib/csv';
 import type { ActionsChart, BalanceChart, SeriesChart, SummaryChart } from './types';
 
 // The numbers behind each chart as CSV: exactly what the chart draws, one row per bar or point.
@@ -8,12 +8,18 @@ export function csvText(header: string[], rows: CsvValue[][]): string {
 }
 
 export function seriesCsv(chart: SeriesChart): string {
-  return csvText(['bucket', ...chart.series], chart.rows.map((r) => [r.bucket, ...chart.series.map((s) => r[s] ?? 0)]));
+  return csvText(
+    ['bucket', ...chart.series],
+    chart.rows.map((r) => [r.bucket, ...chart.series.map((s) => r[s] ?? 0)]),
+  );
 }
 
 export function balanceCsv(chart: BalanceChart): string {
   // Gaps stay empty: a day with no report has no known balance, which is not zero.
-  return csvText(['bucket', ...chart.series], chart.rows.map((r) => [r.bucket, ...chart.series.map((s) => (typeof r[s] === 'number' ? r[s] : null))]));
+  return csvText(
+    ['bucket', ...chart.series],
+    chart.rows.map((r) => [r.bucket, ...chart.series.map((s) => (typeof r[s] === 'number' ? r[s] : null))]),
+  );
 }
 
 export function summaryCsv(chart: SummaryChart): string {
@@ -23,5 +29,8 @@ export function summaryCsv(chart: SummaryChart): string {
 }
 
 export function actionsCsv(chart: ActionsChart): string {
-  return csvText(['stage', 'actions'], chart.rows.map((r) => [r.stage, r.actions]));
+  return csvText(
+    ['stage', 'actions'],
+    chart.rows.map((r) => [r.stage, r.actions]),
+  );
 }

@@ -27,7 +27,7 @@ export function callsHref(t: ClickTarget): string {
     to: days.to,
     provider: provider ? [...provider] : undefined,
     // A chart series is a status only if the calls page reads it as one.
-    status: t.status ? callViewParsers.status.parse(t.status) ?? undefined : undefined,
+    status: t.status ? (callViewParsers.status.parse(t.status) ?? undefined) : undefined,
     agent: t.agent,
     meta: t.meta,
   });

@@ -5,7 +5,11 @@ describe('analytics view in the URL', () => {
   it.each([
     ['', { range: '30d', granularity: 'day', by: 'none' }, ''],
     ['range=7d&provider=mirai,atoms', { range: '7d', provider: ['mirai', 'atoms'], granularity: 'day', by: 'none' }, 'range=7d&provider=mirai%2Catoms'],
-    ['from=2026-03-01&to=2026-03-09&granularity=week', { from: '2026-03-01', to: '2026-03-09', granularity: 'week', by: 'none' }, 'from=2026-03-01&to=2026-03-09&granularity=week'],
+    [
+      'from=2026-03-01&to=2026-03-09&granularity=week',
+      { from: '2026-03-01', to: '2026-03-09', granularity: 'week', by: 'none' },
+      'from=2026-03-01&to=2026-03-09&granularity=week',
+    ],
     ['by=meta&key=campaign', { range: '30d', granularity: 'day', by: 'meta', key: 'campaign' }, 'by=meta&key=campaign'],
     ['range=1y&granularity=hour&by=x', { range: '30d', granularity: 'day', by: 'none' }, ''],
   ])('%s', (query, view, back) => {

@@ -1,6 +1,6 @@
-import { createLoader, createParser, createSerializer, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+import { createLoader, createParser, createSerializer, type inferParserType, parseAsStringLiteral } from 'nuqs/server';
 import { DATE_RANGES, type DateRange } from '@/lib/schemas/calls';
-import { BREAKDOWNS, GRANULARITIES, type Breakdown, type Granularity } from './enums';
+import { BREAKDOWNS, type Breakdown, GRANULARITIES, type Granularity } from './enums';
 
 // The analytics page's view in its URL. range/from/to/provider are the calls list's own
 // parameters (same names, same meaning), so the period travels between the two pages as is.
@@ -30,7 +30,10 @@ export const analyticsViewParsers = {
   to: day,
   provider: createParser({
     parse: (v) => {
-      const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       return ids.length ? ids : null;
     },
     serialize: (ids: string[]) => ids.join(','),

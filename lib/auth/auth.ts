@@ -38,7 +38,9 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return;
-        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '')
+          .trim()
+          .toLowerCase();
         const ip = clientIp(ctx.headers);
         const { allowed } = await registerSignInAttempt(email, ip, e.SIGN_IN_ATTEMPTS_PER_MINUTE);
         if (!allowed) {
@@ -51,9 +53,17 @@ function createAuth() {
         const session = ctx.context.newSession;
         if (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/')) {
           if (session) {
-            await writeAudit(pool(), { actorId: session.user.id, actorEmail: session.user.email, action: 'sign_in', after: { method: ctx.path === '/sign-in/email' ? 'password' : 'google' }, ip });
+            await writeAudit(pool(), {
+              actorId: session.user.id,
+              actorEmail: session.user.email,
+              action: 'sign_in',
+              after: { method: ctx.path === '/sign-in/email' ? 'password' : 'google' },
+              ip,
+            });
           } else if (ctx.path === '/sign-in/email') {
-            const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+            const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '')
+              .trim()
+              .toLowerCase();
             const returned = ctx.context.returned;
             const reason = returned instanceof APIError ? returned.message : 'failed';
             if (!(returned instanceof APIError && returned.statusCode === 429)) {

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '@/lib/db';
 import { hashPassword } from 'better-auth/crypto';
 import { writeAudit } from '@/lib/audit';
+import type { Queryable } from '@/lib/db';
 import type { Role } from './roles';
 
 // Creates users the way Better Auth stores them (a user row plus a "credential" account holding
 // the password hash), so Better Auth signs them in. Plain pg, so the CLI, the start-up bootstrap,
 // `npm run dev` and the admin page share one path. Public sign-up is off: this is the only way in.
-
-
 
 export interface NewUser {
   email: string;
@@ -29,11 +27,19 @@ export async function createUserRecord(db: Queryable, user: NewUser, actor?: { i
     [id, user.name?.trim() || email.split('@')[0], email, user.role],
   );
   if (inserted.rowCount === 0) throw new UserExistsError(`A user with email ${email} already exists`);
-  await db.query(
-    `INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`,
-    [randomBytes(16).toString('hex'), id, hash],
-  );
-  await writeAudit(db, { actorId: actor?.id ?? null, actorEmail: actor?.email ?? 'system', action: 'user_created', targetType: 'user', targetId: id, after: { email, role: user.role } });
+  await db.query(`INSERT INTO account (id, account_id, provider_id, user_id, password) VALUES ($1, $2, 'credential', $2, $3)`, [
+    randomBytes(16).toString('hex'),
+    id,
+    hash,
+  ]);
+  await writeAudit(db, {
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? 'system',
+    action: 'user_created',
+    targetType: 'user',
+    targetId: id,
+    after: { email, role: user.role },
+  });
   return { id };
 }
 

@@ -10,7 +10,10 @@ const analysisSchema = z.object({
   metrics: record.nullish().catch(null),
   outcome: record.nullish().catch(null),
   requiredActions: z.array(z.string()).nullish().catch(null),
-  cost: z.object({ amount: z.number(), currency: z.string().min(3).max(3) }).nullish().catch(null),
+  cost: z
+    .object({ amount: z.number(), currency: z.string().min(3).max(3) })
+    .nullish()
+    .catch(null),
 });
 
 export interface CallAnalysis {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { atomsCurrent, atomsSeed, miniVoiceCompleted, miraiBusyNoClose, miraiRescheduled, miraiV2StartedLate, storedEvents, type Story } from '@/test/call-stories';
 import { generateCalls, withDuplicates } from '@/simulator/lifecycles';
-import { checkCompleteness, SETTLE_MS, type Completeness, type StepState } from './completeness';
+import {
+  atomsCurrent,
+  atomsSeed,
+  miniVoiceCompleted,
+  miraiBusyNoClose,
+  miraiRescheduled,
+  miraiV2StartedLate,
+  type Story,
+  storedEvents,
+} from '@/test/call-stories';
+import { type Completeness, checkCompleteness, SETTLE_MS, type StepState } from './completeness';
 import { buildTimeline } from './timeline';
 
 const START = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -28,7 +37,10 @@ describe('checkCompleteness: expected events per provider and kind of call', () 
     {
       name: 'Mirai v1 busy twice, never closed',
       story: miraiBusyNoClose('c2'),
-      attempts: ['not_connected: Initiated=arrived, Busy, no answer or failed=arrived', 'not_connected: Initiated=collapsed, Busy, no answer or failed=arrived, Lifecycle ended=missing'],
+      attempts: [
+        'not_connected: Initiated=arrived, Busy, no answer or failed=arrived',
+        'not_connected: Initiated=collapsed, Busy, no answer or failed=arrived, Lifecycle ended=missing',
+      ],
       missing: 1,
     },
     {
@@ -108,7 +120,13 @@ describe('pending, conditional steps and what the table does not know', () => {
 
   it('expects a recording to finish only once one started', () => {
     const story = miniVoiceCompleted('r1');
-    const recording = { event: 'recording.started', created_at: '2026-05-29T12:01:00Z', call: { id: 'r1', status: 'in_progress', direction: 'outbound' }, variables: {}, data: { event_key: 'r1:recording.started' } };
+    const recording = {
+      event: 'recording.started',
+      created_at: '2026-05-29T12:01:00Z',
+      call: { id: 'r1', status: 'in_progress', direction: 'outbound' },
+      variables: {},
+      data: { event_key: 'r1:recording.started' },
+    };
     const states = (s: Story) => check(s).attempts[0]?.steps.map((step): [string, StepState] => [step.label, step.state]);
     expect(states(story)).not.toContainEqual(['Recording finished', 'missing']);
     expect(states({ ...story, bodies: [story.bodies[0] as object, recording, story.bodies[1] as object] })).toContainEqual(['Recording finished', 'missing']);

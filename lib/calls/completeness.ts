@@ -99,7 +99,9 @@ function reportAttempt(lifecycle: ProviderLifecycle, attempt: Attempt, isLast: b
       state: 'arrived',
       lateAfter: firstAfter(matched, i, (later) => later !== event && later.receivedAt.getTime() < received),
       outOfOrderBefore:
-        occurred === undefined ? null : firstAfter(matched, i, (later) => later !== event && later.occurredAt !== null && later.occurredAt.getTime() < occurred),
+        occurred === undefined
+          ? null
+          : firstAfter(matched, i, (later) => later !== event && later.occurredAt !== null && later.occurredAt.getTime() < occurred),
     };
   });
   // Duplicates received in this attempt can stand in for identical events of later attempts.

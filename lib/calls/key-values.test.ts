@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '@/test/fixtures';
 import { normalizeAtoms } from '@/lib/providers/atoms/normalize';
+import { providerNotes } from '@/lib/providers/registry';
+import { fixture } from '@/test/fixtures';
 import { formatMoney, readAnalysis } from './analysis';
 import { displayValue, humanizeKey, keyValueRows } from './key-values';
-import { providerNotes } from '@/lib/providers/registry';
 import { httpUrl } from './links';
 
 describe('humanizeKey', () => {
@@ -36,14 +36,23 @@ describe('displayValue', () => {
       {
         key: 'updatedAddress',
         label: 'Updated address',
-        value: { kind: 'table', rows: [{ key: 'city', label: 'City', value: { kind: 'text', value: 'Surat' } }, { key: 'geo', label: 'Geo', value: { kind: 'json', value: '{\n  "lat": 1\n}' } }] },
+        value: {
+          kind: 'table',
+          rows: [
+            { key: 'city', label: 'City', value: { kind: 'text', value: 'Surat' } },
+            { key: 'geo', label: 'Geo', value: { kind: 'json', value: '{\n  "lat": 1\n}' } },
+          ],
+        },
       },
     ]);
   });
 
   it('reads Atoms’ analytics metrics as rows', () => {
     const { facts } = normalizeAtoms(fixture('atoms', 'analytics-completed-canonical.json'));
-    expect(keyValueRows(facts.metrics).map((r) => [r.label, r.value.kind])).toEqual([['Turn taking balance', 'number'], ['Escalation needed', 'boolean']]);
+    expect(keyValueRows(facts.metrics).map((r) => [r.label, r.value.kind])).toEqual([
+      ['Turn taking balance', 'number'],
+      ['Escalation needed', 'boolean'],
+    ]);
   });
 });
 

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atomsCurrent, atomsSeed, miniVoiceCompleted, miraiBusyNoClose, miraiRescheduled, miraiV2StartedLate, storedEvents, type Story } from '@/test/call-stories';
 import { generateCalls } from '@/simulator/lifecycles';
+import {
+  atomsCurrent,
+  atomsSeed,
+  miniVoiceCompleted,
+  miraiBusyNoClose,
+  miraiRescheduled,
+  miraiV2StartedLate,
+  type Story,
+  storedEvents,
+} from '@/test/call-stories';
 import { buildTimeline, formatGap, type Timeline, type TimelineEvent } from './timeline';
 
 const types = (t: Timeline) => t.attempts.map((a) => a.steps.map((s) => s.event.type));
@@ -40,7 +49,13 @@ describe('buildTimeline: order and attempts, from the providers’ example paylo
       reasons: ['first'],
       clock: 'provider',
     },
-    { name: 'MiniVoice: created and completed', story: miniVoiceCompleted('c4'), attempts: [['call.created', 'call.completed']], reasons: ['first'], clock: 'provider' },
+    {
+      name: 'MiniVoice: created and completed',
+      story: miniVoiceCompleted('c4'),
+      attempts: [['call.created', 'call.completed']],
+      reasons: ['first'],
+      clock: 'provider',
+    },
     {
       name: 'MiniVoice: a second call.created is a redial',
       story: miniVoiceRedialed('c5'),
@@ -100,7 +115,12 @@ describe('buildTimeline: order and attempts, from the providers’ example paylo
   it('breaks a tie in time by the provider’s lifecycle, whatever the arrival order', () => {
     const at = new Date('2026-07-26T09:16:38Z');
     const event = (id: string, type: string, receivedSec: number, status: TimelineEvent['status']): TimelineEvent => ({
-      id, type, occurredAt: at, receivedAt: new Date(at.getTime() + receivedSec * 1000), duplicateCount: 0, status,
+      id,
+      type,
+      occurredAt: at,
+      receivedAt: new Date(at.getTime() + receivedSec * 1000),
+      duplicateCount: 0,
+      status,
     });
     const events = [event('a', 'call.processed', 1, null), event('b', 'call.completed', 5, 'completed'), event('c', 'call.started', 9, 'in_progress')];
     expect(types(buildTimeline('mirai-v2', events))).toEqual([['call.started', 'call.completed', 'call.processed']]);
@@ -116,7 +136,11 @@ describe('buildTimeline: order and attempts, from the providers’ example paylo
 
   it('marks gaps that compare our clock with the provider’s as estimates', () => {
     const [attempt] = buildTimeline('atoms', storedEvents(atomsCurrent('g2'))).attempts;
-    expect(attempt?.steps.map((s) => [s.source, s.gapEstimated])).toEqual([['received', false], ['provider', true], ['provider', false]]);
+    expect(attempt?.steps.map((s) => [s.source, s.gapEstimated])).toEqual([
+      ['received', false],
+      ['provider', true],
+      ['provider', false],
+    ]);
   });
 
   it('handles a provider it has no lifecycle for by time alone', () => {

@@ -1,6 +1,6 @@
-import type { CallStatus, ProviderLifecycle } from '@/lib/providers/types';
 import { STATUS_RANK, stageOf } from '@/lib/providers/lifecycle';
 import { lifecycleFor } from '@/lib/providers/registry';
+import type { CallStatus, ProviderLifecycle } from '@/lib/providers/types';
 
 // A call's stored events as a timeline: in the order they happened, split into dial attempts,
 // with the time between steps. Pure, so the page, the tests and any export read it the same way.
@@ -43,14 +43,16 @@ export interface Timeline<E extends TimelineEvent = TimelineEvent> {
   clock: 'provider' | 'received' | 'mixed';
 }
 
-
 /**
  * The typical delay between the provider's clock and ours. Events without a provider time are
  * placed at receive time minus this, so a replayed or backfilled call (Atoms' pre-conversation
  * has no time of its own) does not sort its first event after its last.
  */
 function typicalLag(events: readonly TimelineEvent[]): number {
-  const lags = events.filter((e) => e.occurredAt).map((e) => e.receivedAt.getTime() - (e.occurredAt as Date).getTime()).sort((a, b) => a - b);
+  const lags = events
+    .filter((e) => e.occurredAt)
+    .map((e) => e.receivedAt.getTime() - (e.occurredAt as Date).getTime())
+    .sort((a, b) => a - b);
   return lags.length === 0 ? 0 : (lags[Math.floor((lags.length - 1) / 2)] as number);
 }
 

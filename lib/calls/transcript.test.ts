@@ -21,7 +21,10 @@ describe('transcriptLines from the providers’ examples', () => {
   it('Atoms post-conversation: offsets from the answer time', () => {
     const { facts } = normalizeAtoms(fixture('atoms', 'post-conversation.json'));
     const lines = transcriptLines(facts.transcript, new Date(facts.startedAt as string));
-    expect(lines.map((l) => [l.role, l.offsetMs])).toEqual([['agent', 6310], ['customer', 8556]]);
+    expect(lines.map((l) => [l.role, l.offsetMs])).toEqual([
+      ['agent', 6310],
+      ['customer', 8556],
+    ]);
   });
 
   it('Mirai v2 call.processed: offsets from start_ms, no clock time', () => {
@@ -29,7 +32,7 @@ describe('transcriptLines from the providers’ examples', () => {
     const lines = transcriptLines(facts.transcript, new Date(facts.startedAt as string));
     expect(lines).toEqual([
       { index: 0, role: 'agent', text: 'Hi Asha, thanks for joining. Shall we start?', at: null, offsetMs: 380 },
-      { index: 1, role: 'customer', text: 'Yes, let\'s start.', at: null, offsetMs: 3900 },
+      { index: 1, role: 'customer', text: "Yes, let's start.", at: null, offsetMs: 3900 },
     ]);
   });
 
@@ -39,7 +42,9 @@ describe('transcriptLines from the providers’ examples', () => {
   });
 
   it('skips turns that do not fit and survives a non-array', () => {
-    expect(transcriptLines([{ role: 'agent', text: 'ok' }, { role: 'robot', text: 'x' }, 'junk', null], null).map((l) => [l.index, l.text])).toEqual([[0, 'ok']]);
+    expect(transcriptLines([{ role: 'agent', text: 'ok' }, { role: 'robot', text: 'x' }, 'junk', null], null).map((l) => [l.index, l.text])).toEqual([
+      [0, 'ok'],
+    ]);
     expect(transcriptLines({ turns: [] }, null)).toEqual([]);
     expect(transcriptLines(null, null)).toEqual([]);
   });
@@ -56,9 +61,15 @@ describe('search and playback position', () => {
   );
 
   it('finds every case-insensitive occurrence', () => {
-    expect(matchRanges('Widget pro, widget PRO', 'widget')).toEqual([[0, 6], [12, 18]]);
+    expect(matchRanges('Widget pro, widget PRO', 'widget')).toEqual([
+      [0, 6],
+      [12, 18],
+    ]);
     expect(matchRanges('anything', '   ')).toEqual([]);
-    expect(matchRanges('aaaa', 'aa')).toEqual([[0, 2], [2, 4]]);
+    expect(matchRanges('aaaa', 'aa')).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
   });
 
   it('keeps only matching lines; an empty query keeps all', () => {

@@ -1,4 +1,4 @@
-import { destinationHosts, type DispatchConfig } from './config';
+import { type DispatchConfig, destinationHosts } from './config';
 
 // Dispatch only ever talks to the hosts of the configured destinations, over https. Plain http
 // is allowed only for hosts in DISPATCH_ALLOW_INSECURE_HOSTS, a test-only setting for local

@@ -37,8 +37,16 @@ describe('backoff', () => {
     expect(parseRetryAfter(value, new Date('2026-10-21T07:28:00Z'))).toBe(expected);
   });
 
-  it.each([[408, true], [429, true], [500, true], [503, true], [400, false], [401, false], [404, false], [409, false], [422, false], [302, false]])(
-    'status %i retryable: %s',
-    (status, retryable) => expect(isRetryableStatus(status)).toBe(retryable),
-  );
+  it.each([
+    [408, true],
+    [429, true],
+    [500, true],
+    [503, true],
+    [400, false],
+    [401, false],
+    [404, false],
+    [409, false],
+    [422, false],
+    [302, false],
+  ])('status %i retryable: %s', (status, retryable) => expect(isRetryableStatus(status)).toBe(retryable));
 });

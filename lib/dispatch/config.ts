@@ -1,4 +1,4 @@
-import { actionKind, ACTION_KINDS } from '@/lib/action-kinds/registry';
+import { ACTION_KINDS, actionKind } from '@/lib/action-kinds/registry';
 import type { ActionKindDefinition } from '@/lib/action-kinds/types';
 import type { DispatchConfig, StandardWebhookTarget } from '@/lib/env-dispatch';
 
@@ -6,7 +6,7 @@ import type { DispatchConfig, StandardWebhookTarget } from '@/lib/env-dispatch';
 // own destination when it is configured, else the team's own Standard Webhooks endpoint for it.
 // The settings themselves are read by the env layer (lib/env-dispatch.ts).
 
-export { dispatchConfig, type DispatchConfig, type StandardWebhookTarget } from '@/lib/env-dispatch';
+export { type DispatchConfig, dispatchConfig, type StandardWebhookTarget } from '@/lib/env-dispatch';
 
 /** The generic destination every kind may use; the others are a kind's own. */
 export const STANDARD_WEBHOOK = 'standard_webhook';

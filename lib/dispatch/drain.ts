@@ -1,11 +1,11 @@
 import 'server-only';
-import { actionKind } from '@/lib/action-kinds/registry';
 import type { Destination, OutboxMessage, SendResult } from '@/lib/action-kinds/destination';
+import { actionKind } from '@/lib/action-kinds/registry';
 import { env } from '@/lib/env';
 import { nextRetryDelayMs } from './backoff';
-import { configuredDestinations, dispatchConfig, STANDARD_WEBHOOK, type DispatchConfig } from './config';
+import { configuredDestinations, type DispatchConfig, dispatchConfig, STANDARD_WEBHOOK } from './config';
 import { httpFor } from './http';
-import { claimOutbox, recordAttempt, type AttemptRecord, type ClaimedRow } from './outbox';
+import { type AttemptRecord, type ClaimedRow, claimOutbox, recordAttempt } from './outbox';
 import { standardWebhookDestination } from './standard-webhook';
 
 // Sends what approvals put in the outbox. Claims are short statements; the HTTP calls happen
@@ -50,7 +50,17 @@ function resolveDestination(name: string, kindId: string, config: DispatchConfig
 type Outcome = SendResult | { outcome: 'found'; httpStatus: number | null; responseId: string | null };
 
 function message(row: ClaimedRow): OutboxMessage {
-  return { id: row.id, actionId: row.actionId, kind: row.kind, payload: row.payload, attempt: row.attempts, provider: row.provider, callId: row.callId, providerCallId: row.providerCallId, reason: row.reason };
+  return {
+    id: row.id,
+    actionId: row.actionId,
+    kind: row.kind,
+    payload: row.payload,
+    attempt: row.attempts,
+    provider: row.provider,
+    callId: row.callId,
+    providerCallId: row.providerCallId,
+    reason: row.reason,
+  };
 }
 
 /**
@@ -71,7 +81,13 @@ async function attempt(destination: Destination, row: ClaimedRow): Promise<Outco
 }
 
 /** What an outcome means for the row: the retry policy and the destination's lookup decide. */
-function toRecord(outcome: Outcome, row: ClaimedRow, canLookUp: boolean, config: DispatchConfig, random: () => number): Omit<AttemptRecord, 'startedAt' | 'durationMs'> {
+function toRecord(
+  outcome: Outcome,
+  row: ClaimedRow,
+  canLookUp: boolean,
+  config: DispatchConfig,
+  random: () => number,
+): Omit<AttemptRecord, 'startedAt' | 'durationMs'> {
   const base = { httpStatus: outcome.httpStatus, error: null, responseId: null };
   switch (outcome.outcome) {
     case 'sent':
@@ -83,11 +99,16 @@ function toRecord(outcome: Outcome, row: ClaimedRow, canLookUp: boolean, config:
     case 'retry':
     case 'uncertain': {
       // Without a lookup, an attempt that may have arrived is for a person to check.
-      if (outcome.outcome === 'uncertain' && !canLookUp) return { ...base, outcome: 'needs_check', error: `${outcome.error}; it may have arrived, so it was not sent again` };
+      if (outcome.outcome === 'uncertain' && !canLookUp)
+        return { ...base, outcome: 'needs_check', error: `${outcome.error}; it may have arrived, so it was not sent again` };
       const retryAfter = outcome.outcome === 'retry' ? outcome.retryAfterMs : null;
       const delay = nextRetryDelayMs(row.attempts, config.policy, retryAfter, random);
       if (delay === null) {
-        return { ...base, outcome: outcome.outcome === 'uncertain' ? 'needs_check' : 'failed', error: `Gave up after ${row.attempts} attempts: ${outcome.error}` };
+        return {
+          ...base,
+          outcome: outcome.outcome === 'uncertain' ? 'needs_check' : 'failed',
+          error: `Gave up after ${row.attempts} attempts: ${outcome.error}`,
+        };
       }
       return { ...base, outcome: 'retry', error: outcome.error, retryInMs: delay };
     }
@@ -107,7 +128,13 @@ async function processRow(row: ClaimedRow, config: DispatchConfig, random: () =>
     } catch (error) {
       // A bug in building the request, not an answer from the destination: nothing was sent.
       console.error('[dispatch] attempt threw', error);
-      record = toRecord({ outcome: 'retry', httpStatus: null, error: error instanceof Error ? error.message : String(error), retryAfterMs: null }, row, Boolean(destination.lookup), config, random);
+      record = toRecord(
+        { outcome: 'retry', httpStatus: null, error: error instanceof Error ? error.message : String(error), retryAfterMs: null },
+        row,
+        Boolean(destination.lookup),
+        config,
+        random,
+      );
     }
   }
   const full = { ...record, startedAt, durationMs: performance.now() - t0 };

@@ -8,10 +8,19 @@ const config: DispatchConfig = {
   orderWebhook: null,
   whatsappCloud: null,
   whatsappWebhook: { url: 'http://127.0.0.1:4010/wa', secret: 'whsec_x' },
-  templates: [], templateLanguage: 'en', currency: 'INR', insecureHosts: ['127.0.0.1'], timeoutMs: 1000,
+  templates: [],
+  templateLanguage: 'en',
+  currency: 'INR',
+  insecureHosts: ['127.0.0.1'],
+  timeoutMs: 1000,
   policy: { maxAttempts: 8, baseMs: 60_000, factor: 3, maxMs: 43_200_000 },
 };
-const response = (status: number, headers: Record<string, string> = {}, text = '') => ({ kind: 'response' as const, status, headers: new Headers(headers), text });
+const response = (status: number, headers: Record<string, string> = {}, text = '') => ({
+  kind: 'response' as const,
+  status,
+  headers: new Headers(headers),
+  text,
+});
 
 describe('allowed hosts', () => {
   it('are exactly the configured destinations, over https unless listed as insecure for tests', () => {
@@ -38,12 +47,21 @@ describe('allowed hosts', () => {
 
 describe('what an answer means', () => {
   it.each([
-    [201, 'sent'], [408, 'retry'], [429, 'retry'], [503, 'retry'], [400, 'failed'], [404, 'failed'], [301, 'failed'],
+    [201, 'sent'],
+    [408, 'retry'],
+    [429, 'retry'],
+    [503, 'retry'],
+    [400, 'failed'],
+    [404, 'failed'],
+    [301, 'failed'],
   ] as const)('HTTP %i → %s', (status, outcome) => expect(fromStatus(response(status)).outcome).toBe(outcome));
 
   it('carries Retry-After and names a redirect it did not follow', () => {
     expect(fromStatus(response(429, { 'retry-after': '7' }))).toMatchObject({ outcome: 'retry', retryAfterMs: 7000 });
-    expect(fromStatus(response(302, { location: 'https://elsewhere.example' }))).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/redirect to https:\/\/elsewhere.example; redirects are not followed/) });
+    expect(fromStatus(response(302, { location: 'https://elsewhere.example' }))).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringMatching(/redirect to https:\/\/elsewhere.example; redirects are not followed/),
+    });
   });
 
   it('sorts network failures by whether the request may have arrived', () => {

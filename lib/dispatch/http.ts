@@ -7,7 +7,19 @@ import type { DispatchConfig } from './config';
 // anywhere), a hard timeout, and errors sorted by whether the request may have arrived.
 
 // Failures that happen before the request leaves: nothing can have arrived, so retrying is safe.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+]);
 
 function errorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string } } | null)?.cause;
@@ -22,7 +34,11 @@ function describe(error: unknown, timeoutMs: number): { error: string; mayHaveAr
   return { error: code ? `${code}: ${message}` : message, mayHaveArrived: !(code && NOT_SENT.has(code)) };
 }
 
-export async function exchange(url: string, init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string }, config: DispatchConfig): Promise<Exchange> {
+export async function exchange(
+  url: string,
+  init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string },
+  config: DispatchConfig,
+): Promise<Exchange> {
   const refusal = refusalReason(url, config);
   if (refusal) {
     console.error(`[dispatch] refused to send to ${url}: ${refusal}`);
@@ -41,15 +57,19 @@ const snippet = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300)
 /** What a non-response means: refused, retry (nothing left), or uncertain (something may have). */
 export function fromFailure(ex: Exclude<Exchange, { kind: 'response' }>): SendResult {
   if (ex.kind === 'refused') return { outcome: 'refused', httpStatus: null, error: ex.error };
-  return ex.mayHaveArrived ? { outcome: 'uncertain', httpStatus: null, error: ex.error } : { outcome: 'retry', httpStatus: null, error: ex.error, retryAfterMs: null };
+  return ex.mayHaveArrived
+    ? { outcome: 'uncertain', httpStatus: null, error: ex.error }
+    : { outcome: 'retry', httpStatus: null, error: ex.error, retryAfterMs: null };
 }
 
 /** The plain-HTTP reading of an answer; destinations refine 2xx (ids) and their own error bodies. */
 export function fromStatus(ex: Extract<Exchange, { kind: 'response' }>, responseId: string | null = null): SendResult {
   const { status } = ex;
   if (status >= 200 && status < 300) return { outcome: 'sent', httpStatus: status, responseId };
-  if (isRetryableStatus(status)) return { outcome: 'retry', httpStatus: status, error: `HTTP ${status}: ${snippet(ex.text)}`, retryAfterMs: parseRetryAfter(ex.headers.get('retry-after')) };
-  if (status >= 300 && status < 400) return { outcome: 'failed', httpStatus: status, error: `HTTP ${status} redirect to ${ex.headers.get('location') ?? '?'}; redirects are not followed` };
+  if (isRetryableStatus(status))
+    return { outcome: 'retry', httpStatus: status, error: `HTTP ${status}: ${snippet(ex.text)}`, retryAfterMs: parseRetryAfter(ex.headers.get('retry-after')) };
+  if (status >= 300 && status < 400)
+    return { outcome: 'failed', httpStatus: status, error: `HTTP ${status} redirect to ${ex.headers.get('location') ?? '?'}; redirects are not followed` };
   return { outcome: 'failed', httpStatus: status, error: `HTTP ${status}: ${snippet(ex.text)}` };
 }
 

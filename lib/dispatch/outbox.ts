@@ -15,7 +15,14 @@ export async function enqueueOutbox(
   const { rows } = await db.query<{ id: string; status: OutboxStatus }>(
     `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status, last_error)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id, status`,
-    [row.actionId, row.kind, row.destination ?? 'none', JSON.stringify(row.payload ?? {}), skipped ? 'skipped' : 'pending', skipped ? (row.skipReason ?? null) : null],
+    [
+      row.actionId,
+      row.kind,
+      row.destination ?? 'none',
+      JSON.stringify(row.payload ?? {}),
+      skipped ? 'skipped' : 'pending',
+      skipped ? (row.skipReason ?? null) : null,
+    ],
   );
   const inserted = rows[0];
   if (!inserted) throw new Error('outbox insert returned nothing');
@@ -80,7 +87,14 @@ export interface AttemptRecord {
   retryInMs?: number;
 }
 
-const OUTBOX_STATUS: Record<AttemptOutcome, OutboxStatus> = { sent: 'sent', found: 'sent', retry: 'pending', failed: 'failed', refused: 'failed', needs_check: 'needs_check' };
+const OUTBOX_STATUS: Record<AttemptOutcome, OutboxStatus> = {
+  sent: 'sent',
+  found: 'sent',
+  retry: 'pending',
+  failed: 'failed',
+  refused: 'failed',
+  needs_check: 'needs_check',
+};
 const ACTION_STATUS: Partial<Record<OutboxStatus, string>> = { sent: 'dispatched', failed: 'failed', needs_check: 'needs_check' };
 
 /**

@@ -1,7 +1,7 @@
 import { actionKind } from '@/lib/action-kinds/registry';
 import type { ActionKindDefinition, PendingAction } from '@/lib/action-kinds/types';
 import { AppError, zodMessage } from '@/lib/http/errors';
-import { destinationFor, destinationLabel, type DestinationName, type DispatchConfig } from './config';
+import { type DestinationName, type DispatchConfig, destinationFor, destinationLabel } from './config';
 
 // What approving an action will send, decided before anything is written. Pure: the payload the
 // approver saw (or edited) is validated with the kind's schema, and the kind adds what it must
@@ -34,15 +34,32 @@ export function notConfiguredMessage(kind: string): string {
 function validated(kind: ActionKindDefinition, payload: Record<string, unknown>, edited: boolean): Record<string, unknown> {
   const parsed = kind.payloadSchema.safeParse(payload);
   if (parsed.success) return parsed.data;
-  throw new AppError(400, 'invalid_payload', `${edited ? 'The edited payload is not valid' : 'This action cannot be sent as it is; edit it first'}: ${zodMessage(parsed.error)}`);
+  throw new AppError(
+    400,
+    'invalid_payload',
+    `${edited ? 'The edited payload is not valid' : 'This action cannot be sent as it is; edit it first'}: ${zodMessage(parsed.error)}`,
+  );
 }
 
-export function planApproval(action: PendingAction, input: { payload?: Record<string, unknown>; template?: string }, config: DispatchConfig, now: Date = new Date()): ApprovalPlan {
+export function planApproval(
+  action: PendingAction,
+  input: { payload?: Record<string, unknown>; template?: string },
+  config: DispatchConfig,
+  now: Date = new Date(),
+): ApprovalPlan {
   const kind = actionKind(action.kind);
   if (!kind) {
     if (input.payload) throw new AppError(400, 'not_editable', `${action.kind} actions have no payload to edit`);
     const skipReason = `Callboard does not send ${action.kind} actions anywhere; the decision is recorded.`;
-    return { editedPayload: null, destination: null, dispatchable: false, outboxPayload: action.payload, template: null, message: `Approved. ${skipReason}`, skipReason };
+    return {
+      editedPayload: null,
+      destination: null,
+      dispatchable: false,
+      outboxPayload: action.payload,
+      template: null,
+      message: `Approved. ${skipReason}`,
+      skipReason,
+    };
   }
   const editedPayload = input.payload ? validated(kind, input.payload, true) : null;
   const edited = editedPayload !== null;

@@ -1,5 +1,5 @@
-import { actionKind } from '@/lib/action-kinds/registry';
 import type { Destination, OutboxMessage } from '@/lib/action-kinds/destination';
+import { actionKind } from '@/lib/action-kinds/registry';
 import type { DispatchConfig, StandardWebhookTarget } from './config';
 import { exchange, fromFailure, fromStatus, parseJson } from './http';
 import { standardWebhookHeaders } from './signing';
@@ -15,7 +15,14 @@ export function webhookBody(message: OutboxMessage, now: Date = new Date()): str
     timestamp: now.toISOString(),
     data: {
       idempotencyKey: message.id,
-      action: { id: message.actionId, kind: message.kind, reason: message.reason, provider: message.provider, callId: message.callId, providerCallId: message.providerCallId },
+      action: {
+        id: message.actionId,
+        kind: message.kind,
+        reason: message.reason,
+        provider: message.provider,
+        callId: message.callId,
+        providerCallId: message.providerCallId,
+      },
       payload: message.payload,
     },
   });
@@ -26,11 +33,20 @@ export function standardWebhookDestination(target: StandardWebhookTarget, config
     async send(message) {
       const now = new Date();
       const body = webhookBody(message, now);
-      const ex = await exchange(target.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Callboard-Dispatch/1', 'idempotency-key': message.id, ...standardWebhookHeaders(target.secret, message.id, body, now) },
-        body,
-      }, config);
+      const ex = await exchange(
+        target.url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Callboard-Dispatch/1',
+            'idempotency-key': message.id,
+            ...standardWebhookHeaders(target.secret, message.id, body, now),
+          },
+          body,
+        },
+        config,
+      );
       if (ex.kind !== 'response') return fromFailure(ex);
       const json = parseJson(ex.text) as { id?: unknown } | null;
       return fromStatus(ex, typeof json?.id === 'string' ? json.id : null);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ZodType } from 'zod';
-import { requireCurrentActor, type Actor } from '@/lib/auth/actor';
+import { type Actor, requireCurrentActor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/roles';
 import { toAppError } from '@/lib/http/errors';
 import { formError, formFields } from '@/lib/schemas/users';

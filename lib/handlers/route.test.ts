@@ -19,8 +19,7 @@ const route = guardedRoute(
   async ({ params, query, body }) => Response.json({ id: params, n: query.n, name: body.name }),
 );
 
-const post = (url: string, body: string, type = 'application/json') =>
-  new Request(url, { method: 'POST', headers: { 'content-type': type }, body });
+const post = (url: string, body: string, type = 'application/json') => new Request(url, { method: 'POST', headers: { 'content-type': type }, body });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe('guardedRoute', () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ZodType } from 'zod';
-import { requireActor, type Actor } from '@/lib/auth/actor';
+import { type Actor, requireActor } from '@/lib/auth/actor';
 import { requireCron } from '@/lib/auth/cron';
 import type { Permission } from '@/lib/auth/roles';
 import { errorResponse } from '@/lib/http/errors';

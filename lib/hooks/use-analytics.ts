@@ -1,8 +1,8 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { apiGet } from '@/lib/api-client';
 import type { ChartName } from '@/lib/analytics/schema';
 import type { ActionsChart, BalanceChart, SeriesChart, SummaryChart } from '@/lib/analytics/types';
+import { apiGet } from '@/lib/api-client';
 
 // One query per chart, keyed by the chart and its API query, so changing the breakdown refetches
 // only the credits chart.

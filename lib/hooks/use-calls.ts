@@ -1,5 +1,5 @@
 'use client';
-import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { apiGet } from '@/lib/api-client';
 import { apiSearchParams, CALLS_PAGE_SIZE, type CallView } from '@/lib/call-view-filters';
@@ -62,7 +62,9 @@ export function useCalls(view: CallView, timeZone: string, initial?: InitialCall
   const updates = useQuery({
     queryKey: ['calls', query, 'updates', since],
     queryFn: ({ signal }) =>
-      apiGet<CallsPageJson>('/api/calls', withParams(query, { updatedSince: since ?? '', sort: 'activity', dir: 'desc', limit: String(UPDATES_LIMIT) }), { signal }),
+      apiGet<CallsPageJson>('/api/calls', withParams(query, { updatedSince: since ?? '', sort: 'activity', dir: 'desc', limit: String(UPDATES_LIMIT) }), {
+        signal,
+      }),
     enabled: since !== null,
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,

@@ -12,14 +12,23 @@ describe('isUnavailable', () => {
   it.each([
     ['a refused socket', refused()],
     ['a refused IPv4 and IPv6 connect (AggregateError)', new AggregateError([refused(), refused()], '')],
-    ['Prisma P1001 with the adapter error in meta', withProps('Invalid invocation', { code: 'P1001', meta: { driverAdapterError: withProps('DatabaseNotReachable', { cause: { kind: 'DatabaseNotReachable' } }) } })],
+    [
+      'Prisma P1001 with the adapter error in meta',
+      withProps('Invalid invocation', {
+        code: 'P1001',
+        meta: { driverAdapterError: withProps('DatabaseNotReachable', { cause: { kind: 'DatabaseNotReachable' } }) },
+      }),
+    ],
     ['Prisma P1002 (timed out reaching the server)', withProps('x', { code: 'P1002' })],
     ['Prisma P1008 (operation timed out)', withProps('x', { code: 'P1008' })],
     ['Prisma P1017 (server closed the connection)', withProps('x', { code: 'P1017' })],
     ['Prisma P2024 (timed out fetching a connection from the pool)', withProps('x', { code: 'P2024' })],
     ['Prisma P2037 (too many connections)', withProps('x', { code: 'P2037' })],
     ['a PrismaClientInitializationError', withProps('x', { name: 'PrismaClientInitializationError', errorCode: 'P1001' })],
-    ['only the adapter error kind, no code', withProps('x', { meta: { driverAdapterError: withProps('ConnectionClosed', { cause: { kind: 'ConnectionClosed' } }) } })],
+    [
+      'only the adapter error kind, no code',
+      withProps('x', { meta: { driverAdapterError: withProps('ConnectionClosed', { cause: { kind: 'ConnectionClosed' } }) } }),
+    ],
     ['ECONNREFUSED nested in a cause', new Error('query failed', { cause: new Error('wrapped', { cause: refused() }) })],
     ['the pg pool timing out', new Error('timeout exceeded when trying to connect')],
     ['Postgres shutting down (57P01)', withProps('terminating connection due to administrator command', { code: '57P01' })],

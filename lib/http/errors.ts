@@ -63,7 +63,20 @@ export function zodMessage(error: ZodError): string {
 
 // Node socket errors and Postgres SQLSTATEs that mean "no usable connection": class 08
 // (connection exception), 57P01–57P03 (shutting down, cannot connect now), 53300 (too many connections).
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 // Prisma's codes for the same: can't reach (P1001), timed out reaching (P1002), operation timed
 // out (P1008), TLS failed (P1011), connection closed (P1017), pool timeout (P2024), too many
 // connections (P2037).
@@ -72,7 +85,16 @@ const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1011', 'P1
 const ADAPTER_CONNECTION_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
 const CONNECTION_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Can't reach database server/i;
 
-type Inspectable = { code?: unknown; errorCode?: unknown; kind?: unknown; name?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+type Inspectable = {
+  code?: unknown;
+  errorCode?: unknown;
+  kind?: unknown;
+  name?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+  errors?: unknown;
+};
 
 function signalsUnavailable(e: Inspectable): boolean {
   if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || e.code.startsWith('08') || PRISMA_CONNECTION_CODES.has(e.code))) return true;

@@ -1,8 +1,7 @@
 import { isUtf8 } from 'node:buffer';
+import type { NormalizedEvent, Verification } from '@/lib/providers/types';
 import { sortCallKeys } from './lock-calls';
 import { needsStorableCopy, storableJson } from './storable';
-import type { NormalizedEvent } from '@/lib/providers/types';
-import type { Verification } from '@/lib/providers/types';
 
 // What one ingest batch will write, worked out in Node before the transaction opens: the
 // distinct events (identical deliveries in one batch become one event with its copies counted),
@@ -96,9 +95,18 @@ export function planBatch(items: AcceptedDelivery[], providerCallIds: (string | 
     else {
       if (providerCallId) callKeys.push([provider, providerCallId]);
       planned = {
-        e: plan.events.length, d: i, provider, dedupe_key: event.dedupeKey, provider_call_id: providerCallId,
-        type: event.type, known: event.known, occurred_at: event.occurredAt, received_at: item.receivedAt.toISOString(),
-        normalized: event, signed: item.verification === 'valid', copies: 1,
+        e: plan.events.length,
+        d: i,
+        provider,
+        dedupe_key: event.dedupeKey,
+        provider_call_id: providerCallId,
+        type: event.type,
+        known: event.known,
+        occurred_at: event.occurredAt,
+        received_at: item.receivedAt.toISOString(),
+        normalized: event,
+        signed: item.verification === 'valid',
+        copies: 1,
         payload: item.payload,
         action: event.action ? { providerCallId: providerCallId ?? event.providerCallId, ...event.action } : null,
         credit: event.credits
@@ -111,8 +119,17 @@ export function planBatch(items: AcceptedDelivery[], providerCallIds: (string | 
       plan.dedupeKeys.push(event.dedupeKey);
     }
     plan.deliveries.push({
-      i, id: newId(), provider, endpoint: item.endpoint, received_at: item.receivedAt.toISOString(), headers: item.headers,
-      body_size: item.body.length, verification: item.verification, event_type: event.type, warnings: event.warnings ?? null, e: planned.e,
+      i,
+      id: newId(),
+      provider,
+      endpoint: item.endpoint,
+      received_at: item.receivedAt.toISOString(),
+      headers: item.headers,
+      body_size: item.body.length,
+      verification: item.verification,
+      event_type: event.type,
+      warnings: event.warnings ?? null,
+      e: planned.e,
     });
   });
   plan.callKeys = sortCallKeys(callKeys);

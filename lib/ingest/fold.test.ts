@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeAtoms } from '@/lib/providers/atoms/normalize';
 import { normalizeMiniVoice } from '@/lib/providers/minivoice/normalize';
 import { normalizeMirai } from '@/lib/providers/mirai/normalize';
-import { foldCall, type CallProjection } from './fold';
 import type { NormalizedEvent } from '@/lib/providers/types';
+import { type CallProjection, foldCall } from './fold';
 import type { FoldEvent } from './types';
 
 // Seed-shaped lifecycles, written out so each test reads as the story it checks.
@@ -16,7 +16,9 @@ const answered = [
   mirai('call.initiate', { call: call('initiate') }),
   mirai('call.in-progress', { call: call('in-progress', { startedAt: '2026-07-26T09:15:02Z' }) }),
   mirai('call.ended', { call: call('ended', { startedAt: '2026-07-26T09:15:02Z', endedAt: '2026-07-26T09:16:38Z' }) }),
-  mirai('call.completed', { call: call('completed', { startedAt: '2026-07-26T09:15:02Z', endedAt: '2026-07-26T09:16:38Z', durationSeconds: 96, recordingUrl: 'https://cdn/rec.mp3' }) }),
+  mirai('call.completed', {
+    call: call('completed', { startedAt: '2026-07-26T09:15:02Z', endedAt: '2026-07-26T09:16:38Z', durationSeconds: 96, recordingUrl: 'https://cdn/rec.mp3' }),
+  }),
   mirai('action', { action: 'create_order', call: { id: 'c1' }, payload: { phone: '+919876543210' } }),
   mirai('end-of-call', {
     call: call('completed', { durationSeconds: 96 }),
@@ -53,13 +55,23 @@ const validationFailed = [
 ];
 
 const mv = (event: string, at: string, status: string) =>
-  normalizeMiniVoice({ event, created_at: at, call: { id: 'call_1', status, direction: 'outbound', from: '+911', to: '+912' }, variables: {}, data: { event_key: `call_1:${event}` } });
+  normalizeMiniVoice({
+    event,
+    created_at: at,
+    call: { id: 'call_1', status, direction: 'outbound', from: '+911', to: '+912' },
+    variables: {},
+    data: { event_key: `call_1:${event}` },
+  });
 const miniVoice = [mv('call.created', '2026-05-29T12:00:00Z', 'in_progress'), mv('call.completed', '2026-05-29T12:10:00Z', 'completed')];
 
 const at = (event: string, timestamp: string, extra: Record<string, unknown>) => normalizeAtoms({ event, timestamp, agent_id: 'ag', call_id: 'x', ...extra });
 const atoms = [
   at('call.start', '2024-07-15T14:30:00Z', { call_direction: 'inbound', caller_phone: '+15551234567', agent_phone: '+15559876543' }),
-  at('call.end', '2024-07-15T14:35:00Z', { duration_seconds: 300, disposition: 'successful', transcript: [{ role: 'agent', content: 'Hi', timestamp: '2024-07-15T14:30:01Z' }] }),
+  at('call.end', '2024-07-15T14:35:00Z', {
+    duration_seconds: 300,
+    disposition: 'successful',
+    transcript: [{ role: 'agent', content: 'Hi', timestamp: '2024-07-15T14:30:01Z' }],
+  }),
   at('analytics.completed', '2024-07-15T14:36:00Z', { metrics: { issue_resolved: true } }),
 ];
 
@@ -68,7 +80,13 @@ function store(arrivals: NormalizedEvent[]): FoldEvent[] {
   const stored = new Map<string, FoldEvent>();
   arrivals.forEach((e, i) => {
     if (!stored.has(e.dedupeKey)) {
-      stored.set(e.dedupeKey, { dedupeKey: e.dedupeKey, type: e.type, occurredAt: e.occurredAt, receivedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), facts: e.facts });
+      stored.set(e.dedupeKey, {
+        dedupeKey: e.dedupeKey,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        receivedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        facts: e.facts,
+      });
     }
   });
   return [...stored.values()];
@@ -82,18 +100,24 @@ function projection(events: FoldEvent[]): Omit<CallProjection, 'firstEventAt' | 
 
 /** Any order of the lifecycle's events, each delivered one to three times. */
 const arrivalsOf = (lifecycle: NormalizedEvent[]) =>
-  fc
-    .array(fc.integer({ min: 1, max: 3 }), { minLength: lifecycle.length, maxLength: lifecycle.length })
-    .chain((copies) => fc.shuffledSubarray(lifecycle.flatMap((e, i) => Array<NormalizedEvent>(copies[i] ?? 1).fill(e)), { minLength: lifecycle.flatMap((e, i) => Array(copies[i] ?? 1).fill(e)).length }));
+  fc.array(fc.integer({ min: 1, max: 3 }), { minLength: lifecycle.length, maxLength: lifecycle.length }).chain((copies) =>
+    fc.shuffledSubarray(
+      lifecycle.flatMap((e, i) => Array<NormalizedEvent>(copies[i] ?? 1).fill(e)),
+      { minLength: lifecycle.flatMap((e, i) => Array(copies[i] ?? 1).fill(e)).length },
+    ),
+  );
 
 describe('foldCall is independent of arrival order and duplicates', () => {
   const cases = { answered, secondAttempt, busyThenGiveUp, validationFailed, miniVoice, atoms };
   for (const [name, lifecycle] of Object.entries(cases)) {
     it(`${name}: every order and duplication folds to the same call`, () => {
       const expected = projection(store(lifecycle));
-      fc.assert(fc.property(arrivalsOf(lifecycle), (arrivals) => {
-        expect(projection(store(arrivals))).toEqual(expected);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(arrivalsOf(lifecycle), (arrivals) => {
+          expect(projection(store(arrivals))).toEqual(expected);
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 });
@@ -101,10 +125,22 @@ describe('foldCall is independent of arrival order and duplicates', () => {
 describe('foldCall reads each lifecycle as a person would', () => {
   it('answered call: completed, final, analysis, credits and the customer from the order', () => {
     expect(projection(store(answered))).toMatchObject({
-      status: 'completed', final: true, attempts: 1, durationSeconds: 96, recordingUrl: 'https://cdn/rec.mp3',
-      startedAt: '2026-07-26T09:15:02.000Z', endedAt: '2026-07-26T09:16:38.000Z', summary: 'Confirmed COD.', success: true,
-      creditsUsed: 1.5, creditsAvailable: 98.5, customerNumber: '+919876543210', direction: 'outbound', metadata: meta,
-      analysis: { insights: { interested: true } }, eventCount: 7,
+      status: 'completed',
+      final: true,
+      attempts: 1,
+      durationSeconds: 96,
+      recordingUrl: 'https://cdn/rec.mp3',
+      startedAt: '2026-07-26T09:15:02.000Z',
+      endedAt: '2026-07-26T09:16:38.000Z',
+      summary: 'Confirmed COD.',
+      success: true,
+      creditsUsed: 1.5,
+      creditsAvailable: 98.5,
+      customerNumber: '+919876543210',
+      direction: 'outbound',
+      metadata: meta,
+      analysis: { insights: { interested: true } },
+      eventCount: 7,
     });
   });
 
@@ -132,8 +168,12 @@ describe('foldCall reads each lifecycle as a person would', () => {
 
   it('Atoms: transcript, disposition and metrics', () => {
     expect(foldCall('atoms', 'x', store(atoms))).toMatchObject({
-      status: 'completed', disposition: 'successful', durationSeconds: 300, customerNumber: '+15551234567',
-      transcript: [{ role: 'agent', text: 'Hi', at: '2024-07-15T14:30:01.000Z' }], analysis: { metrics: { issue_resolved: true } },
+      status: 'completed',
+      disposition: 'successful',
+      durationSeconds: 300,
+      customerNumber: '+15551234567',
+      transcript: [{ role: 'agent', text: 'Hi', at: '2024-07-15T14:30:01.000Z' }],
+      analysis: { metrics: { issue_resolved: true } },
     });
   });
 
@@ -160,8 +200,11 @@ describe('foldCall breaks ties by the provider lifecycle', () => {
   it('any permutation of an answered call with tied events folds to the same call', () => {
     const lifecycle = [...answered, ...endedThenCompleted('c1')];
     const expected = projection(store(lifecycle));
-    fc.assert(fc.property(fc.shuffledSubarray(lifecycle, { minLength: lifecycle.length }), (arrivals) => {
-      expect(projection(store(arrivals))).toEqual(expected);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(lifecycle, { minLength: lifecycle.length }), (arrivals) => {
+        expect(projection(store(arrivals))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

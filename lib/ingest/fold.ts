@@ -143,11 +143,16 @@ export function foldCall(provider: string, providerCallId: string, input: FoldEv
   const fromNumber = last(events, 'fromNumber') ?? null;
   const toNumber = last(events, 'toNumber') ?? null;
   const customerNumber = last(events, 'customerNumber') ?? (direction === 'inbound' ? fromNumber : direction === 'outbound' ? toNumber : null);
-  const startedAt = extreme(events.map((e) => e.facts.startedAt), 'min');
-  const endedAt = extreme(events.map((e) => e.facts.endedAt), 'max');
+  const startedAt = extreme(
+    events.map((e) => e.facts.startedAt),
+    'min',
+  );
+  const endedAt = extreme(
+    events.map((e) => e.facts.endedAt),
+    'max',
+  );
   const reportedDuration = last(events, 'durationSeconds');
-  const durationSeconds =
-    reportedDuration ?? (startedAt && endedAt ? Math.max(0, (Date.parse(endedAt) - Date.parse(startedAt)) / 1000) : null);
+  const durationSeconds = reportedDuration ?? (startedAt && endedAt ? Math.max(0, (Date.parse(endedAt) - Date.parse(startedAt)) / 1000) : null);
 
   const reAttemptCount = maxOf(events.map((e) => e.facts.reAttemptCount));
   const rescheduledCount = maxOf(events.map((e) => e.facts.rescheduledCount));
@@ -195,8 +200,14 @@ export function foldCall(provider: string, providerCallId: string, input: FoldEv
     creditsUsed: last(events, 'creditsUsed') ?? null,
     creditsAvailable: last(events, 'creditsAvailable') ?? null,
     eventCount: events.length,
-    firstEventAt: extreme(events.map((e) => e.receivedAt), 'min') as string,
-    lastEventAt: extreme(events.map((e) => e.receivedAt), 'max') as string,
+    firstEventAt: extreme(
+      events.map((e) => e.receivedAt),
+      'min',
+    ) as string,
+    lastEventAt: extreme(
+      events.map((e) => e.receivedAt),
+      'max',
+    ) as string,
     searchText: searchText(providerCallId, [customerNumber, fromNumber, toNumber, agentId, applicationId], metadata),
   };
 }

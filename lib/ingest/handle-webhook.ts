@@ -5,7 +5,7 @@ import type { ProviderDefinition, Verification } from '@/lib/providers/types';
 import { ingest } from './ingest';
 import { parseEvent } from './parse-event';
 import { assertJsonContentType, readBody } from './read-body';
-import { recordRejected, type RejectedDelivery } from './record-rejected';
+import { type RejectedDelivery, recordRejected } from './record-rejected';
 
 // The provider-neutral webhook pipeline: read raw bytes → verify → parse → normalize → store.
 // Every request ends as a delivery row, accepted or not, so a developer can see why one failed.
@@ -26,7 +26,11 @@ function verify(provider: ProviderDefinition, request: Request, body: Buffer, no
   const secrets = settings.webhookSecrets[provider.envPrefix] ?? [];
   if (secrets.length === 0) {
     if (settings.allowUnsigned[provider.envPrefix]) return 'unsigned';
-    throw new AppError(401, 'unsigned_not_allowed', `No ${provider.envPrefix}_WEBHOOK_SECRET is configured and ${provider.envPrefix}_ALLOW_UNSIGNED is not true`);
+    throw new AppError(
+      401,
+      'unsigned_not_allowed',
+      `No ${provider.envPrefix}_WEBHOOK_SECRET is configured and ${provider.envPrefix}_ALLOW_UNSIGNED is not true`,
+    );
   }
   const result = provider.verify({ rawBody: body, headers: request.headers, secrets, now, toleranceSeconds: settings.WEBHOOK_TIMESTAMP_TOLERANCE_SECONDS });
   if (result.verification !== 'valid') {
@@ -70,7 +74,10 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
       // recovers it instead of the provider retrying the same poison for ever.
       console.error(`[webhook ${provider.id}] could not process a verified delivery; kept raw for reprocessing`, error);
       try {
-        await record({ verification, httpStatus: 202, errorCode: 'processing_failed', errorMessage: (error as Error).message?.slice(0, 500) ?? String(error) }, 'failed');
+        await record(
+          { verification, httpStatus: 202, errorCode: 'processing_failed', errorMessage: (error as Error).message?.slice(0, 500) ?? String(error) },
+          'failed',
+        );
         return Response.json({ ok: true, processed: false }, { status: 202 });
       } catch (recordError) {
         console.error('[webhook] could not keep a verified delivery', recordError);
@@ -80,9 +87,12 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
     }
     if (appError.code === 'internal_error') console.error(`[webhook ${provider.id}]`, error);
     const failedVerification = (error as { verification?: Verification }).verification;
-    await record({ verification: failedVerification ?? verification, httpStatus: appError.status, errorCode: appError.code, errorMessage: appError.message }).catch(
-      (recordError: unknown) => console.error('[webhook] could not record rejected delivery', recordError),
-    );
+    await record({
+      verification: failedVerification ?? verification,
+      httpStatus: appError.status,
+      errorCode: appError.code,
+      errorMessage: appError.message,
+    }).catch((recordError: unknown) => console.error('[webhook] could not record rejected delivery', recordError));
     return Response.json(errorBody(appError), { status: appError.status });
   }
 }

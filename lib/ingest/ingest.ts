@@ -1,7 +1,7 @@
 import 'server-only';
 import { ingestPool } from '@/lib/db';
 import { createBatcher } from './batcher';
-import { storeBatch, type AcceptedDelivery, type StoredDelivery } from './store-batch';
+import { type AcceptedDelivery, type StoredDelivery, storeBatch } from './store-batch';
 
 /** Batches in flight at once, each on its own connection of the ingest pool. */
 export const INGEST_PARALLEL = 2;

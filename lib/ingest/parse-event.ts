@@ -2,9 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { ZodError } from 'zod';
 import { zodMessage } from '@/lib/http/errors';
 import { sha256Hex } from '@/lib/providers/hmac';
-import type { ProviderDefinition } from '@/lib/providers/types';
-import { MAX_ID_LENGTH, needsStorableCopy, storableEvent, storableJson, wellFormed, type StorageWarning } from './storable';
-import type { NormalizedEvent } from '@/lib/providers/types';
+import type { NormalizedEvent, ProviderDefinition } from '@/lib/providers/types';
+import { MAX_ID_LENGTH, needsStorableCopy, type StorageWarning, storableEvent, storableJson, wellFormed } from './storable';
 
 // A verified body read into a storable event: parse → make storable → the provider's schema →
 // drop what no column holds. The webhook and reprocessing both read bodies here, so a delivery

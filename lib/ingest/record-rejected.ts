@@ -32,7 +32,20 @@ export async function recordRejected(d: RejectedDelivery, outcome: 'rejected' | 
                            http_status, error_code, error_message, event_type)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     // The error message and event type quote the request, which may hold what text cannot.
-    [d.provider, d.endpoint, d.receivedAt, cleanText(JSON.stringify(d.headers)), body, d.bodySize, d.bodySize > body.length,
-     d.verification, outcome, d.httpStatus, d.errorCode, cleanText(d.errorMessage), d.eventType === null ? null : cleanText(d.eventType)],
+    [
+      d.provider,
+      d.endpoint,
+      d.receivedAt,
+      cleanText(JSON.stringify(d.headers)),
+      body,
+      d.bodySize,
+      d.bodySize > body.length,
+      d.verification,
+      outcome,
+      d.httpStatus,
+      d.errorCode,
+      cleanText(d.errorMessage),
+      d.eventType === null ? null : cleanText(d.eventType),
+    ],
   );
 }

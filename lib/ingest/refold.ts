@@ -42,7 +42,13 @@ export async function refoldCalls(client: ClientBase, calls: Map<string, string>
   for (const r of rows) {
     const list = byCall.get(r.call_id) ?? [];
     providerOf.set(r.call_id, r.provider);
-    list.push({ dedupeKey: r.dedupe_key, type: r.type, occurredAt: r.occurred_at?.toISOString() ?? null, receivedAt: r.received_at.toISOString(), facts: r.facts });
+    list.push({
+      dedupeKey: r.dedupe_key,
+      type: r.type,
+      occurredAt: r.occurred_at?.toISOString() ?? null,
+      receivedAt: r.received_at.toISOString(),
+      facts: r.facts,
+    });
     byCall.set(r.call_id, list);
   }
   const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(providerOf.get(id) ?? '', calls.get(id) ?? '', events) }));

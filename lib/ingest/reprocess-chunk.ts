@@ -1,15 +1,15 @@
 import type { ClientBase } from 'pg';
+import type { NormalizedEvent } from '@/lib/providers/types';
+import { eventKey } from './batch-plan';
+import { type LinkCandidate, linkWaiting } from './link-waiting';
+import { callKey, lockCalls, sortCallKeys } from './lock-calls';
+import { refoldCalls } from './refold';
 import { callByMetadata, insertEvents, lockEvents, readStoredEvents, type StoredEvent, type StoredEvents } from './reprocess-events';
-import { writeFacts, type EventFacts } from './reprocess-facts';
+import { type EventFacts, writeFacts } from './reprocess-facts';
 import { relinkDeliveries, settleDuplicates } from './reprocess-links';
 import { decideCall, renormalize } from './reprocess-normalize';
 import { emptyCounts, type ReprocessCounts, type ReprocessProblem } from './reprocess-result';
 import type { DeliveryRow, ResolvedScope } from './reprocess-scope';
-import { linkWaiting, type LinkCandidate } from './link-waiting';
-import { refoldCalls } from './refold';
-import { eventKey } from './batch-plan';
-import { callKey, lockCalls, sortCallKeys } from './lock-calls';
-import type { NormalizedEvent } from '@/lib/providers/types';
 
 // One chunk of deliveries (oldest first) replayed in one transaction. The order of locks is
 // ingest's: calls first (lockCalls, key order), then events, so the two queue instead of
@@ -84,7 +84,13 @@ async function linkCandidatesOf(client: ClientBase, callIds: string[]): Promise<
     `SELECT id, provider, provider_call_id, metadata, last_event_at FROM call WHERE id = ANY($1::uuid[]) AND metadata <> '{}'::jsonb`,
     [callIds],
   );
-  return rows.map((r) => ({ callId: r.id, provider: r.provider, providerCallId: r.provider_call_id, metadata: r.metadata, lastEventAt: r.last_event_at.toISOString() }));
+  return rows.map((r) => ({
+    callId: r.id,
+    provider: r.provider,
+    providerCallId: r.provider_call_id,
+    metadata: r.metadata,
+    lastEventAt: r.last_event_at.toISOString(),
+  }));
 }
 
 /**
@@ -106,16 +112,16 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
   const stored = await readStoredEvents(client, [...newKeys.values()], previousIds);
   const placed = await placeItems(client, parsed, stored);
   fileUnderFirst(placed, stored);
-  const items = placed.filter(
-    (i) => !only || i.row.event_id !== null || (i.row.provider === only.provider && i.providerCallId === only.providerCallId),
-  );
+  const items = placed.filter((i) => !only || i.row.event_id !== null || (i.row.provider === only.provider && i.providerCallId === only.providerCallId));
   counts.deliveries.considered = items.length + problems.length;
   counts.deliveries.failed = problems.length;
 
   // Lock every call a chunk's event may leave or join, then the events themselves.
   const callKeys = sortCallKeys([
     ...items.flatMap((i): [string, string][] => (i.providerCallId ? [[i.row.provider, i.providerCallId]] : [])),
-    ...[...stored.byId.values()].flatMap((e): [string, string][] => (e.call_provider && e.call_provider_call_id ? [[e.call_provider, e.call_provider_call_id]] : [])),
+    ...[...stored.byId.values()].flatMap((e): [string, string][] =>
+      e.call_provider && e.call_provider_call_id ? [[e.call_provider, e.call_provider_call_id]] : [],
+    ),
   ]);
   const existingCalls = await countExistingCalls(client, callKeys);
   const callIds = await lockCalls(client, callKeys);
@@ -129,16 +135,28 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
   const created = await insertEvents(
     client,
     [...firstOfKey.values()].map((i) => ({
-      provider: i.row.provider, event: i.event, body: i.row.body, receivedAt: i.row.received_at,
-      signed: i.row.verification === 'valid', callId: callIdOf(i.row.provider, i.providerCallId), providerCallId: i.providerCallId,
+      provider: i.row.provider,
+      event: i.event,
+      body: i.row.body,
+      receivedAt: i.row.received_at,
+      signed: i.row.verification === 'valid',
+      callId: callIdOf(i.row.provider, i.providerCallId),
+      providerCallId: i.providerCallId,
     })),
   );
   counts.events.inserted = created.inserted.size;
   const eventOf = (key: string) => (stored.byKey.get(key) ?? created.rows.get(key))!;
 
-  const relinked = await relinkDeliveries(client, items.map((i) => ({
-    id: i.row.id, event_id: eventOf(i.key).id, call_id: callIdOf(i.row.provider, i.providerCallId), event_type: i.event.type, warnings: i.event.warnings ?? null,
-  })));
+  const relinked = await relinkDeliveries(
+    client,
+    items.map((i) => ({
+      id: i.row.id,
+      event_id: eventOf(i.key).id,
+      call_id: callIdOf(i.row.provider, i.providerCallId),
+      event_type: i.event.type,
+      warnings: i.event.warnings ?? null,
+    })),
+  );
   const touched = [...new Set([...items.map((i) => eventOf(i.key).id), ...items.flatMap((i) => (i.row.event_id ? [i.row.event_id] : []))])];
   const settled = await settleDuplicates(client, touched);
   counts.deliveries.changed = new Set([...relinked, ...settled.deliveriesChanged]).size;
@@ -151,8 +169,13 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
     const item = byDelivery.get(deliveryId);
     if (!item) continue;
     facts.push({
-      id: eventId, provider: item.row.provider, event: item.event, body: item.row.body,
-      callId: callIdOf(item.row.provider, item.providerCallId), providerCallId: item.providerCallId, receivedAt: eventOf(item.key).received_at,
+      id: eventId,
+      provider: item.row.provider,
+      event: item.event,
+      body: item.row.body,
+      callId: callIdOf(item.row.provider, item.providerCallId),
+      providerCallId: item.providerCallId,
+      receivedAt: eventOf(item.key).received_at,
     });
   }
   const written = await writeFacts(client, facts);

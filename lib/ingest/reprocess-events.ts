@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
-import { eventKey, jsonText } from './batch-plan';
 import type { NormalizedEvent } from '@/lib/providers/types';
+import { eventKey, jsonText } from './batch-plan';
 
 // Reprocessing's reads and inserts of call_event rows: what is stored under a key now, and
 // the rows a delivery's new dedupe key needs.
@@ -77,9 +77,16 @@ export interface NewEvent {
 function newEventsJson(events: NewEvent[]): string {
   const parts = events.map((n) => {
     const head = JSON.stringify({
-      provider: n.provider, dedupe_key: n.event.dedupeKey, call_id: n.callId, provider_call_id: n.providerCallId,
-      type: n.event.type, known: n.event.known, occurred_at: n.event.occurredAt, received_at: n.receivedAt.toISOString(),
-      normalized: n.event, signed: n.signed,
+      provider: n.provider,
+      dedupe_key: n.event.dedupeKey,
+      call_id: n.callId,
+      provider_call_id: n.providerCallId,
+      type: n.event.type,
+      known: n.event.known,
+      occurred_at: n.event.occurredAt,
+      received_at: n.receivedAt.toISOString(),
+      normalized: n.event,
+      signed: n.signed,
     });
     return `${head.slice(0, -1)},"payload":${jsonText(n.body)}}`;
   });
@@ -91,7 +98,10 @@ function newEventsJson(events: NewEvent[]): string {
  * instead (and locked), so reprocessing and ingest never make two rows for one key.
  * Returns key → row, and the ids of the rows this inserted.
  */
-export async function insertEvents(client: ClientBase, events: NewEvent[]): Promise<{ rows: Map<string, { id: string; received_at: Date }>; inserted: Set<string> }> {
+export async function insertEvents(
+  client: ClientBase,
+  events: NewEvent[],
+): Promise<{ rows: Map<string, { id: string; received_at: Date }>; inserted: Set<string> }> {
   const out = new Map<string, { id: string; received_at: Date }>();
   if (events.length === 0) return { rows: out, inserted: new Set() };
   type Row = { id: string; provider: string; dedupe_key: string; received_at: Date };

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
-import { jsonText } from './batch-plan';
 import type { NormalizedEvent } from '@/lib/providers/types';
+import { jsonText } from './batch-plan';
 
 // Rewrites what an event says, and the action and credit entry it carries, from the event's
 // first delivery read with the current code. Only changed rows are written, so a rerun writes
@@ -31,8 +31,13 @@ export interface FactCounts {
 function eventsJson(facts: EventFacts[]): string {
   const parts = facts.map((f) => {
     const head = JSON.stringify({
-      id: f.id, call_id: f.callId, provider_call_id: f.providerCallId, type: f.event.type, known: f.event.known,
-      occurred_at: f.event.occurredAt, normalized: f.event,
+      id: f.id,
+      call_id: f.callId,
+      provider_call_id: f.providerCallId,
+      type: f.event.type,
+      known: f.event.known,
+      occurred_at: f.event.occurredAt,
+      normalized: f.event,
     });
     return `${head.slice(0, -1)},"payload":${jsonText(f.body)}}`;
   });

@@ -1,6 +1,6 @@
 import { providerById } from '@/lib/providers/registry';
-import { parseEvent } from './parse-event';
 import type { NormalizedEvent } from '@/lib/providers/types';
+import { parseEvent } from './parse-event';
 
 // Reading a stored delivery again with this version's provider code, and deciding which call a
 // call-less event belongs to. Pure: the database work is in reprocess-chunk.ts.

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
-import { refoldCalls, type RefoldCounts } from './refold';
 import { callKey, lockCalls, sortCallKeys } from './lock-calls';
+import { type RefoldCounts, refoldCalls } from './refold';
 
 // Events whose deliveries all produce other keys now. Dropped at the end of a run, not per
 // chunk: a later chunk may still file a delivery under the same key, and then the event keeps

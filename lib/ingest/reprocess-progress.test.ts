@@ -18,7 +18,14 @@ describe('throttledProgress', () => {
     let now = 0;
     const lines: string[] = [];
     const report = throttledProgress((line) => lines.push(line), { now: () => now });
-    for (const [t, done] of [[100, 500], [400, 1_000], [900, 1_500], [1_200, 2_000], [1_300, 2_500], [1_350, 3_000]] as const) {
+    for (const [t, done] of [
+      [100, 500],
+      [400, 1_000],
+      [900, 1_500],
+      [1_200, 2_000],
+      [1_300, 2_500],
+      [1_350, 3_000],
+    ] as const) {
       now = t;
       report({ done, total: 3_000 });
     }

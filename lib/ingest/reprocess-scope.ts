@@ -4,7 +4,11 @@ import { providerById } from '@/lib/providers/registry';
 
 // Which stored deliveries a reprocess run reads, page by page in arrival order.
 
-export type ReprocessScope = { kind: 'all' } | { kind: 'provider'; provider: string } | { kind: 'call'; callId: string } | { kind: 'delivery'; deliveryId: string };
+export type ReprocessScope =
+  | { kind: 'all' }
+  | { kind: 'provider'; provider: string }
+  | { kind: 'call'; callId: string }
+  | { kind: 'delivery'; deliveryId: string };
 
 /** A stored delivery as reprocessing reads it. */
 export interface DeliveryRow {

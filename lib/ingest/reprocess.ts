@@ -1,11 +1,11 @@
 import type { ClientBase } from 'pg';
 import { writeAudit } from '@/lib/audit';
 import { AppError, isUnavailable } from '@/lib/http/errors';
-import { replayChunk, type ChunkResult } from './reprocess-chunk';
+import { type ChunkResult, replayChunk } from './reprocess-chunk';
 import { dropOrphans } from './reprocess-orphans';
-import { addCounts, emptyCounts, MAX_PROBLEMS, type ReprocessResult } from './reprocess-result';
 import type { ReprocessProgress } from './reprocess-progress';
-import { countScope, readPage, resolveScope, type DeliveryRow, type PageCursor, type ReprocessScope, type ResolvedScope } from './reprocess-scope';
+import { addCounts, emptyCounts, MAX_PROBLEMS, type ReprocessResult } from './reprocess-result';
+import { countScope, type DeliveryRow, type PageCursor, type ReprocessScope, type ResolvedScope, readPage, resolveScope } from './reprocess-scope';
 
 // Reprocess: rebuild calls from the stored raw deliveries with the code running now, so a
 // parser fix reaches the past without anyone re-sending anything.

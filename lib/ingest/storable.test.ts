@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, needsStorableCopy, storableDate, storableEvent, storableJson, storableText } from './storable';
 import type { NormalizedEvent } from '@/lib/providers/types';
+import { MAX_DEPTH, needsStorableCopy, storableDate, storableEvent, storableJson, storableText } from './storable';
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -15,9 +15,22 @@ function holdable(v: unknown, depth = 0): boolean {
 }
 
 // Strings from every UTF-16 code unit, so NUL and both halves of a surrogate pair turn up often.
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d', '\ude00', 'a', 'é'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))) });
+const anyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d', '\ude00', 'a', 'é'),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  ),
+});
 const anyJson = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, anyText, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(anyText, tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    anyText,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(anyText, tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 describe('storableJson', () => {
@@ -38,12 +51,20 @@ describe('storableJson', () => {
 
   it('returns the very input, with no warning, when nothing needs changing', () => {
     const clean = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.string(), tie('value'), { maxKeys: 3 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.string(), tie('value'), { maxKeys: 3 }),
+      ),
     })).value;
-    fc.assert(fc.property(clean, (v) => {
-      const out = storableJson(v);
-      return out.value === v && out.warnings.length === 0;
-    }));
+    fc.assert(
+      fc.property(clean, (v) => {
+        const out = storableJson(v);
+        return out.value === v && out.warnings.length === 0;
+      }),
+    );
   });
 
   it('names the field of each change by its path', () => {
@@ -70,7 +91,12 @@ describe('storableJson', () => {
 
 describe('storableEvent', () => {
   const event = (facts: NormalizedEvent['facts'], occurredAt: string | null = null): NormalizedEvent => ({
-    dedupeKey: 'k', type: 't', known: true, providerCallId: 'c', occurredAt, facts,
+    dedupeKey: 'k',
+    type: 't',
+    known: true,
+    providerCallId: 'c',
+    occurredAt,
+    facts,
   });
 
   it('keeps dates a timestamptz holds and drops the rest', () => {
@@ -84,7 +110,7 @@ describe('storableEvent', () => {
     expect(out.warnings.map((w) => w.field)).toEqual(['occurredAt', 'facts.startedAt']);
   });
 
-  it('drops dial counts past MAX_COUNT (the int column less the fold\'s +1) and keeps the others', () => {
+  it("drops dial counts past MAX_COUNT (the int column less the fold's +1) and keeps the others", () => {
     const out = storableEvent(event({ reAttemptCount: 2_147_483_648, rescheduledCount: 2_147_483_647 }));
     expect(out.event.facts).toEqual({});
     expect(storableEvent(event({ reAttemptCount: 1_000_000 })).warnings).toEqual([]);

@@ -1,5 +1,5 @@
-import { isPgTimestamp } from '@/lib/schemas/pg-text';
 import type { NormalizedEvent } from '@/lib/providers/types';
+import { isPgTimestamp } from '@/lib/schemas/pg-text';
 
 // What Postgres cannot hold, made storable. A verified delivery that matches its provider's
 // schema is always stored and folded; the values below would make the insert fail, so they are
@@ -37,7 +37,8 @@ function nestsDeeper(jsonText: string, limit: number): boolean {
   for (let i = 0; i < jsonText.length; i++) {
     const c = jsonText.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { ClientBase } from 'pg';
+import { type AcceptedDelivery, type BatchPlan, eventKey, type PlannedEvent, planBatch } from './batch-plan';
 import { CALL_RECORD, CALL_SET } from './call-columns';
-import { eventKey, planBatch, type AcceptedDelivery, type BatchPlan, type PlannedEvent } from './batch-plan';
-import { foldCall, type CallProjection } from './fold';
-import { linkedFoldEvent, linkWaiting, type LinkCandidate } from './link-waiting';
+import { type CallProjection, foldCall } from './fold';
+import { type LinkCandidate, linkedFoldEvent, linkWaiting } from './link-waiting';
 import { lockCalls, lockStatement } from './lock-calls';
 import { inOneTrip, type Statement } from './one-trip';
 import type { FoldEvent } from './types';

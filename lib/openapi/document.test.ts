@@ -5,7 +5,12 @@ import { openApiDocument } from './document';
 
 // The document is well-formed OpenAPI 3.1, and it lists exactly the route handlers that exist.
 
-type Operation = { parameters: { name: string; in: string; required: boolean; schema?: object }[]; requestBody?: { content: Record<string, { schema?: object }> }; responses: Record<string, { description?: string }>; security: object[] };
+type Operation = {
+  parameters: { name: string; in: string; required: boolean; schema?: object }[];
+  requestBody?: { content: Record<string, { schema?: object }> };
+  responses: Record<string, { description?: string }>;
+  security: object[];
+};
 const doc = openApiDocument();
 const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op: op as Operation })));
 
@@ -44,21 +49,30 @@ describe('the OpenAPI document', () => {
       }
       // Every {name} in the path is a required path parameter, and the other way round.
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name), `${method} ${path}`).toEqual(inPath);
+      expect(
+        op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        `${method} ${path}`,
+      ).toEqual(inPath);
       expect(op.parameters.filter((p) => p.in === 'path').every((p) => p.required)).toBe(true);
     }
   });
 
-  it('describes the documented query parameters from the routes\' own schemas', () => {
+  it("describes the documented query parameters from the routes' own schemas", () => {
     const calls = operations.find((o) => o.path === '/api/calls' && o.method === 'get')?.op;
     const success = calls?.parameters.find((p) => p.name === 'success');
     expect(success?.schema).toMatchObject({ enum: expect.arrayContaining(['true', 'false']) });
-    expect(calls?.parameters.find((p) => p.name === 'limit')).toMatchObject({ required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } });
+    expect(calls?.parameters.find((p) => p.name === 'limit')).toMatchObject({
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+    });
     const decision = operations.find((o) => o.path === '/api/actions/{id}/decision')?.op;
-    expect(decision?.requestBody?.content['application/json']?.schema).toMatchObject({ required: ['decision'], properties: { decision: { enum: ['approve', 'reject'] } } });
+    expect(decision?.requestBody?.content['application/json']?.schema).toMatchObject({
+      required: ['decision'],
+      properties: { decision: { enum: ['approve', 'reject'] } },
+    });
   });
 
-  it('lists every route handler under app/api (but Better Auth\'s and the benchmark\'s), with its methods, and nothing else', () => {
+  it("lists every route handler under app/api (but Better Auth's and the benchmark's), with its methods, and nothing else", () => {
     const onDisk: string[] = [];
     for (const file of routeFiles(API)) {
       const rel = relative(API, file).replace(/\\/g, '/');

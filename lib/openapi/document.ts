@@ -53,7 +53,8 @@ function responses(route: ApiRoute) {
   const add = (code: number, description: string) => {
     out[code] ??= jsonError(description);
   };
-  if (route.query || route.body || route.pathParams) add(400, 'Invalid input (`invalid_request`, naming the parameter or field; `invalid_json` for a body that is not JSON)');
+  if (route.query || route.body || route.pathParams)
+    add(400, 'Invalid input (`invalid_request`, naming the parameter or field; `invalid_json` for a body that is not JSON)');
   if (route.auth === 'user') {
     add(401, 'No session or Bearer token, or the token is unknown or revoked');
     add(403, `The role lacks the permission (${route.permission ?? 'none'}), or a cookie-authenticated change came from another site`);
@@ -104,7 +105,12 @@ export function openApiDocument() {
       },
       securitySchemes: {
         bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (create one on the API tokens page or with `npm run token:create`).' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token', description: 'A signed-in session (`__Secure-better-auth.session_token` over https). Changes need a same-origin request.' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'better-auth.session_token',
+          description: 'A signed-in session (`__Secure-better-auth.session_token` over https). Changes need a same-origin request.',
+        },
         cronSecret: { type: 'http', scheme: 'bearer', description: 'CRON_SECRET, as the scheduler sends it.' },
       },
     },

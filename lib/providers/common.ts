@@ -21,7 +21,10 @@ export function numeric<T extends z.ZodType<number>>(schema: T) {
 
 /** Canonical action kind: `create-order` and `create_order` are the same action. */
 export function actionKind(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[-\s]+/g, '_');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
 }
 
 export function toIso(value: string | null | undefined): string | undefined {

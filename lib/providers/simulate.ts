@@ -27,7 +27,12 @@ export interface Rng {
   uuid(): string;
 }
 
-export interface LineItem { title: string; variantId: string; quantity: number; price: number }
+export interface LineItem {
+  title: string;
+  variantId: string;
+  quantity: number;
+  price: number;
+}
 
 /** The cash-on-delivery cart a simulated call is about (made by simulator/orders.ts). */
 export interface Order {

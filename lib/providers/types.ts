@@ -113,9 +113,7 @@ export interface VerifyInput {
   toleranceSeconds: number;
 }
 
-export type VerifyResult =
-  | { verification: 'valid' }
-  | { verification: 'invalid' | 'missing' | 'stale'; reason: string };
+export type VerifyResult = { verification: 'valid' } | { verification: 'invalid' | 'missing' | 'stale'; reason: string };
 
 export interface ProviderDefinition {
   /** URL segment and stored provider id: /api/webhooks/<id>. */

@@ -30,21 +30,24 @@ export const decisionSchema = z
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /** An edited payload sent as JSON text (a form field): must be a JSON object. */
-export const payloadJsonField = z.string().max(100_000).transform((text, ctx) => {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const bad = findBadText(value);
-      if (!bad) return value as Record<string, unknown>;
-      ctx.addIssue({ code: 'custom', message: `${bad.join('.')}: ${PG_TEXT_MESSAGE}` });
-      return z.NEVER;
+export const payloadJsonField = z
+  .string()
+  .max(100_000)
+  .transform((text, ctx) => {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const bad = findBadText(value);
+        if (!bad) return value as Record<string, unknown>;
+        ctx.addIssue({ code: 'custom', message: `${bad.join('.')}: ${PG_TEXT_MESSAGE}` });
+        return z.NEVER;
+      }
+    } catch {
+      // reported below
     }
-  } catch {
-    // reported below
-  }
-  ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
-  return z.NEVER;
-});
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    return z.NEVER;
+  });
 
 /** POST /api/actions/{id}/mark-sent: the destination's own reference, when the person has one. */
 export const markSentSchema = z.object({ reference: pgText().trim().min(1).max(500).optional() });

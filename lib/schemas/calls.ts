@@ -19,7 +19,14 @@ export type DateRange = (typeof DATE_RANGES)[number];
 /** `a,b,c` → ['a','b','c']; one value stays valid, so `provider=atoms` reads as before. */
 const commaList = <T extends z.ZodType<string, string>>(item: T) =>
   pgText()
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item).min(1).max(20));
 
 /** `true`/`false` as the API documents it, or `yes`/`no` as the calls page writes its URL; read as yes/no. */

@@ -15,7 +15,10 @@ export type DeliverySince = keyof typeof DELIVERY_SINCE;
 const isoDateTime = pgDateTime();
 
 export const deliveryFiltersSchema = z.object({
-  provider: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id').optional(),
+  provider: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be a provider id')
+    .optional(),
   outcome: z.enum(DELIVERY_OUTCOMES).optional(),
   verification: z.enum(DELIVERY_VERIFICATIONS).optional(),
   since: z.enum(Object.keys(DELIVERY_SINCE) as [DeliverySince, ...DeliverySince[]]).optional(),

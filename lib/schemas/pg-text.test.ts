@@ -19,7 +19,7 @@ describe('pgText', () => {
 
   it('finds bad text at any depth, in keys too', () => {
     expect(findBadText({ a: [1, { b: 'x\u0000' }] })).toEqual(['a', 1, 'b']);
-    expect(findBadText({ ['k\uD800']: 1 })).toEqual(['k\uD800']);
+    expect(findBadText({ 'k\uD800': 1 })).toEqual(['k\uD800']);
     expect(findBadText({ a: ['fine', null, 3] })).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { z, type ZodError } from 'zod';
+import { type ZodError, z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
 import { isPgText, PG_TEXT_MESSAGE, pgText } from './pg-text';
 
@@ -36,7 +36,12 @@ export const revokeSessionsSchema = z.object({ userId });
 
 export const createApiTokenSchema = z.object({
   userId,
-  name: z.string({ error: 'Give the token a name' }).refine(isPgText, PG_TEXT_MESSAGE).trim().min(1, 'Give the token a name').max(80, 'The name is at most 80 characters'),
+  name: z
+    .string({ error: 'Give the token a name' })
+    .refine(isPgText, PG_TEXT_MESSAGE)
+    .trim()
+    .min(1, 'Give the token a name')
+    .max(80, 'The name is at most 80 characters'),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 
@@ -44,7 +49,10 @@ export const revokeApiTokenSchema = z.object({ tokenId: z.uuid('Unknown token') 
 
 /** Query parameters of /admin/audit: filters live in the URL so a view can be shared. */
 export const auditFiltersSchema = z.object({
-  action: z.string().regex(/^[a-z0-9_.:-]{1,60}$/, 'Unknown action').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z0-9_.:-]{1,60}$/, 'Unknown action')
+    .optional(),
   cursor: pgText().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,9 +1,9 @@
 'use server';
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { changeUserRole } from '@/lib/commands/users/change-user-role';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { changeRoleSchema } from '@/lib/schemas/users';
 
 export type ChangeRoleResult = ActionResult<{ message: string }>;

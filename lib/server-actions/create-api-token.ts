@@ -1,9 +1,9 @@
 'use server';
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { createApiToken } from '@/lib/commands/tokens/create-api-token';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { createApiTokenSchema } from '@/lib/schemas/users';
 
 // The plaintext token travels to the browser once, in this answer; only its hash is stored.

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { createUser } from '@/lib/commands/users/create-user';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { createUserSchema } from '@/lib/schemas/users';
 
 export type CreateUserResult = ActionResult<{ email: string; generatedPassword: string | null }>;

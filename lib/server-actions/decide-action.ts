@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { decideAction } from '@/lib/commands/actions/decide';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { decisionSchema, payloadJsonField } from '@/lib/schemas/actions';
 
 const field = (form: FormData, name: string) => {

@@ -1,9 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { decideAction } from '@/lib/commands/actions/decide';
 import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { toAppError } from '@/lib/http/errors';
-import { decideAction } from '@/lib/commands/actions/decide';
 
 const input = z.object({
   ids: z.array(z.uuid()).min(1, 'select at least one action').max(100),

@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { markActionSent } from '@/lib/commands/actions/mark-sent';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 
 export type MarkSentResult = ActionResult<{ message: string }>;
 

@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { redispatchAction } from '@/lib/commands/actions/redispatch';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 
 export type RedispatchResult = ActionResult<{ message: string }>;
 

@@ -1,11 +1,11 @@
 'use server';
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { clientIp } from '@/lib/auth/sign-in-limit';
+import { reprocessAs } from '@/lib/commands/deliveries/reprocess';
 import { guardedAction } from '@/lib/handlers/action';
 import { describeReprocess } from '@/lib/ingest/reprocess-result';
-import { reprocessAs } from '@/lib/commands/deliveries/reprocess';
 
 // The Reprocess buttons (admins): on a call page the form carries `callId` (that call), on a
 // delivery `deliveryId` (that delivery); a form with neither reprocesses everything.

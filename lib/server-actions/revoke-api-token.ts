@@ -1,9 +1,9 @@
 'use server';
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { revokeApiToken } from '@/lib/commands/tokens/revoke-api-token';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { revokeApiTokenSchema } from '@/lib/schemas/users';
 
 export type RevokeApiTokenResult = ActionResult<{ message: string }>;

@@ -1,9 +1,9 @@
 'use server';
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { revokeUserSessions } from '@/lib/commands/users/revoke-user-sessions';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { revokeSessionsSchema } from '@/lib/schemas/users';
 
 export type RevokeSessionsResult = ActionResult<{ message: string }>;

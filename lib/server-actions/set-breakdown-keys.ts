@@ -3,8 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { breakdownKeysTextSchema } from '@/lib/analytics/schema';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { setBreakdownKeys } from '@/lib/commands/settings/set-breakdown-keys';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 
 export type SetBreakdownKeysResult = ActionResult<{ message: string }>;
 

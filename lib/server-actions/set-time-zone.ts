@@ -3,8 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { setTeamTimeZone } from '@/lib/commands/settings/set-team-time-zone';
+import { type ActionResult, guardedAction } from '@/lib/handlers/action';
 import { isTimeZone } from '@/lib/time-zone';
 
 export type SetTimeZoneResult = ActionResult<{ message: string }>;

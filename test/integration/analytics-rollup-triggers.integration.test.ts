@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR, applyMigrations, readMigrations } from '@/prisma/migrate';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from '@/prisma/migrate';
 import { rollupDrift } from '@/test/rollups';
 
 // The triggers that keep the analytics rollups, exercised with every kind of write to call (and
@@ -49,11 +49,15 @@ async function inSchema(schema: string, ...statements: string[]): Promise<pg.Que
 }
 
 const rollups = async (schema: string) =>
-  (await inSchema(
-    schema,
-    'SELECT * FROM call_day_status ORDER BY 1, 2, 3', 'SELECT * FROM call_day_agent ORDER BY 1, 2, 3', 'SELECT * FROM call_day_duration ORDER BY 1, 2, 3',
-    'SELECT * FROM call_day_meta ORDER BY 1, 2, 3, 4',
-  )).map((r) => r.rows);
+  (
+    await inSchema(
+      schema,
+      'SELECT * FROM call_day_status ORDER BY 1, 2, 3',
+      'SELECT * FROM call_day_agent ORDER BY 1, 2, 3',
+      'SELECT * FROM call_day_duration ORDER BY 1, 2, 3',
+      'SELECT * FROM call_day_meta ORDER BY 1, 2, 3, 4',
+    )
+  ).map((r) => r.rows);
 
 /**
  * Metadata of every shape a key's value can take: strings, numbers, booleans, objects, arrays,
@@ -91,7 +95,10 @@ describe('analytics rollup triggers', () => {
     );
     await exact('ingest-like insert then update');
     // Netted out within the transaction: the bare calls never touched today's queued row.
-    const queuedNow = await inSchema(schema, `SELECT count(*)::int AS n FROM call_day_status WHERE provider = 'atoms' AND status = 'queued' AND day > '2024-12-31'`);
+    const queuedNow = await inSchema(
+      schema,
+      `SELECT count(*)::int AS n FROM call_day_status WHERE provider = 'atoms' AND status = 'queued' AND day > '2024-12-31'`,
+    );
     expect(queuedNow[0]?.rows).toEqual([{ n: 0 }]);
 
     await inSchema(
@@ -132,22 +139,36 @@ describe('analytics rollup triggers', () => {
     // Savepoints rolled back, kept and released; the flush forced early, then more changes after it.
     await inSchema(
       schema,
-      'SAVEPOINT a', `UPDATE call SET status = 'failed' WHERE provider = 'mirai'`, 'ROLLBACK TO SAVEPOINT a',
+      'SAVEPOINT a',
+      `UPDATE call SET status = 'failed' WHERE provider = 'mirai'`,
+      'ROLLBACK TO SAVEPOINT a',
       `UPDATE call SET credits_used = 0.1 WHERE provider = 'minivoice'`,
-      'SAVEPOINT b', `DELETE FROM call WHERE provider_call_id IN ('c1', 'c3')`, 'ROLLBACK TO SAVEPOINT b',
-      'SAVEPOINT c', `UPDATE call SET duration_seconds = 0.2 WHERE provider = 'atoms'`, 'RELEASE SAVEPOINT c',
-      'SET CONSTRAINTS ALL IMMEDIATE', `UPDATE call SET success = NOT success WHERE provider = 'mirai-v2'`,
+      'SAVEPOINT b',
+      `DELETE FROM call WHERE provider_call_id IN ('c1', 'c3')`,
+      'ROLLBACK TO SAVEPOINT b',
+      'SAVEPOINT c',
+      `UPDATE call SET duration_seconds = 0.2 WHERE provider = 'atoms'`,
+      'RELEASE SAVEPOINT c',
+      'SET CONSTRAINTS ALL IMMEDIATE',
+      `UPDATE call SET success = NOT success WHERE provider = 'mirai-v2'`,
       `UPDATE call SET last_event_at = last_event_at + interval '1 day' WHERE provider = 'mirai-v2'`,
     );
     await exact('savepoints and an early flush');
 
     // A statement that changed nothing queues no flush, so the next one still must; and a flush
     // fired at once (immediate from the start) fires again for the rows written after it.
-    await inSchema(schema, `UPDATE call SET status = 'failed' WHERE false`, `DELETE FROM call WHERE false`, `UPDATE call SET credits_used = 0.7 WHERE provider = 'atoms'`);
+    await inSchema(
+      schema,
+      `UPDATE call SET status = 'failed' WHERE false`,
+      `DELETE FROM call WHERE false`,
+      `UPDATE call SET credits_used = 0.7 WHERE provider = 'atoms'`,
+    );
     await exact('a first statement that changed nothing');
     await inSchema(
       schema,
-      'SET CONSTRAINTS ALL IMMEDIATE', `UPDATE call SET credits_used = 1.1 WHERE provider = 'mirai'`, `DELETE FROM call WHERE provider_call_id = 'c8'`,
+      'SET CONSTRAINTS ALL IMMEDIATE',
+      `UPDATE call SET credits_used = 1.1 WHERE provider = 'mirai'`,
+      `DELETE FROM call WHERE provider_call_id = 'c8'`,
       `INSERT INTO call (provider, provider_call_id, credits_used, metadata) VALUES ('mirai', 'imm', 4, '{"campaign": "now"}')`,
     );
     await exact('immediate from the start');
@@ -188,7 +209,13 @@ describe('analytics rollup triggers', () => {
     await inSchema(schema, `UPDATE call SET status = 'busy' WHERE provider = 'mirai'`, 'TRUNCATE call CASCADE');
     expect((await rollups(schema)).flat()).toEqual([]);
     await exact('truncate');
-    await inSchema(schema, SEED, `UPDATE call SET credits_used = 2 WHERE provider = 'atoms'`, `SELECT call_rollup_rebuild('UTC')`, `DELETE FROM call WHERE provider = 'minivoice'`);
+    await inSchema(
+      schema,
+      SEED,
+      `UPDATE call SET credits_used = 2 WHERE provider = 'atoms'`,
+      `SELECT call_rollup_rebuild('UTC')`,
+      `DELETE FROM call WHERE provider = 'minivoice'`,
+    );
     await exact('writes before and after a rebuild in one transaction');
   });
 
@@ -200,7 +227,11 @@ describe('analytics rollup triggers', () => {
     const rollupMigrations = migrations.slice(first).map((m) => m.name);
     for (const m of migrations.slice(0, first)) await cp(path.join(DEFAULT_MIGRATIONS_DIR, m.name), path.join(dir, m.name), { recursive: true });
 
-    for (const [stored, zone] of [[`"Asia/Kolkata"`, 'Asia/Kolkata'], [`"Mars/Base"`, 'UTC'], [null, 'UTC']] as const) {
+    for (const [stored, zone] of [
+      [`"Asia/Kolkata"`, 'Asia/Kolkata'],
+      [`"Mars/Base"`, 'UTC'],
+      [null, 'UTC'],
+    ] as const) {
       const schema = await freshSchema(dir);
       await inSchema(schema, SEED, ...(stored ? [`INSERT INTO team_setting (key, value) VALUES ('time_zone', '${stored}')`] : []));
       expect(await applyMigrations(url, { schema })).toEqual({ applied: rollupMigrations });

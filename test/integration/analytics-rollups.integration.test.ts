@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET as chartGet } from '@/app/api/analytics/[chart]/route';
-import { previousPeriod, type Period } from '@/lib/analytics/period';
+import { type Period, previousPeriod } from '@/lib/analytics/period';
 import type { Actor } from '@/lib/auth/actor';
-import { closePools, transaction } from '@/lib/db';
 import { setBreakdownKeys } from '@/lib/commands/settings/set-breakdown-keys';
 import { setTeamTimeZone } from '@/lib/commands/settings/set-team-time-zone';
+import { closePools, transaction } from '@/lib/db';
 import { liveCredits, liveHeadline, liveVolume } from '@/lib/queries/analytics/aggregates';
 import { rebuildRollups, rollupCredits, rollupHeadline, rollupVolume } from '@/lib/queries/analytics/rollups';
 import type { Scope } from '@/lib/queries/analytics/shared';
@@ -69,7 +69,9 @@ async function insertAwkward(window: Period, marker: string): Promise<void> {
     [window.from, window.to, marker],
   );
   // Edits and removals go through the triggers too.
-  await testDb().query(`UPDATE call SET credits_used = credits_used + 0.1, duration_seconds = duration_seconds * 3 WHERE provider_call_id LIKE $1 || '1%'`, [marker]);
+  await testDb().query(`UPDATE call SET credits_used = credits_used + 0.1, duration_seconds = duration_seconds * 3 WHERE provider_call_id LIKE $1 || '1%'`, [
+    marker,
+  ]);
   await testDb().query(`UPDATE call SET metadata = metadata || '{"campaign": "late"}' WHERE provider_call_id LIKE $1 || '3%'`, [marker]);
   await testDb().query(`DELETE FROM call WHERE provider_call_id LIKE $1 || '2%'`, [marker]);
 }
@@ -89,7 +91,9 @@ async function expectSameBothWays(window: Period, timeZone: string, keys = ['cam
           expect(await rollupCredits(scope, granularity, by), `credits ${by} ${granularity} ${what}`).toEqual(await liveCredits(scope, granularity, by));
         }
         for (const key of keys) {
-          expect(await rollupCredits(scope, granularity, 'meta', key), `credits by ${key} ${granularity} ${what}`).toEqual(await liveCredits(scope, granularity, 'meta', key));
+          expect(await rollupCredits(scope, granularity, 'meta', key), `credits by ${key} ${granularity} ${what}`).toEqual(
+            await liveCredits(scope, granularity, 'meta', key),
+          );
         }
         compared += 4 + keys.length;
       }
@@ -114,15 +118,26 @@ afterAll(async () => {
 async function charts(window: Period, timeZone: string): Promise<unknown[]> {
   const base = `from=${window.from}&to=${window.to}&tz=${encodeURIComponent(timeZone)}`;
   const queries = [
-    ['summary', base], ['summary', `${base}&provider=mirai,atoms`], ['volume', base], ['volume', `${base}&granularity=week&provider=minivoice`],
-    ['credits', base], ['credits', `${base}&by=provider`], ['credits', `${base}&by=agent&granularity=month`], ['credits', `${base}&by=meta&key=campaign`],
-    ['credits', `${base}&by=meta&key=store&granularity=week`], ['credits', `${base}&by=meta&key=order_id`],
+    ['summary', base],
+    ['summary', `${base}&provider=mirai,atoms`],
+    ['volume', base],
+    ['volume', `${base}&granularity=week&provider=minivoice`],
+    ['credits', base],
+    ['credits', `${base}&by=provider`],
+    ['credits', `${base}&by=agent&granularity=month`],
+    ['credits', `${base}&by=meta&key=campaign`],
+    ['credits', `${base}&by=meta&key=store&granularity=week`],
+    ['credits', `${base}&by=meta&key=order_id`],
   ];
-  return Promise.all(queries.map(async ([name = '', query]) => {
-    const res = await chartGet(new Request(`http://localhost/api/analytics/${name}?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ chart: name }) });
-    expect(res.status).toBe(200);
-    return res.json();
-  }));
+  return Promise.all(
+    queries.map(async ([name = '', query]) => {
+      const res = await chartGet(new Request(`http://localhost/api/analytics/${name}?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({ chart: name }),
+      });
+      expect(res.status).toBe(200);
+      return res.json();
+    }),
+  );
 }
 
 describe('analytics rollups', () => {
@@ -130,7 +145,10 @@ describe('analytics rollups', () => {
     const window = privateWindow();
     await postCalls(window, 40, 7101);
     await insertAwkward(window, `awk_${window.from}_`);
-    const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM call WHERE last_event_at >= $1::date AND last_event_at < $2::date + 1`, [window.from, window.to]);
+    const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM call WHERE last_event_at >= $1::date AND last_event_at < $2::date + 1`, [
+      window.from,
+      window.to,
+    ]);
     expect(rows[0].n).toBeGreaterThan(60);
     expect(await expectSameBothWays(window, 'UTC')).toBe(228);
     // Not the rollup zone, or not a key counted: the rollups decline and the live query answers.
@@ -188,7 +206,12 @@ describe('analytics rollups', () => {
       // Calls arriving after the change are counted by the new keys.
       await postCalls(privateWindow(), 6, 7405);
       expect(await rollupDrift(testDb())).toEqual([]);
-      await expect(setBreakdownKeys(admin, Array.from({ length: 11 }, (_, i) => `k${i}`))).rejects.toMatchObject({ name: 'ZodError' });
+      await expect(
+        setBreakdownKeys(
+          admin,
+          Array.from({ length: 11 }, (_, i) => `k${i}`),
+        ),
+      ).rejects.toMatchObject({ name: 'ZodError' });
       expect(await setBreakdownKeys(admin, [])).toMatchObject({ changed: true, after: [] });
       expect((await testDb().query('SELECT count(*)::int AS n FROM call_day_meta')).rows).toEqual([{ n: 0 }]);
       expect(await charts(window, 'UTC')).toEqual(before);
@@ -204,9 +227,11 @@ describe('analytics rollups', () => {
   it.skipIf(onEmbeddedPostgres(shared))('lose and double no delta when calls arrive while the zone or the keys change', async () => {
     const calls = generateCalls({ count: 24, seed: 7303, now: new Date(), providers: SIM_PROVIDERS, days: 2 });
     // Real time (each delivery is today's), every call's events in order, the calls all at once.
-    const sending = Promise.all(calls.map(async (call) => {
-      for (const event of call.events) expect((await post(call.provider, event)).status).toBe(200);
-    }));
+    const sending = Promise.all(
+      calls.map(async (call) => {
+        for (const event of call.events) expect((await post(call.provider, event)).status).toBe(200);
+      }),
+    );
     try {
       await setTeamTimeZone(admin, 'Asia/Kolkata');
       await setBreakdownKeys(admin, ['store', 'order_id']);

@@ -19,13 +19,23 @@ beforeAll(async () => {
 afterEach(() => vi.useRealTimers());
 
 async function chart(name: string, query: string): Promise<{ status: number; json: Json; text: string }> {
-  const res = await chartGet(new Request(`http://localhost/api/analytics/${name}?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ chart: name }) });
+  const res = await chartGet(new Request(`http://localhost/api/analytics/${name}?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ chart: name }),
+  });
   // Decoded by hand: Response.text() drops the BOM the CSV starts with, which is part of the file.
   const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
   return { status: res.status, json: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Json) : {}, text };
 }
 
-interface Posted { at: string; type: string; status?: string; duration?: number; success?: boolean; credits?: { used: number; available: number }; campaign?: string }
+interface Posted {
+  at: string;
+  type: string;
+  status?: string;
+  duration?: number;
+  success?: boolean;
+  credits?: { used: number; available: number };
+  campaign?: string;
+}
 
 /** One Mirai v1 event for call `id`, received at `at`. */
 async function postAt(id: string, p: Posted): Promise<void> {
@@ -48,8 +58,22 @@ const next = (day: string) => new Date(Date.parse(day) + 86_400_000).toISOString
 
 async function seed(day: string) {
   const d2 = next(day);
-  await postAt(uid('a'), { at: `${day}T10:00:00Z`, type: 'end-of-call', duration: 60, success: true, credits: { used: 2, available: 100 }, campaign: 'spring' });
-  await postAt(uid('b'), { at: `${day}T11:00:00Z`, type: 'end-of-call', duration: 120, success: false, credits: { used: 3, available: 97 }, campaign: 'autumn' });
+  await postAt(uid('a'), {
+    at: `${day}T10:00:00Z`,
+    type: 'end-of-call',
+    duration: 60,
+    success: true,
+    credits: { used: 2, available: 100 },
+    campaign: 'spring',
+  });
+  await postAt(uid('b'), {
+    at: `${day}T11:00:00Z`,
+    type: 'end-of-call',
+    duration: 120,
+    success: false,
+    credits: { used: 3, available: 97 },
+    campaign: 'autumn',
+  });
   await postAt(uid('c'), { at: `${d2}T09:00:00Z`, type: 'call.no-answer', status: 'no-answer' });
   await postAt(uid('d'), { at: `${d2}T10:00:00Z`, type: 'end-of-call', duration: 30, success: true, credits: { used: 1, available: 96 } });
   return { query: `provider=mirai&from=${day}&to=${d2}&tz=UTC`, d2 };
@@ -62,7 +86,10 @@ describe('GET /api/analytics/<chart>', () => {
     const res = await chart('volume', query);
     expect(res.status).toBe(200);
     expect(res.json.series).toEqual(['completed', 'no_answer']);
-    expect(res.json.rows).toEqual([{ bucket: day, completed: 2, no_answer: 0 }, { bucket: d2, completed: 1, no_answer: 1 }]);
+    expect(res.json.rows).toEqual([
+      { bucket: day, completed: 2, no_answer: 0 },
+      { bucket: d2, completed: 1, no_answer: 1 },
+    ]);
     const csv = await chart('volume', `${query}&format=csv`);
     expect(csv.text).toBe(`\uFEFFbucket,completed,no_answer\r\n${day},2,0\r\n${d2},1,1\r\n`);
   });
@@ -75,7 +102,11 @@ describe('GET /api/analytics/<chart>', () => {
     expect(json.current.p90Duration).toBeCloseTo(108, 6);
     expect(json.current.successRate).toBeCloseTo(2 / 3, 6);
     expect(json.failures).toEqual([
-      { reason: 'busy', calls: 0 }, { reason: 'no_answer', calls: 1 }, { reason: 'validation_failed', calls: 0 }, { reason: 'skipped', calls: 0 }, { reason: 'timeout', calls: 0 },
+      { reason: 'busy', calls: 0 },
+      { reason: 'no_answer', calls: 1 },
+      { reason: 'validation_failed', calls: 0 },
+      { reason: 'skipped', calls: 0 },
+      { reason: 'timeout', calls: 0 },
     ]);
     expect(json.previous.calls).toBe(0);
     expect(json.deltas.calls).toEqual({ current: 4, previous: 0, change: 4, percent: null });
@@ -85,13 +116,22 @@ describe('GET /api/analytics/<chart>', () => {
     const day = privateDay();
     const { query, d2 } = await seed(day);
     const total = await chart('credits', query);
-    expect(total.json.rows).toEqual([{ bucket: day, credits: 5 }, { bucket: d2, credits: 1 }]);
+    expect(total.json.rows).toEqual([
+      { bucket: day, credits: 5 },
+      { bucket: d2, credits: 1 },
+    ]);
     const byCampaign = await chart('credits', `${query}&by=meta&key=campaign`);
     expect(byCampaign.json.series).toEqual(['autumn', 'spring', '(none)']);
-    expect(byCampaign.json.rows).toEqual([{ bucket: day, autumn: 3, spring: 2, '(none)': 0 }, { bucket: d2, autumn: 0, spring: 0, '(none)': 1 }]);
+    expect(byCampaign.json.rows).toEqual([
+      { bucket: day, autumn: 3, spring: 2, '(none)': 0 },
+      { bucket: d2, autumn: 0, spring: 0, '(none)': 1 },
+    ]);
     const balance = await chart('balance', query);
     expect(balance.json.series).toEqual(['mirai']);
-    expect(balance.json.rows).toEqual([{ bucket: day, mirai: 97 }, { bucket: d2, mirai: 96 }]);
+    expect(balance.json.rows).toEqual([
+      { bucket: day, mirai: 97 },
+      { bucket: d2, mirai: 96 },
+    ]);
   });
 
   it('buckets days in the requested zone: 20:00 UTC is the next day in Kolkata', async () => {
@@ -106,9 +146,15 @@ describe('GET /api/analytics/<chart>', () => {
   it('low-balance threshold: admins set it (viewers may not), and the balance chart says when it is crossed', async () => {
     const { query } = await seed(privateDay());
     const put = async (role: 'admin' | 'viewer', threshold: number | null) =>
-      (await thresholdPut(new Request('http://localhost/api/analytics/threshold', {
-        method: 'PUT', headers: { authorization: `Bearer ${await makeToken(role)}`, 'content-type': 'application/json' }, body: JSON.stringify({ threshold }),
-      }))).status;
+      (
+        await thresholdPut(
+          new Request('http://localhost/api/analytics/threshold', {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${await makeToken(role)}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ threshold }),
+          }),
+        )
+      ).status;
     expect(await put('viewer', 10)).toBe(403);
     // Higher than any balance: crossed, whatever other tests report meanwhile.
     expect(await put('admin', 1e12)).toBe(200);

@@ -16,16 +16,34 @@ import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 useTestSecrets();
 
 type Handler = (request: Request) => Promise<Response>;
-const analytics = (name: string): Handler => (r) => chart(r, { params: Promise.resolve({ chart: name }) });
+const analytics =
+  (name: string): Handler =>
+  (r) =>
+    chart(r, { params: Promise.resolve({ chart: name }) });
 
 // Every text parameter of every JSON read route, with a value that would otherwise be valid.
 const QUERY_ROUTES: { path: string; handler: Handler; params: Record<string, string> }[] = [
   {
     path: '/api/calls',
     handler: listCalls,
-    params: { q: 'asha', agent: 'agent_1', outcome: 'sale', meta: 'store=pune', provider: 'mirai', cursor: 'abc', tz: 'Asia/Kolkata', from: '2026-01-01', to: '2026-01-02', updatedSince: '2026-01-01T00:00:00Z' },
+    params: {
+      q: 'asha',
+      agent: 'agent_1',
+      outcome: 'sale',
+      meta: 'store=pune',
+      provider: 'mirai',
+      cursor: 'abc',
+      tz: 'Asia/Kolkata',
+      from: '2026-01-01',
+      to: '2026-01-02',
+      updatedSince: '2026-01-01T00:00:00Z',
+    },
   },
-  { path: '/api/calls/export', handler: exportCalls, params: { q: 'asha', agent: 'agent_1', outcome: 'sale', meta: 'store=pune', provider: 'mirai', tz: 'UTC', from: '2026-01-01' } },
+  {
+    path: '/api/calls/export',
+    handler: exportCalls,
+    params: { q: 'asha', agent: 'agent_1', outcome: 'sale', meta: 'store=pune', provider: 'mirai', tz: 'UTC', from: '2026-01-01' },
+  },
   { path: '/api/deliveries', handler: listDeliveries, params: { q: 'call.completed', provider: 'mirai', cursor: 'abc', from: '2026-01-01' } },
   { path: '/api/analytics/credits', handler: analytics('credits'), params: { by: 'meta', key: 'campaign', provider: 'mirai', tz: 'UTC', from: '2026-01-01' } },
   { path: '/api/analytics/summary', handler: analytics('summary'), params: { provider: 'mirai', tz: 'UTC' } },
@@ -64,23 +82,42 @@ async function seedAction(status?: 'needs_check'): Promise<string> {
   const id = uid('badtext');
   await post('mirai', { event: { type: 'call.completed', data: { call: { id, status: 'completed' } } } });
   const shippingAddress = { firstName: 'Asha', address1: '12 MG Road', city: 'Pune', country: 'India' };
-  await post('mirai', { event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { phone: '+919812345678', lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress } } } });
+  await post('mirai', {
+    event: {
+      type: 'action',
+      data: { action: 'create_order', call: { id }, payload: { phone: '+919812345678', lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress } },
+    },
+  });
   const call = await callRow('mirai', id);
   const { rows } = await testDb().query<{ id: string }>('SELECT id FROM action WHERE call_id = $1', [call?.id]);
   const actionId = String(rows[0]?.id);
-  if (status) await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', $2)`, [actionId, status]);
+  if (status)
+    await testDb().query(
+      `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', $2)`,
+      [actionId, status],
+    );
   return actionId;
 }
 
 const postJson = (handler: (r: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>, id: string, token: string, body: string) =>
-  handler(new Request(`http://localhost/api/actions/${id}/x`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body }), { params: Promise.resolve({ id }) });
+  handler(
+    new Request(`http://localhost/api/actions/${id}/x`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    }),
+    { params: Promise.resolve({ id }) },
+  );
 
 // JSON text as a client would write it: \u0000 and \ud800 escapes parse into a NUL and a lone surrogate.
 const NUL_JSON = '"a\\u0000b"';
 const SURROGATE_JSON = '"a\\ud800b"';
 
 describe('text Postgres cannot hold in a JSON body', () => {
-  for (const [what, bad] of [['a NUL', NUL_JSON], ['a lone surrogate', SURROGATE_JSON]] as const) {
+  for (const [what, bad] of [
+    ['a NUL', NUL_JSON],
+    ['a lone surrogate', SURROGATE_JSON],
+  ] as const) {
     it(`decision: ${what} in the note → 400 naming note; the action stays pending`, async () => {
       const id = await seedAction();
       const res = await postJson(decide, id, await makeToken('approver'), `{"decision":"reject","note":${bad}}`);
@@ -107,7 +144,13 @@ describe('text Postgres cannot hold in a JSON body', () => {
 
     it(`reprocess: ${what} in the provider → 400`, async () => {
       const token = await makeToken('admin');
-      const res = await reprocess(new Request('http://localhost/api/reprocess', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: `{"provider":${bad}}` }));
+      const res = await reprocess(
+        new Request('http://localhost/api/reprocess', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: `{"provider":${bad}}`,
+        }),
+      );
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBe('invalid_request');
     });

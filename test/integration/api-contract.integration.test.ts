@@ -25,7 +25,27 @@ import { post, uid, useTestSecrets } from '@/test/webhooks';
 useTestSecrets();
 
 const README_NAMES: Record<string, { query?: string[]; body?: string[] }> = {
-  'GET /api/calls': { query: ['provider', 'status', 'outcome', 'success', 'pending', 'agent', 'meta', 'range', 'from', 'to', 'tz', 'q', 'sort', 'dir', 'limit', 'cursor', 'updatedSince'] },
+  'GET /api/calls': {
+    query: [
+      'provider',
+      'status',
+      'outcome',
+      'success',
+      'pending',
+      'agent',
+      'meta',
+      'range',
+      'from',
+      'to',
+      'tz',
+      'q',
+      'sort',
+      'dir',
+      'limit',
+      'cursor',
+      'updatedSince',
+    ],
+  },
   'GET /api/calls/export': { query: ['provider', 'status', 'outcome', 'success', 'pending', 'agent', 'meta', 'range', 'from', 'to', 'tz', 'q', 'sort', 'dir'] },
   'GET /api/deliveries': { query: ['provider', 'outcome', 'verification', 'since', 'from', 'to', 'q', 'cursor', 'limit'] },
   'GET /api/actions': { query: ['status', 'limit'] },
@@ -43,14 +63,17 @@ function readmeBullets(): Map<string, string> {
   const bullets = new Map<string, string>();
   for (const bullet of section.split(/\n- /).slice(1)) {
     const text = bullet.replace(/\s+/g, ' ');
-    for (const m of text.matchAll(/`(GET|POST|PUT) (\/api\/[\w/{}.-]+)(?:\?[^`]*)?`/g)) bullets.set(`${m[1]} ${m[2]}`, `${bullets.get(`${m[1]} ${m[2]}`) ?? ''} ${text}`);
+    for (const m of text.matchAll(/`(GET|POST|PUT) (\/api\/[\w/{}.-]+)(?:\?[^`]*)?`/g))
+      bullets.set(`${m[1]} ${m[2]}`, `${bullets.get(`${m[1]} ${m[2]}`) ?? ''} ${text}`);
   }
   return bullets;
 }
 
 type Op = { parameters: { name: string; in: string }[]; requestBody?: { content: { 'application/json': { schema: Schema } } } };
 type Schema = { properties?: Record<string, unknown>; anyOf?: Schema[] };
-const bodyFields = (schema: Schema | undefined): string[] => [...new Set([...Object.keys(schema?.properties ?? {}), ...(schema?.anyOf ?? []).flatMap(bodyFields)])];
+const bodyFields = (schema: Schema | undefined): string[] => [
+  ...new Set([...Object.keys(schema?.properties ?? {}), ...(schema?.anyOf ?? []).flatMap(bodyFields)]),
+];
 
 async function document() {
   const res = openApi();
@@ -82,7 +105,13 @@ describe('README ↔ OpenAPI document', () => {
       const [method = '', path = ''] = route.split(' ');
       const op = doc.paths[path]?.[method.toLowerCase()];
       expect(op, route).toBeDefined();
-      expect(op?.parameters.filter((p) => p.in === 'query').map((p) => p.name).sort(), route).toEqual([...query].sort());
+      expect(
+        op?.parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => p.name)
+          .sort(),
+        route,
+      ).toEqual([...query].sort());
       expect(bodyFields(op?.requestBody?.content['application/json'].schema).sort(), route).toEqual([...body].sort());
     }
     for (const route of readmeBullets().keys()) {
@@ -99,15 +128,58 @@ const analytics: Handler = (r) => chart(r, { params: Promise.resolve({ chart: 'c
 
 describe('README ↔ the routes: every documented query parameter is read', () => {
   const CALL_VALUES: Record<string, string> = {
-    provider: 'mirai,atoms', status: 'completed', outcome: 'sale', success: 'true', pending: 'false', agent: 'agent_1', meta: 'store=pune', range: '7d',
-    from: '2026-01-01', to: '2026-01-02', tz: 'Asia/Kolkata', q: 'asha', sort: 'started', dir: 'asc', limit: '5', updatedSince: '2026-01-01T00:00:00Z',
+    provider: 'mirai,atoms',
+    status: 'completed',
+    outcome: 'sale',
+    success: 'true',
+    pending: 'false',
+    agent: 'agent_1',
+    meta: 'store=pune',
+    range: '7d',
+    from: '2026-01-01',
+    to: '2026-01-02',
+    tz: 'Asia/Kolkata',
+    q: 'asha',
+    sort: 'started',
+    dir: 'asc',
+    limit: '5',
+    updatedSince: '2026-01-01T00:00:00Z',
   };
   const ROUTES: { route: string; handler: Handler; path: string; values: Record<string, string> }[] = [
     { route: 'GET /api/calls', handler: listCalls, path: '/api/calls', values: CALL_VALUES },
     { route: 'GET /api/calls/export', handler: exportCalls, path: '/api/calls/export', values: CALL_VALUES },
-    { route: 'GET /api/deliveries', handler: listDeliveries, path: '/api/deliveries', values: { provider: 'mirai', outcome: 'stored', verification: 'valid', since: '24h', from: '2026-01-01', to: '2026-01-02', q: 'call.completed', limit: '5' } },
+    {
+      route: 'GET /api/deliveries',
+      handler: listDeliveries,
+      path: '/api/deliveries',
+      values: {
+        provider: 'mirai',
+        outcome: 'stored',
+        verification: 'valid',
+        since: '24h',
+        from: '2026-01-01',
+        to: '2026-01-02',
+        q: 'call.completed',
+        limit: '5',
+      },
+    },
     { route: 'GET /api/actions', handler: listActions, path: '/api/actions', values: { status: 'pending', limit: '5' } },
-    { route: 'GET /api/analytics/{chart}', handler: analytics, path: '/api/analytics/credits', values: { range: '30d', from: '2026-01-01', to: '2026-01-02', provider: 'mirai', tz: 'UTC', granularity: 'week', by: 'meta', key: 'campaign', format: 'csv' } },
+    {
+      route: 'GET /api/analytics/{chart}',
+      handler: analytics,
+      path: '/api/analytics/credits',
+      values: {
+        range: '30d',
+        from: '2026-01-01',
+        to: '2026-01-02',
+        provider: 'mirai',
+        tz: 'UTC',
+        granularity: 'week',
+        by: 'meta',
+        key: 'campaign',
+        format: 'csv',
+      },
+    },
   ];
 
   for (const { route, handler, path, values } of ROUTES) {
@@ -121,7 +193,10 @@ describe('README ↔ the routes: every documented query parameter is read', () =
         if (name === 'cursor') {
           // A cursor the route issued itself: two rows exist, so a page of one has a next one.
           if (route === 'GET /api/calls') await Promise.all([insertCall(uid('contract')), insertCall(uid('contract'))]);
-          else await Promise.all([1, 2].map(() => post('mirai', { event: { type: 'call.completed', data: { call: { id: uid('contract'), status: 'completed' } } } })));
+          else
+            await Promise.all(
+              [1, 2].map(() => post('mirai', { event: { type: 'call.completed', data: { call: { id: uid('contract'), status: 'completed' } } } })),
+            );
           value = (await (await getWith(handler, `${path}?limit=1`, headers)).json()).nextCursor;
         }
         expect(value, `a good value for ${name}`).toEqual(expect.any(String));
@@ -135,15 +210,31 @@ describe('README ↔ the routes: every documented query parameter is read', () =
 describe('README ↔ the routes: every documented body field is read', () => {
   const id = randomUUID();
   const send = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>) => async (headers: Record<string, string>, body: object) =>
-    handler(new Request(`http://localhost/api/x`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+    handler(
+      new Request(`http://localhost/api/x`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      { params: Promise.resolve({ id }) },
+    );
   const put: (headers: Record<string, string>, body: object) => Promise<Response> = (headers, body) =>
-    putThreshold(new Request('http://localhost/api/analytics/threshold', { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    putThreshold(
+      new Request('http://localhost/api/analytics/threshold', {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
 
   // [field, a body that is wrong only in that field, a body that is right] per route; a right
   // body gets past validation (404 for the made-up action id, 200 for the threshold).
-  const CASES: { route: string; role: 'approver' | 'admin'; call: (h: Record<string, string>, b: object) => Promise<Response>; fields: Record<string, [object, object, number]> }[] = [
+  const CASES: {
+    route: string;
+    role: 'approver' | 'admin';
+    call: (h: Record<string, string>, b: object) => Promise<Response>;
+    fields: Record<string, [object, object, number]>;
+  }[] = [
     {
-      route: 'POST /api/actions/{id}/decision', role: 'approver', call: send(decide),
+      route: 'POST /api/actions/{id}/decision',
+      role: 'approver',
+      call: send(decide),
       fields: {
         decision: [{ decision: 'maybe' }, { decision: 'reject' }, 404],
         note: [{ decision: 'reject', note: 'x'.repeat(1001) }, { decision: 'reject', note: 'called back' }, 404],
@@ -151,7 +242,12 @@ describe('README ↔ the routes: every documented body field is read', () => {
         template: [{ decision: 'approve', template: 'x'.repeat(513) }, { decision: 'approve', template: 'order_confirmed' }, 404],
       },
     },
-    { route: 'POST /api/actions/{id}/mark-sent', role: 'approver', call: send(markSent), fields: { reference: [{ reference: 'x'.repeat(501) }, { reference: '#1001' }, 404] } },
+    {
+      route: 'POST /api/actions/{id}/mark-sent',
+      role: 'approver',
+      call: send(markSent),
+      fields: { reference: [{ reference: 'x'.repeat(501) }, { reference: '#1001' }, 404] },
+    },
     { route: 'PUT /api/analytics/threshold', role: 'admin', call: put, fields: { threshold: [{ threshold: -1 }, { threshold: null }, 200] } },
   ];
 
@@ -170,7 +266,14 @@ describe('README ↔ the routes: every documented body field is read', () => {
 
   it('POST /api/reprocess takes exactly one of callId, provider, all', async () => {
     const headers = await as('admin');
-    const call = (body: object) => reprocess(new Request('http://localhost/api/reprocess', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const call = (body: object) =>
+      reprocess(
+        new Request('http://localhost/api/reprocess', {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
     // Past validation: an unknown call is 404, an unknown provider the scope's own 400.
     expect((await call({ callId: randomUUID() })).status).toBe(404);
     const provider = await call({ provider: 'no-such-provider' });

@@ -32,15 +32,29 @@ const ROUTES: [string, () => Promise<Response>][] = [
   ['GET /api/deliveries', () => listDeliveries(new Request('http://localhost/api/deliveries', { headers: auth }))],
   ['GET /api/actions', () => listActions(new Request('http://localhost/api/actions', { headers: auth }))],
   ['GET /api/actions/count', () => countActions(new Request('http://localhost/api/actions/count', { headers: auth }))],
-  ['GET /api/analytics/summary', () => chart(new Request('http://localhost/api/analytics/summary', { headers: auth }), { params: Promise.resolve({ chart: 'summary' }) })],
+  [
+    'GET /api/analytics/summary',
+    () => chart(new Request('http://localhost/api/analytics/summary', { headers: auth }), { params: Promise.resolve({ chart: 'summary' }) }),
+  ],
   ['GET /api/analytics/threshold', () => getThreshold(new Request('http://localhost/api/analytics/threshold', { headers: auth }))],
   [
     'POST /api/actions/{id}/decision',
-    () => decide(new Request(`http://localhost/api/actions/${id}/decision`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"decision":"reject"}' }), { params: Promise.resolve({ id }) }),
+    () =>
+      decide(
+        new Request(`http://localhost/api/actions/${id}/decision`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: '{"decision":"reject"}',
+        }),
+        { params: Promise.resolve({ id }) },
+      ),
   ],
   ['GET /api/health', () => health()],
   // A validly signed session cookie is looked up by Better Auth in the session table: that read fails too.
-  ['GET /api/calls with a session cookie', () => listCalls(new Request('http://localhost/api/calls', { headers: { cookie: sessionCookie('some-session-token') } }))],
+  [
+    'GET /api/calls with a session cookie',
+    () => listCalls(new Request('http://localhost/api/calls', { headers: { cookie: sessionCookie('some-session-token') } })),
+  ],
 ];
 
 describe('database unreachable: the JSON API', () => {

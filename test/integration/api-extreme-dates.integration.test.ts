@@ -47,7 +47,13 @@ describe('sign-in with text Postgres cannot hold', () => {
   it('a body nested 10,000 levels deep is a 400, not a 500', async () => {
     const { POST } = await import('@/app/api/auth/[...all]/route');
     const body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
-    const res = await POST(new Request('http://localhost/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body }));
+    const res = await POST(
+      new Request('http://localhost/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        body,
+      }),
+    );
     expect(res.status).toBe(400);
   });
 });
@@ -63,7 +69,9 @@ describe('a JSON route body nested past 64 levels', () => {
   it('is a 400 invalid_json before any schema walks it', async () => {
     const { readJsonBody } = await import('@/lib/http/json-body');
     const body = `{"payload":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
-    await expect(readJsonBody(new Request('http://localhost/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).rejects.toMatchObject({ status: 400, code: 'invalid_json' });
+    await expect(
+      readJsonBody(new Request('http://localhost/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+    ).rejects.toMatchObject({ status: 400, code: 'invalid_json' });
   });
 });
 
@@ -75,7 +83,9 @@ describe('an analytics period at the edge of the calendar', () => {
   ])('%s is a 400, not a 500 from the date arithmetic', async (query) => {
     const token = await makeToken('viewer');
     for (const chart of ['volume', 'summary', 'credits']) {
-      const res = await analytics(new Request(`http://localhost/api/analytics/${chart}?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ chart }) });
+      const res = await analytics(new Request(`http://localhost/api/analytics/${chart}?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({ chart }),
+      });
       expect(res.status).toBe(400);
     }
   });

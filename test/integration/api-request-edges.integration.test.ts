@@ -17,7 +17,10 @@ async function seedAction(): Promise<string> {
   const call = await callRow('mirai', id);
   const { rows } = await testDb().query<{ id: string }>('SELECT id FROM action WHERE call_id = $1', [call?.id]);
   const actionId = String(rows[0]?.id);
-  await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'send_whatsapp', 'standard_webhook', '{}', 'needs_check')`, [actionId]);
+  await testDb().query(
+    `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'send_whatsapp', 'standard_webhook', '{}', 'needs_check')`,
+    [actionId],
+  );
   return actionId;
 }
 
@@ -30,7 +33,8 @@ const BODY_ROUTES: { name: string; role: 'approver' | 'admin'; send: () => Promi
     role: 'approver',
     send: async () => {
       const id = await seedAction();
-      return (headers, body) => decide(new Request(`http://localhost/api/actions/${id}/decision`, { method: 'POST', headers, body }), { params: Promise.resolve({ id }) });
+      return (headers, body) =>
+        decide(new Request(`http://localhost/api/actions/${id}/decision`, { method: 'POST', headers, body }), { params: Promise.resolve({ id }) });
     },
   },
   {
@@ -38,11 +42,20 @@ const BODY_ROUTES: { name: string; role: 'approver' | 'admin'; send: () => Promi
     role: 'approver',
     send: async () => {
       const id = await seedAction();
-      return (headers, body) => markSent(new Request(`http://localhost/api/actions/${id}/mark-sent`, { method: 'POST', headers, body }), { params: Promise.resolve({ id }) });
+      return (headers, body) =>
+        markSent(new Request(`http://localhost/api/actions/${id}/mark-sent`, { method: 'POST', headers, body }), { params: Promise.resolve({ id }) });
     },
   },
-  { name: 'POST /api/reprocess', role: 'admin', send: async () => (headers, body) => reprocess(new Request('http://localhost/api/reprocess', { method: 'POST', headers, body })) },
-  { name: 'PUT /api/analytics/threshold', role: 'admin', send: async () => (headers, body) => putThreshold(new Request('http://localhost/api/analytics/threshold', { method: 'PUT', headers, body })) },
+  {
+    name: 'POST /api/reprocess',
+    role: 'admin',
+    send: async () => (headers, body) => reprocess(new Request('http://localhost/api/reprocess', { method: 'POST', headers, body })),
+  },
+  {
+    name: 'PUT /api/analytics/threshold',
+    role: 'admin',
+    send: async () => (headers, body) => putThreshold(new Request('http://localhost/api/analytics/threshold', { method: 'PUT', headers, body })),
+  },
 ];
 
 const envelope = async (res: Response) => ({ status: res.status, json: (await res.json()) as { error?: { code: string; message: string } } });
@@ -91,9 +104,16 @@ describe('Origin of a cookie-authenticated change', () => {
     expect(status).toBe(200);
     const id = await seedAction();
     const res = await envelope(
-      await decide(new Request(`http://localhost/api/actions/${id}/decision`, { method: 'POST', headers: { cookie, origin, 'content-type': 'application/json' }, body: '{"decision":"reject"}' }), {
-        params: Promise.resolve({ id }),
-      }),
+      await decide(
+        new Request(`http://localhost/api/actions/${id}/decision`, {
+          method: 'POST',
+          headers: { cookie, origin, 'content-type': 'application/json' },
+          body: '{"decision":"reject"}',
+        }),
+        {
+          params: Promise.resolve({ id }),
+        },
+      ),
     );
     expect(res).toMatchObject({ status: 403, json: { error: { code: 'cross_site_request' } } });
   });

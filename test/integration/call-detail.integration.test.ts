@@ -4,7 +4,7 @@ import type { Role } from '@/lib/auth/roles';
 import { checkCompleteness } from '@/lib/calls/completeness';
 import { buildTimeline } from '@/lib/calls/timeline';
 import { transcriptLines } from '@/lib/calls/transcript';
-import { getCallDetail, listOtherCalls, type CallDetailView } from '@/lib/queries/calls/detail';
+import { type CallDetailView, getCallDetail, listOtherCalls } from '@/lib/queries/calls/detail';
 import { atomsCurrent, miniVoiceCompleted, miraiRescheduled, miraiV2StartedLate, type Story } from '@/test/call-stories';
 import { callRow, post, uid, useTestSecrets } from '@/test/webhooks';
 
@@ -64,7 +64,10 @@ describe('timeline and completeness on stored calls', () => {
     expect(buildTimeline(call.provider, call.events).clock).toBe('mixed');
     expect(report(call).counts).toMatchObject({ arrived: 3, missing: 0 });
     expect(call.recordingUrl).toMatch(/^https:/);
-    expect(transcriptLines(call.transcript, call.startedAt).map((l) => [l.role, l.offsetMs])).toEqual([['agent', 6310], ['customer', 8556]]);
+    expect(transcriptLines(call.transcript, call.startedAt).map((l) => [l.role, l.offsetMs])).toEqual([
+      ['agent', 6310],
+      ['customer', 8556],
+    ]);
   });
 
   it('Atoms without analytics: missing, and pending while the call is recent', async () => {

@@ -44,7 +44,11 @@ describe('GET /api/calls/export', () => {
     await insertCall(marker, { provider: 'atoms' });
     const token = await tokenFor('approver');
     // More unread answers than the app's pool has connections: each used to pin one.
-    const answers = await Promise.all(Array.from({ length: 12 }, () => exportCalls(new Request(`http://localhost/api/calls/export?q=${marker}`, { headers: { authorization: `Bearer ${token}` } }))));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        exportCalls(new Request(`http://localhost/api/calls/export?q=${marker}`, { headers: { authorization: `Bearer ${token}` } })),
+      ),
+    );
     expect(answers.every((r) => r.status === 200)).toBe(true);
     const { rows } = await testDb().query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE '%calls_export%'`,
@@ -55,7 +59,12 @@ describe('GET /api/calls/export', () => {
 
   it('streams exactly the filtered set as CSV, times in the requested zone, and audits the download', async () => {
     const marker = uid('csv');
-    const keep = await insertCall(marker, { provider: 'atoms', startedAt: new Date('2026-11-22T09:00:00Z'), durationSeconds: 61, summary: 'Said "call me, later"' });
+    const keep = await insertCall(marker, {
+      provider: 'atoms',
+      startedAt: new Date('2026-11-22T09:00:00Z'),
+      durationSeconds: 61,
+      summary: 'Said "call me, later"',
+    });
     await insertCall(marker, { provider: 'mirai' });
     const { status, rows, res } = await download(`q=${marker}&provider=atoms&tz=Asia/Kolkata`);
     expect(status).toBe(200);
@@ -65,9 +74,18 @@ describe('GET /api/calls/export', () => {
     expect(header).toContain('started_at (Asia/Kolkata)');
     expect(data).toHaveLength(1);
     const record = Object.fromEntries((header ?? []).map((h, i) => [h, data[0]?.[i]]));
-    expect(record).toMatchObject({ call_id: keep.id, provider: 'atoms', 'started_at (Asia/Kolkata)': '2026-11-22 14:30:00', duration_seconds: '61', summary: 'Said "call me, later"' });
+    expect(record).toMatchObject({
+      call_id: keep.id,
+      provider: 'atoms',
+      'started_at (Asia/Kolkata)': '2026-11-22 14:30:00',
+      duration_seconds: '61',
+      summary: 'Said "call me, later"',
+    });
 
-    const { rows: audit } = await testDb().query(`SELECT actor_email, after FROM audit_log WHERE action = 'export_downloaded' AND after->'filters'->>'q' = $1`, [marker]);
+    const { rows: audit } = await testDb().query(
+      `SELECT actor_email, after FROM audit_log WHERE action = 'export_downloaded' AND after->'filters'->>'q' = $1`,
+      [marker],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ timeZone: 'Asia/Kolkata', filters: { q: marker, provider: ['atoms'] } });
   });

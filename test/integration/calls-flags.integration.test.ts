@@ -8,7 +8,8 @@ import { uid } from '@/test/webhooks';
 // The README documents success=true|false and pending=true|false; the calls page writes yes/no
 // into its URLs, and those links keep working.
 
-const getWith = (handler: (r: Request) => Promise<Response>, path: string, headers: Record<string, string>) => handler(new Request(`http://localhost${path}`, { headers }));
+const getWith = (handler: (r: Request) => Promise<Response>, path: string, headers: Record<string, string>) =>
+  handler(new Request(`http://localhost${path}`, { headers }));
 const as = async (role: 'approver') => ({ authorization: `Bearer ${await makeToken(role)}` });
 
 describe('GET /api/calls success and pending', () => {

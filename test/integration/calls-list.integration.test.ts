@@ -75,7 +75,13 @@ describe('search', () => {
 describe('filters', () => {
   it('combine: providers, statuses, success, pending approval, agent, outcome and a metadata key', async () => {
     const marker = uid('filters');
-    const atoms = await insertCall(marker, { provider: 'atoms', status: 'completed', success: true, agentId: `agent_${marker}`, disposition: 'callback_requested' });
+    const atoms = await insertCall(marker, {
+      provider: 'atoms',
+      status: 'completed',
+      success: true,
+      agentId: `agent_${marker}`,
+      disposition: 'callback_requested',
+    });
     const mini = await insertCall(marker, { provider: 'minivoice', status: 'no_answer', success: false, metadata: { campaign: 'abandoned-cart', vip: true } });
     const mirai = await insertCall(marker, { provider: 'mirai', status: 'busy', metadata: { campaign: 'cod-confirmation' } });
     await testDb().query(
@@ -117,8 +123,9 @@ describe('filters', () => {
     for (const query of ['status=completed,bogus', 'success=maybe', 'sort=sideways', 'range=2d', 'tz=Mars/Base', 'meta=novalue', 'updatedSince=soon']) {
       expect(await get(`/api/calls?${query}`)).toMatchObject({ status: 400, json: { error: { code: 'invalid_request' } } });
     }
-    expect(await get('/api/calls?sort=duration&cursor=' + Buffer.from(`2026-01-01T00:00:00.000Z|${randomUUID()}`).toString('base64url'))).toMatchObject({
-      status: 400, json: { error: { code: 'invalid_cursor' } },
+    expect(await get(`/api/calls?sort=duration&cursor=${Buffer.from(`2026-01-01T00:00:00.000Z|${randomUUID()}`).toString('base64url')}`)).toMatchObject({
+      status: 400,
+      json: { error: { code: 'invalid_cursor' } },
     });
   });
 });

@@ -3,8 +3,8 @@ import { GET as pruneDeliveries } from '@/app/api/cron/prune-deliveries/route';
 import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import type { Role } from '@/lib/auth/roles';
-import type { BodyView, HeaderView } from '@/lib/delivery-view';
 import { pruneDeliveries as pruneBatches } from '@/lib/commands/deliveries/prune-deliveries';
+import type { BodyView, HeaderView } from '@/lib/delivery-view';
 import { providerHealth } from '@/lib/queries/admin/health';
 import { makeToken, makeUser } from '@/test/auth';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
@@ -14,11 +14,26 @@ const CRON_SECRET = 'integration-cron-secret-0123456789';
 process.env.CRON_SECRET = CRON_SECRET;
 
 interface Item {
-  id: string; provider: string; outcome: string; verification: string; httpStatus: number; errorCode: string | null;
-  eventType: string | null; callId: string | null; providerCallId: string | null; receivedAt: string;
+  id: string;
+  provider: string;
+  outcome: string;
+  verification: string;
+  httpStatus: number;
+  errorCode: string | null;
+  eventType: string | null;
+  callId: string | null;
+  providerCallId: string | null;
+  receivedAt: string;
 }
-interface ListJson { deliveries: Item[]; nextCursor: string | null; error?: { code: string } }
-interface DetailJson { delivery: Item & { headers: HeaderView[]; body: BodyView }; error?: { code: string } }
+interface ListJson {
+  deliveries: Item[];
+  nextCursor: string | null;
+  error?: { code: string };
+}
+interface DetailJson {
+  delivery: Item & { headers: HeaderView[]; body: BodyView };
+  error?: { code: string };
+}
 
 async function get<T>(handler: (r: Request) => Promise<Response>, path: string, token?: string): Promise<{ status: number; json: T }> {
   const res = await handler(new Request(`http://localhost${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
@@ -28,7 +43,10 @@ async function get<T>(handler: (r: Request) => Promise<Response>, path: string, 
 const list = (query: string, token: string) => get<ListJson>(listDeliveries, `/api/deliveries?${query}`, token);
 const detail = (id: string, token: string) => get<DetailJson>((r) => getDelivery(r, { params: Promise.resolve({ id }) }), `/api/deliveries/${id}`, token);
 
-const phone = () => `+9198${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`;
+const phone = () =>
+  `+9198${Math.floor(Math.random() * 1e8)
+    .toString()
+    .padStart(8, '0')}`;
 const miraiEvent = (id: string, type: string, metadata: Record<string, string> = {}) => ({
   metadata,
   event: { type, data: { call: { id, status: 'completed', durationSeconds: 30 } } },
@@ -206,7 +224,14 @@ describe('provider health', () => {
     await post('mirai', miraiEvent(recent, 'call.ended'));
     const atomsMissing = uid('atoms');
     await post('atoms', { event: 'call.end', timestamp: new Date().toISOString(), agent_id: 'agent_1', call_id: atomsMissing, duration_seconds: 10 });
-    await backdateEvents([['mirai', missing], ['mirai', complete], ['atoms', atomsMissing]], 20);
+    await backdateEvents(
+      [
+        ['mirai', missing],
+        ['mirai', complete],
+        ['atoms', atomsMissing],
+      ],
+      20,
+    );
 
     const health = await providerHealth(await actor('viewer'));
     const mirai = health.find((h) => h.provider === 'mirai');

@@ -25,7 +25,14 @@ describe('Mirai v2 at /api/webhooks/mirai-v2', () => {
     const processed = v2('call-processed.json', id);
     for (const body of [started, v2('call-completed.json', id), processed]) expect((await post('mirai-v2', body)).status).toBe(200);
     const call = await callRow('mirai-v2', id);
-    expect(call).toMatchObject({ status: 'completed', final: true, duration_seconds: 570, customer_number: '+919876543210', end_reason: 'time-limit-close', analysis: { cost: { amount: 28.5, currency: 'INR' } } });
+    expect(call).toMatchObject({
+      status: 'completed',
+      final: true,
+      duration_seconds: 570,
+      customer_number: '+919876543210',
+      end_reason: 'time-limit-close',
+      analysis: { cost: { amount: 28.5, currency: 'INR' } },
+    });
     expect((call?.transcript as unknown[]).length).toBe(2);
   });
 
@@ -42,7 +49,11 @@ describe('Mirai v2 at /api/webhooks/mirai-v2', () => {
   });
 
   it('failed, voicemail and aborted calls', async () => {
-    for (const [name, status] of [['call-failed.json', 'no_answer'], ['call-voicemail.json', 'voicemail'], ['call-aborted.json', 'canceled']] as const) {
+    for (const [name, status] of [
+      ['call-failed.json', 'no_answer'],
+      ['call-voicemail.json', 'voicemail'],
+      ['call-aborted.json', 'canceled'],
+    ] as const) {
       const id = uid('call');
       await post('mirai-v2', v2(name, id));
       expect(await callRow('mirai-v2', id)).toMatchObject({ status, final: true });
@@ -52,7 +63,10 @@ describe('Mirai v2 at /api/webhooks/mirai-v2', () => {
   it('campaign events are stored with their campaign, not as calls', async () => {
     const eventId = uid('evt');
     expect((await post('mirai-v2', v2('campaign-paused.json', 'unused', eventId))).status).toBe(200);
-    const { rows } = await testDb().query(`SELECT call_id, normalized->'campaign'->>'id' AS campaign FROM call_event WHERE provider = 'mirai-v2' AND dedupe_key = $1`, [eventId]);
+    const { rows } = await testDb().query(
+      `SELECT call_id, normalized->'campaign'->>'id' AS campaign FROM call_event WHERE provider = 'mirai-v2' AND dedupe_key = $1`,
+      [eventId],
+    );
     expect(rows).toEqual([{ call_id: null, campaign: 'cmp_01K7QAC5N9P4R7S3T6V8W2X4YB' }]);
   });
 
@@ -75,9 +89,14 @@ describe('Atoms current format at /api/webhooks/atoms', () => {
     }
     const call = await callRow('atoms', id);
     expect(call).toMatchObject({
-      status: 'completed', direction: 'outbound', customer_number: '+916296641821', agent_id: '69fc7dd072a0c1d28d948ace',
-      recording_url: expect.stringContaining('composite.wav'), variables: { customer_name: 'Rahul Sharma', due_amount: '29000' },
-      summary: expect.stringContaining('overdue EMI'), analysis: { metrics: { turn_taking_balance: 2, escalation_needed: false } },
+      status: 'completed',
+      direction: 'outbound',
+      customer_number: '+916296641821',
+      agent_id: '69fc7dd072a0c1d28d948ace',
+      recording_url: expect.stringContaining('composite.wav'),
+      variables: { customer_name: 'Rahul Sharma', due_amount: '29000' },
+      summary: expect.stringContaining('overdue EMI'),
+      analysis: { metrics: { turn_taking_balance: 2, escalation_needed: false } },
     });
     expect(call?.duration_seconds).toBeCloseTo(49.35, 2);
     expect((call?.transcript as unknown[]).length).toBe(2);
@@ -85,16 +104,29 @@ describe('Atoms current format at /api/webhooks/atoms', () => {
 
   it('a delivery that fails to process is still stored whole and answered 202 (Atoms never retries)', async () => {
     vi.resetModules();
-    vi.doMock('@/lib/ingest/ingest', () => ({ ingest: async () => { throw new Error('injected pipeline failure'); } }));
+    vi.doMock('@/lib/ingest/ingest', () => ({
+      ingest: async () => {
+        throw new Error('injected pipeline failure');
+      },
+    }));
     const { POST } = await import('@/app/api/webhooks/atoms/route');
     const { signAtoms } = await import('@/lib/providers/atoms/simulate');
     const id = uid('CALL');
     const body = fixture<Json>('atoms', 'post-conversation.json');
     body.metadata.callId = id;
     const text = JSON.stringify(body);
-    const res = await POST(new Request('http://localhost/api/webhooks/atoms', { method: 'POST', headers: { 'content-type': 'application/json', ...signAtoms(text, 'integration_atoms_secret') }, body: text }));
+    const res = await POST(
+      new Request('http://localhost/api/webhooks/atoms', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signAtoms(text, 'integration_atoms_secret') },
+        body: text,
+      }),
+    );
     expect(res.status).toBe(202);
-    const { rows } = await testDb().query(`SELECT outcome, error_code, body_truncated, convert_from(body, 'UTF8') AS body FROM delivery WHERE position($1::bytea in body) > 0`, [Buffer.from(id)]);
+    const { rows } = await testDb().query(
+      `SELECT outcome, error_code, body_truncated, convert_from(body, 'UTF8') AS body FROM delivery WHERE position($1::bytea in body) > 0`,
+      [Buffer.from(id)],
+    );
     expect(rows).toMatchObject([{ outcome: 'failed', error_code: 'processing_failed', body_truncated: false, body: text }]);
     vi.doUnmock('@/lib/ingest/ingest');
   });
@@ -107,19 +139,40 @@ describe('MiniVoice events beyond the seed', () => {
     const events = [
       { event: 'call.created', created_at: '2026-05-29T12:00:00Z', ...base, data: { event_key: `${id}:call.created` } },
       { event: 'call.answered', created_at: '2026-05-29T12:00:05Z', ...base, data: { event_key: `${id}:call.answered` } },
-      { event: 'call.gathered', created_at: '2026-05-29T12:01:00Z', ...base, data: { digits: '1', status: 'completed', timed_out: false, event_key: `${id}:call.gathered` } },
-      { event: 'recording.completed', created_at: '2026-05-29T12:09:00Z', ...base, data: { file_url: 'https://rec.example/rec_1.wav', event_key: `${id}:recording.completed` } },
+      {
+        event: 'call.gathered',
+        created_at: '2026-05-29T12:01:00Z',
+        ...base,
+        data: { digits: '1', status: 'completed', timed_out: false, event_key: `${id}:call.gathered` },
+      },
+      {
+        event: 'recording.completed',
+        created_at: '2026-05-29T12:09:00Z',
+        ...base,
+        data: { file_url: 'https://rec.example/rec_1.wav', event_key: `${id}:recording.completed` },
+      },
       { event: 'call.completed', created_at: '2026-05-29T12:10:00Z', ...base, data: {} },
     ];
     for (const e of events) expect((await post('minivoice', e)).status).toBe(200);
-    expect(await callRow('minivoice', id)).toMatchObject({ status: 'completed', variables: { gathered_digits: '1' }, recording_url: 'https://rec.example/rec_1.wav', customer_number: '+15551230001', event_count: 5 });
+    expect(await callRow('minivoice', id)).toMatchObject({
+      status: 'completed',
+      variables: { gathered_digits: '1' },
+      recording_url: 'https://rec.example/rec_1.wav',
+      customer_number: '+15551230001',
+      event_count: 5,
+    });
     const known = await testDb().query(`SELECT bool_and(known) AS all_known FROM call_event WHERE provider = 'minivoice' AND provider_call_id = $1`, [id]);
     expect(known.rows[0].all_known).toBe(true);
   });
 
   it('a failed call keeps its reason', async () => {
     const id = uid('call');
-    await post('minivoice', { event: 'call.failed', created_at: '2026-05-29T12:00:30Z', call: { id, status: 'failed', direction: 'outbound', from: '+1', to: '+15551230009' }, data: { reason: 'no_answer' } });
+    await post('minivoice', {
+      event: 'call.failed',
+      created_at: '2026-05-29T12:00:30Z',
+      call: { id, status: 'failed', direction: 'outbound', from: '+1', to: '+15551230009' },
+      data: { reason: 'no_answer' },
+    });
     expect(await callRow('minivoice', id)).toMatchObject({ status: 'failed', end_reason: 'no_answer' });
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { decideAction } from '@/lib/commands/actions/decide';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { decideAction } from '@/lib/commands/actions/decide';
 import { approver, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
-import { standardWebhookFake, type FakeDestination } from '@/test/fake-destinations';
+import { type FakeDestination, standardWebhookFake } from '@/test/fake-destinations';
 import { onEmbeddedPostgres } from '@/test/setup/test-database';
 
 // The embedded Postgres is one backend session behind a socket multiplexer: drainers cannot
@@ -36,33 +36,43 @@ describe('races', () => {
   it('two concurrent approvals: one wins, the other is told who decided; one outbox row, one delivery', async () => {
     const [actionId = ''] = await seedActions(1, 'create_order', () => orderPayload('race'));
     const other = { ...approver, userId: 'other', email: 'other@test.callboard' };
-    const results = await Promise.allSettled([decideAction(approver, actionId, { decision: 'approve' }, config), decideAction(other, actionId, { decision: 'approve' }, config)]);
+    const results = await Promise.allSettled([
+      decideAction(approver, actionId, { decision: 'approve' }, config),
+      decideAction(other, actionId, { decision: 'approve' }, config),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const loser = results.find((r) => r.status === 'rejected');
-    expect(loser?.status === 'rejected' && loser.reason).toMatchObject({ status: 409, message: expect.stringMatching(/^Already approved by (approver|other)@test\.callboard$/) });
+    expect(loser?.status === 'rejected' && loser.reason).toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/^Already approved by (approver|other)@test\.callboard$/),
+    });
     const rows = await outboxRows([actionId]);
     expect(rows).toHaveLength(1);
     await drainUntilSettled([actionId], config);
     expect(endpoint.effects.get(rows[0]?.id ?? '')).toBe(1);
   });
 
-  it.runIf(realServer)(`four drainers over ${ACTIONS} approved actions: each sent exactly once`, async () => {
-    const ids = await seedActions(ACTIONS, 'create_order', (i) => orderPayload(`bulk-${i}`));
-    await inChunks(ids, 8, (id) => decideAction(approver, id, { decision: 'approve' }, config));
-    const rows = await outboxRows(ids);
-    expect(rows).toHaveLength(ACTIONS);
+  it.runIf(realServer)(
+    `four drainers over ${ACTIONS} approved actions: each sent exactly once`,
+    async () => {
+      const ids = await seedActions(ACTIONS, 'create_order', (i) => orderPayload(`bulk-${i}`));
+      await inChunks(ids, 8, (id) => decideAction(approver, id, { decision: 'approve' }, config));
+      const rows = await outboxRows(ids);
+      expect(rows).toHaveLength(ACTIONS);
 
-    const reports = await Promise.all([1, 2, 3, 4].map(() => drainOutbox({ actionIds: ids, config, limit: 25 })));
-    // Every drainer took part, and together they claimed each row once.
-    expect(reports.every((r) => r.claimed > 0)).toBe(true);
-    expect(reports.reduce((sum, r) => sum + r.claimed, 0)).toBe(ACTIONS);
-    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(ACTIONS);
+      const reports = await Promise.all([1, 2, 3, 4].map(() => drainOutbox({ actionIds: ids, config, limit: 25 })));
+      // Every drainer took part, and together they claimed each row once.
+      expect(reports.every((r) => r.claimed > 0)).toBe(true);
+      expect(reports.reduce((sum, r) => sum + r.claimed, 0)).toBe(ACTIONS);
+      expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(ACTIONS);
 
-    const keys = new Set(rows.map((r) => r.id));
-    const perKey = new Map<string, number>();
-    for (const request of endpoint.requests) if (request.key && keys.has(request.key)) perKey.set(request.key, (perKey.get(request.key) ?? 0) + 1);
-    expect(perKey.size).toBe(ACTIONS);
-    expect([...perKey.values()].every((n) => n === 1)).toBe(true);
-    expect((await outboxRows(ids)).every((r) => r.status === 'sent' && r.action_status === 'dispatched' && r.attempts === 1)).toBe(true);
-  }, 120_000);
+      const keys = new Set(rows.map((r) => r.id));
+      const perKey = new Map<string, number>();
+      for (const request of endpoint.requests) if (request.key && keys.has(request.key)) perKey.set(request.key, (perKey.get(request.key) ?? 0) + 1);
+      expect(perKey.size).toBe(ACTIONS);
+      expect([...perKey.values()].every((n) => n === 1)).toBe(true);
+      expect((await outboxRows(ids)).every((r) => r.status === 'sent' && r.action_status === 'dispatched' && r.attempts === 1)).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DispatchConfig } from '@/lib/dispatch/config';
-import { drainOutbox } from '@/lib/dispatch/drain';
 import { decideAction } from '@/lib/commands/actions/decide';
 import { redispatchAction } from '@/lib/commands/actions/redispatch';
+import type { DispatchConfig } from '@/lib/dispatch/config';
+import { drainOutbox } from '@/lib/dispatch/drain';
 import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig } from '@/test/dispatch';
-import { shopifyFake, whatsappCloudFake, type Behaviour, type FakeDestination } from '@/test/fake-destinations';
+import { type Behaviour, type FakeDestination, shopifyFake, whatsappCloudFake } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';
 
 // Orders to Shopify and messages to the WhatsApp Cloud API, against local servers that act like
@@ -53,7 +53,10 @@ describe('Shopify orders', () => {
     const { actionId, key } = await approvedOrder(['fail500']);
     await drainUntilSettled([actionId], config);
     expect(ordersFor(key)).toHaveLength(1);
-    expect((await attemptsOf(actionId)).map((a) => [a.outcome, a.http_status])).toEqual([['retry', 500], ['sent', 200]]);
+    expect((await attemptsOf(actionId)).map((a) => [a.outcome, a.http_status])).toEqual([
+      ['retry', 500],
+      ['sent', 200],
+    ]);
   });
 
   it('timeout after success: the order was made but the answer came too late; the retry finds it by tag instead of making another', async () => {
@@ -105,7 +108,10 @@ describe('Shopify orders', () => {
   it('a drainer that died mid-send: its lease runs out, the next one looks the order up first', async () => {
     const { actionId, key } = await approvedOrder();
     // Simulate the crash: the row is in flight under a lease that has expired, and the order exists.
-    await testDb().query(`UPDATE dispatch_outbox SET status = 'in_flight', attempts = 1, lease_until = now() - interval '1 second', lease_token = gen_random_uuid() WHERE action_id = $1`, [actionId]);
+    await testDb().query(
+      `UPDATE dispatch_outbox SET status = 'in_flight', attempts = 1, lease_until = now() - interval '1 second', lease_token = gen_random_uuid() WHERE action_id = $1`,
+      [actionId],
+    );
     shopify.orders.push({ id: 'gid://shopify/Order/crashed', tags: ['callboard', `cb-${key}`] });
     await drainUntilSettled([actionId], config);
     expect(ordersFor(key)).toHaveLength(1);
@@ -123,20 +129,34 @@ describe('Shopify orders', () => {
 });
 
 describe('WhatsApp Cloud API', () => {
-  it('inside the window: a text message with the reason\'s words; the message id is kept', async () => {
-    const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+91 98111 00001' }), { reason: 'missing_address', callEndedAt: new Date(Date.now() - 3600_000) });
+  it("inside the window: a text message with the reason's words; the message id is kept", async () => {
+    const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+91 98111 00001' }), {
+      reason: 'missing_address',
+      callEndedAt: new Date(Date.now() - 3600_000),
+    });
     await decideAction(approver, actionId, { decision: 'approve' }, config);
     await drainUntilSettled([actionId], config);
     const sent = whatsapp.requests.filter((r) => r.key === '919811100001');
     expect(sent).toHaveLength(1);
-    expect(JSON.parse(sent[0]?.body ?? '{}')).toMatchObject({ messaging_product: 'whatsapp', to: '919811100001', type: 'text', text: { body: expect.stringMatching(/delivery address/) } });
+    expect(JSON.parse(sent[0]?.body ?? '{}')).toMatchObject({
+      messaging_product: 'whatsapp',
+      to: '919811100001',
+      type: 'text',
+      text: { body: expect.stringMatching(/delivery address/) },
+    });
     expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'sent', response_id: 'wamid.919811100001.1' });
   });
 
   it('past the window: approval needs a pre-approved template, and sends it', async () => {
-    const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+919811100002' }), { reason: 'missing_address', callEndedAt: new Date(Date.now() - 30 * 3600_000) });
+    const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+919811100002' }), {
+      reason: 'missing_address',
+      callEndedAt: new Date(Date.now() - 30 * 3600_000),
+    });
     await expect(decideAction(approver, actionId, { decision: 'approve' }, config)).rejects.toMatchObject({ status: 400, code: 'template_required' });
-    await expect(decideAction(approver, actionId, { decision: 'approve', template: 'made_up' }, config)).rejects.toMatchObject({ status: 400, code: 'unknown_template' });
+    await expect(decideAction(approver, actionId, { decision: 'approve', template: 'made_up' }, config)).rejects.toMatchObject({
+      status: 400,
+      code: 'unknown_template',
+    });
     await decideAction(approver, actionId, { decision: 'approve', template: 'order_followup' }, config);
     await drainUntilSettled([actionId], config);
     const sent = whatsapp.requests.filter((r) => r.key === '919811100002');
@@ -160,6 +180,10 @@ describe('WhatsApp Cloud API', () => {
     whatsapp.script.set('919811100004', ['reject400']);
     await decideAction(approver, actionId, { decision: 'approve' }, config);
     await drainUntilSettled([actionId], config);
-    expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringMatching(/Invalid parameter \(code 100\)/) });
+    expect((await outboxRows([actionId]))[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_error: expect.stringMatching(/Invalid parameter \(code 100\)/),
+    });
   });
 });

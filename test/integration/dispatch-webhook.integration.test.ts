@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DispatchConfig } from '@/lib/dispatch/config';
-import { drainOutbox } from '@/lib/dispatch/drain';
 import { decideAction } from '@/lib/commands/actions/decide';
 import { markActionSent } from '@/lib/commands/actions/mark-sent';
 import { redispatchAction } from '@/lib/commands/actions/redispatch';
+import type { DispatchConfig } from '@/lib/dispatch/config';
+import { drainOutbox } from '@/lib/dispatch/drain';
 import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
-import { standardWebhookFake, type Behaviour, type FakeDestination } from '@/test/fake-destinations';
+import { type Behaviour, type FakeDestination, standardWebhookFake } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';
 
 // Orders and WhatsApp messages to a generic endpoint signed the Standard Webhooks way. The
@@ -43,7 +43,10 @@ describe('generic endpoint (Standard Webhooks)', () => {
     expect(requestsFor(key)).toHaveLength(1);
     expect(request?.path).toBe('/orders');
     expect(request?.headers.get('webhook-signature')).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
-    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ type: 'order.create', data: { idempotencyKey: key, action: { id: actionId, kind: 'create_order' }, payload: { note: 'webhook' } } });
+    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({
+      type: 'order.create',
+      data: { idempotencyKey: key, action: { id: actionId, kind: 'create_order' }, payload: { note: 'webhook' } },
+    });
     expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'sent', action_status: 'dispatched', response_id: `rcpt_${key.slice(0, 8)}_1` });
   });
 
@@ -81,7 +84,11 @@ describe('generic endpoint (Standard Webhooks)', () => {
     const down = testConfig({ orderWebhook: { url: `${gone.origin}/orders`, secret: WEBHOOK_SECRET } });
     const { actionId } = await approvedOrder([], down);
     await drainOutbox({ actionIds: [actionId], config: down });
-    expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'pending', action_status: 'approved', last_error: expect.stringMatching(/ECONNREFUSED/) });
+    expect((await outboxRows([actionId]))[0]).toMatchObject({
+      status: 'pending',
+      action_status: 'approved',
+      last_error: expect.stringMatching(/ECONNREFUSED/),
+    });
   });
 
   it('permanent 400: failed, not retried', async () => {
@@ -100,7 +107,10 @@ describe('generic endpoint (Standard Webhooks)', () => {
     const [request] = requestsFor(row?.id ?? '');
     expect(request?.path).toBe('/whatsapp');
     // No number in the payload: the customer on the call.
-    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ type: 'whatsapp.send', data: { payload: { number: '+919800000000', message: expect.stringMatching(/reply with your name/) } } });
+    expect(JSON.parse(request?.body ?? '{}')).toMatchObject({
+      type: 'whatsapp.send',
+      data: { payload: { number: '+919800000000', message: expect.stringMatching(/reply with your name/) } },
+    });
   });
 
   it('refuses plain http to a host not allowed for tests, and logs it; nothing is sent', async () => {
@@ -111,7 +121,10 @@ describe('generic endpoint (Standard Webhooks)', () => {
     const before = endpoint.requests.length;
     await drainUntilSettled([actionId], insecure);
     expect(endpoint.requests.length).toBe(before);
-    expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'failed', last_error: expect.stringMatching(/^Refused: http:\/\/localhost:\d+ is not https/) });
+    expect((await outboxRows([actionId]))[0]).toMatchObject({
+      status: 'failed',
+      last_error: expect.stringMatching(/^Refused: http:\/\/localhost:\d+ is not https/),
+    });
     expect((await attemptsOf(actionId)).map((a) => a.outcome)).toEqual(['refused']);
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/\[dispatch\] refused/));
     errors.mockRestore();
@@ -123,7 +136,10 @@ describe('approving with nothing configured, and kinds never sent', () => {
     const none = testConfig();
     const [actionId = ''] = await seedActions(1, 'create_order', () => orderPayload('later'));
     const decided = await decideAction(approver, actionId, { decision: 'approve' }, none);
-    expect(decided).toMatchObject({ status: 'approved', dispatch: { status: 'skipped', destination: null, message: expect.stringMatching(/Nothing was sent: no destination is configured for orders/) } });
+    expect(decided).toMatchObject({
+      status: 'approved',
+      dispatch: { status: 'skipped', destination: null, message: expect.stringMatching(/Nothing was sent: no destination is configured for orders/) },
+    });
     expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'skipped', action_status: 'approved' });
     await expect(redispatchAction(approver, actionId, none)).rejects.toMatchObject({ status: 409, code: 'not_configured' });
 
@@ -146,7 +162,12 @@ describe('approving with nothing configured, and kinds never sent', () => {
 describe('edit then approve', () => {
   it('keeps the original beside the edit, sends the edit, audits before and after', async () => {
     const [actionId = ''] = await seedActions(1, 'create_order', () => orderPayload('edit'));
-    const edited = { ...orderPayload('edit'), lineItems: [{ title: 'Masala Chai 250g', variantId: '44001', quantity: 3, price: 349 }], shippingAddress: { ...orderPayload('edit').shippingAddress, address1: '14 MG Road, 2nd floor' }, note: 'fixed on review' };
+    const edited = {
+      ...orderPayload('edit'),
+      lineItems: [{ title: 'Masala Chai 250g', variantId: '44001', quantity: 3, price: 349 }],
+      shippingAddress: { ...orderPayload('edit').shippingAddress, address1: '14 MG Road, 2nd floor' },
+      note: 'fixed on review',
+    };
     await decideAction(approver, actionId, { decision: 'approve', payload: edited, note: 'house number was wrong' }, config);
     const { rows } = await testDb().query('SELECT payload, edited_payload, decision_note FROM action WHERE id = $1', [actionId]);
     expect(rows[0].payload.shippingAddress.address1).toBe('12 MG Road');
@@ -165,13 +186,20 @@ describe('edit then approve', () => {
   it('refuses an edit the schema rejects, naming the field; the action stays pending', async () => {
     const [actionId = ''] = await seedActions(1, 'create_order', () => orderPayload('bad-edit'));
     const bad = { ...orderPayload('bad-edit'), lineItems: [{ title: 'Chai', quantity: 0 }] };
-    await expect(decideAction(approver, actionId, { decision: 'approve', payload: bad }, config)).rejects.toMatchObject({ status: 400, code: 'invalid_payload', message: expect.stringMatching(/lineItems\.0\.quantity: must be at least 1/) });
+    await expect(decideAction(approver, actionId, { decision: 'approve', payload: bad }, config)).rejects.toMatchObject({
+      status: 400,
+      code: 'invalid_payload',
+      message: expect.stringMatching(/lineItems\.0\.quantity: must be at least 1/),
+    });
     const { rows } = await testDb().query('SELECT status FROM action WHERE id = $1', [actionId]);
     expect(rows[0].status).toBe('pending');
   });
 
   it('an order that cannot be sent as it came must be edited first', async () => {
     const [actionId = ''] = await seedActions(1, 'create_order', () => ({ phone: '+919800000001', shippingAddress: { address1: '12 MG Road', city: 'Pune' } }));
-    await expect(decideAction(approver, actionId, { decision: 'approve' }, config)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/edit it first: lineItems/) });
+    await expect(decideAction(approver, actionId, { decision: 'approve' }, config)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/edit it first: lineItems/),
+    });
   });
 });

@@ -27,20 +27,20 @@ import { GET as health } from '@/app/api/health/route';
 import { POST as reprocess } from '@/app/api/reprocess/route';
 import { POST as atoms } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoice } from '@/app/api/webhooks/minivoice/route';
-import { POST as miraiV2 } from '@/app/api/webhooks/mirai-v2/route';
 import { POST as mirai } from '@/app/api/webhooks/mirai/route';
+import { POST as miraiV2 } from '@/app/api/webhooks/mirai-v2/route';
+import { type ApiContext, apiCase, buildApiRequest, routeOf } from '@/fuzz/api-cases';
+import { serialMaker } from '@/fuzz/fixtures';
+import { describeFailure, type Judged, judge, type Sent } from '@/fuzz/judge';
+import { type FuzzRequest, readAnswer, toHeaders } from '@/fuzz/request';
+import { buildWebhookRequest, webhookCase } from '@/fuzz/webhook-cases';
 import { closePools } from '@/lib/db';
 import { env } from '@/lib/env';
-import { apiCase, buildApiRequest, routeOf, type ApiContext } from '@/fuzz/api-cases';
-import { serialMaker } from '@/fuzz/fixtures';
-import { describeFailure, judge, type Judged, type Sent } from '@/fuzz/judge';
-import { readAnswer, toHeaders, type FuzzRequest } from '@/fuzz/request';
-import { buildWebhookRequest, webhookCase } from '@/fuzz/webhook-cases';
 import { applyMigrations } from '@/prisma/migrate';
 import { seedFromString } from '@/simulator/prng';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { createTestDatabase, type TestDatabase } from '@/test/setup/test-database';
-import { post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
+import { post, TEST_SECRETS, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 // A database of its own: what the fuzzer stores (1e308 credits, year-1 calls, a changed
 // threshold) must not leak into the aggregates the other suites assert on while they run beside it.
@@ -64,7 +64,11 @@ process.env.CRON_SECRET = 'integration-cron-secret-0123456789';
 // lib/env.ts reads the environment once: nothing may have read it before this point.
 if (ownDb && env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
 
-const SEED = /^-?\d+$/.test(process.env.FUZZ_SEED ?? '') ? Number(process.env.FUZZ_SEED) | 0 : process.env.FUZZ_SEED ? seedFromString(process.env.FUZZ_SEED) | 0 : 20261205;
+const SEED = /^-?\d+$/.test(process.env.FUZZ_SEED ?? '')
+  ? Number(process.env.FUZZ_SEED) | 0
+  : process.env.FUZZ_SEED
+    ? seedFromString(process.env.FUZZ_SEED) | 0
+    : 20261205;
 // Sized to about half a minute on two idle cores (a minute loaded); FUZZ_RUNS scales both properties.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const SURVEY = process.env.FUZZ_SURVEY === 'true';
@@ -112,7 +116,11 @@ function decodeSegment(s: string): string {
 
 /** Sends one request into its route handler, as Next would route it; a throw becomes a 500. */
 async function send(req: FuzzRequest): Promise<Sent> {
-  const request = new Request(`http://localhost${req.path}`, { method: req.method, headers: toHeaders(req.headers), body: req.body === null ? undefined : new Uint8Array(req.body) });
+  const request = new Request(`http://localhost${req.path}`, {
+    method: req.method,
+    headers: toHeaders(req.headers),
+    body: req.body === null ? undefined : new Uint8Array(req.body),
+  });
   const pathname = new URL(request.url).pathname;
   const found = HANDLERS.find(([re, method]) => method === req.method && re.test(pathname));
   if (!found) throw new Error(`no handler for ${req.method} ${pathname}`);
@@ -174,13 +182,36 @@ const params = (runs: number): fc.Parameters<[unknown]> => ({
 let ctx: ApiContext;
 
 beforeAll(async () => {
-  if (SURVEY) console.error = (...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ').split('\n')[0]!);
+  if (SURVEY)
+    console.error = (...args: unknown[]) =>
+      void logged.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a)))
+          .join(' ')
+          .split('\n')[0]!,
+      );
   // Something for the id routes to find: two calls, one with an action.
   const ids = { call: [] as string[], action: [] as string[], delivery: [] as string[] };
   for (let i = 0; i < 2; i++) {
     const id = uid('fuzzseed');
-    await post('mirai', { metadata: { ref: id, campaign: 'fuzz' }, event: { type: 'call.completed', data: { call: { id, status: 'completed', durationSeconds: 5 } } } });
-    await post('mirai', { event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { phone: '+919812345678', lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress: { firstName: 'A', address1: 'B', city: 'C', country: 'IN' } } } } });
+    await post('mirai', {
+      metadata: { ref: id, campaign: 'fuzz' },
+      event: { type: 'call.completed', data: { call: { id, status: 'completed', durationSeconds: 5 } } },
+    });
+    await post('mirai', {
+      event: {
+        type: 'action',
+        data: {
+          action: 'create_order',
+          call: { id },
+          payload: {
+            phone: '+919812345678',
+            lineItems: [{ title: 'Chai', quantity: 1 }],
+            shippingAddress: { firstName: 'A', address1: 'B', city: 'C', country: 'IN' },
+          },
+        },
+      },
+    });
     const { rows } = await testDb().query<{ call: string; action: string | null; delivery: string }>(
       `SELECT c.id AS call, a.id AS action, d.id AS delivery FROM call c LEFT JOIN action a ON a.call_id = c.id JOIN delivery d ON d.call_id = c.id
        WHERE c.provider = 'mirai' AND c.provider_call_id = $1 LIMIT 1`,
@@ -228,7 +259,12 @@ describe(`fuzz (seed ${SEED}; FUZZ_SEED=<n> to change)`, () => {
       fc.asyncProperty(fc.array(apiCase(sizes), { minLength: 1, maxLength: 4 }), async (cases) => {
         const requests = cases.map((c) => ({ req: buildApiRequest(c, ctx), envelope: routeOf(c).envelope !== false }));
         const envelopeOf = new Map(requests.map(({ req, envelope }) => [req, envelope]));
-        verdict(await sendAll(requests.map((r) => r.req), (r) => envelopeOf.get(r) ?? true));
+        verdict(
+          await sendAll(
+            requests.map((r) => r.req),
+            (r) => envelopeOf.get(r) ?? true,
+          ),
+        );
       }),
       params(RUNS * 2),
     );

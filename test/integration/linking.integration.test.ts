@@ -48,7 +48,10 @@ describe('an event key reused under another call id leaves no empty call', () =>
        WHERE d.provider = 'mirai-v2' AND d.event_id = (SELECT id FROM call_event WHERE provider = 'mirai-v2' AND dedupe_key = $1) ORDER BY d.received_at`,
       [evt],
     );
-    expect(rows).toEqual([{ outcome: 'stored', provider_call_id: a }, { outcome: 'duplicate', provider_call_id: a }]);
+    expect(rows).toEqual([
+      { outcome: 'stored', provider_call_id: a },
+      { outcome: 'duplicate', provider_call_id: a },
+    ]);
   });
 });
 

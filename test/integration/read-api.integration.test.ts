@@ -18,7 +18,10 @@ const get = async (handler: (r: Request) => Promise<Response>, path: string, tok
 async function seedCall(marker: string, phone: string) {
   const id = uid(marker);
   await post('mirai', { metadata: { store: marker }, event: { type: 'call.completed', data: { call: { id, status: 'completed', durationSeconds: 30 } } } });
-  await post('mirai', { metadata: { store: marker }, event: { type: 'action', data: { action: 'send_whatsapp', call: { id }, reason: 'missing_address', payload: { number: phone } } } });
+  await post('mirai', {
+    metadata: { store: marker },
+    event: { type: 'action', data: { action: 'send_whatsapp', call: { id }, reason: 'missing_address', payload: { number: phone } } },
+  });
   return id;
 }
 
@@ -34,7 +37,9 @@ describe('GET /api/calls', () => {
   it('finds a call by phone number, metadata value and provider call id', async () => {
     const token = await makeToken();
     const marker = uid('store');
-    const phone = `+9170${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`;
+    const phone = `+9170${Math.floor(Math.random() * 1e8)
+      .toString()
+      .padStart(8, '0')}`;
     const id = await seedCall(marker, phone);
     for (const q of [phone.slice(3), marker.toUpperCase(), id]) {
       const res = await get(listCalls, `/api/calls?q=${encodeURIComponent(q)}`, token);

@@ -36,11 +36,16 @@ async function run(chunkSize: number): Promise<ReprocessResult> {
 const mirai = (type: string, data: Record<string, unknown>, metadata: Record<string, unknown>) => ({ metadata, event: { type, data } });
 const order = (ref: string) => ({ ...fixture('mirai', 'action-create-order.json'), metadata: { ref } });
 const v2 = (eventId: string, callId: string) => ({
-  id: eventId, type: 'call.failed', created_at: '2026-07-26T09:15:44Z',
+  id: eventId,
+  type: 'call.failed',
+  created_at: '2026-07-26T09:15:44Z',
   data: { call: { id: callId, object: 'call', agent_id: 'agt_1', to: '+919876543211', status: 'no_answer', ended_at: '2026-07-26T09:15:44Z' } },
 });
 const mv = (callId: string, eventKey: string) => ({
-  event: 'call.created', created_at: '2026-05-29T12:00:00Z', variables: {}, data: { event_key: eventKey },
+  event: 'call.created',
+  created_at: '2026-05-29T12:00:00Z',
+  variables: {},
+  data: { event_key: eventKey },
   call: { id: callId, status: 'in_progress', direction: 'outbound', from: '+15551230001', to: '+15551230002' },
 });
 
@@ -72,11 +77,20 @@ async function seed(): Promise<string> {
   await post('minivoice', mv(mvA, `${mvA}:call.created`));
   await post('minivoice', mv(uid('mvb'), `${mvA}:call.created`));
   // Refused by an older parser, valid now: one of a new call, one a copy of a stored event.
-  const start = { event: 'call.start', timestamp: '2026-07-01T10:00:00Z', agent_id: 'agent_1', call_id: uid('atoms'), call_direction: 'inbound', caller_phone: '+15551230001' };
+  const start = {
+    event: 'call.start',
+    timestamp: '2026-07-01T10:00:00Z',
+    agent_id: 'agent_1',
+    call_id: uid('atoms'),
+    call_direction: 'inbound',
+    caller_phone: '+15551230001',
+  };
   const refused = (body: object) =>
-    rows(`INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
+    rows(
+      `INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
           VALUES ('atoms', '/api/webhooks/atoms', now() - interval '1 minute', convert_to($1, 'UTF8'), octet_length($1), 'valid', 'rejected', 400, 'invalid_payload', 'old parser said no')`,
-      [JSON.stringify(body)]);
+      [JSON.stringify(body)],
+    );
   await refused(start);
   const copy = { ...start, call_id: uid('atoms2') };
   await post('atoms', copy);
@@ -103,11 +117,26 @@ describe('reprocess converges', () => {
     const first = await run(7);
     expect(first.problems).toEqual([]);
     // Reprocess joins a waiting action to its call as ingest now would.
-    expect(await rows(`SELECT e.provider_call_id, a.provider_call_id AS action_call FROM call_event e JOIN action a ON a.event_id = e.id
-      JOIN call c ON c.id = e.call_id WHERE c.provider_call_id = $1`, [cb])).toEqual([{ provider_call_id: cb, action_call: cb }]);
+    expect(
+      await rows(
+        `SELECT e.provider_call_id, a.provider_call_id AS action_call FROM call_event e JOIN action a ON a.event_id = e.id
+      JOIN call c ON c.id = e.call_id WHERE c.provider_call_id = $1`,
+        [cb],
+      ),
+    ).toEqual([{ provider_call_id: cb, action_call: cb }]);
     // The delivery an older version could not store now carries what storing it changed.
-    expect(await rows(`SELECT outcome, warnings FROM delivery WHERE error_message = 'old parser said no' AND position('agent' in convert_from(body, 'UTF8')) > 0
-      AND warnings IS NOT NULL`)).toEqual([{ outcome: 'stored', warnings: [{ field: 'agent_id', change: 'NUL characters removed' }, { field: 'caller_phone', change: 'unpaired surrogates replaced by U+FFFD' }] }]);
+    expect(
+      await rows(`SELECT outcome, warnings FROM delivery WHERE error_message = 'old parser said no' AND position('agent' in convert_from(body, 'UTF8')) > 0
+      AND warnings IS NOT NULL`),
+    ).toEqual([
+      {
+        outcome: 'stored',
+        warnings: [
+          { field: 'agent_id', change: 'NUL characters removed' },
+          { field: 'caller_phone', change: 'unpaired surrogates replaced by U+FFFD' },
+        ],
+      },
+    ]);
     const between = await snapshot();
     expect(await rows(`SELECT id FROM call c WHERE NOT EXISTS (SELECT 1 FROM call_event e WHERE e.call_id = c.id)`)).toEqual([]);
     const second = await run(7);

@@ -4,10 +4,10 @@ import { reprocess } from '@/lib/ingest/reprocess';
 import type { ReprocessResult } from '@/lib/ingest/reprocess-result';
 import type { ReprocessScope } from '@/lib/ingest/reprocess-scope';
 import { applyMigrations } from '@/prisma/migrate';
-import { generateCalls, withDuplicates, type SimCall } from '@/simulator/lifecycles';
+import { generateCalls, type SimCall, withDuplicates } from '@/simulator/lifecycles';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { fixture } from '@/test/fixtures';
-import { rows, snapshot, type Row } from '@/test/reprocess';
+import { type Row, rows, snapshot } from '@/test/reprocess';
 import { createIsolatedDatabase } from '@/test/setup/test-database';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
@@ -72,9 +72,13 @@ async function sendCallLessAction(providerCallId: string): Promise<void> {
 
 async function reprocessViaApi(body: object, role: 'admin' | 'approver' = 'admin'): Promise<Response> {
   const token = await makeToken(role);
-  return reprocessRoute(new Request('http://localhost/api/reprocess', {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-  }));
+  return reprocessRoute(
+    new Request('http://localhost/api/reprocess', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 describe('reprocess with unchanged code', () => {
@@ -99,7 +103,10 @@ describe('reprocess with unchanged code', () => {
     expect(await snapshot()).toEqual(before);
     const audit = await rows(`SELECT actor_email, after FROM audit_log WHERE action = 'reprocess_run' ORDER BY at`);
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actor_email: expect.stringMatching(/@test\.callboard$/), after: { scope: { kind: 'all' }, deliveries: result.deliveries, events: result.events, calls: result.calls } });
+    expect(audit[0]).toMatchObject({
+      actor_email: expect.stringMatching(/@test\.callboard$/),
+      after: { scope: { kind: 'all' }, deliveries: result.deliveries, events: result.events, calls: result.calls },
+    });
   });
 
   it('is refused to approvers, and to anything but one call, a provider or all', async () => {
@@ -146,11 +153,21 @@ describe('reprocess into an emptied call table', () => {
 describe('deliveries the old code refused', () => {
   it('a parser refusal that parses now becomes a stored event of a new call; other refusals stay', async () => {
     const id = uid('call');
-    const start = { event: 'call.start', timestamp: '2026-07-01T10:00:00Z', agent_id: 'agent_1', call_id: id, call_direction: 'inbound', caller_phone: '+15551230001' };
+    const start = {
+      event: 'call.start',
+      timestamp: '2026-07-01T10:00:00Z',
+      agent_id: 'agent_1',
+      call_id: id,
+      call_direction: 'inbound',
+      caller_phone: '+15551230001',
+    };
     const insert = (body: string, verification: string, status: number, code: string) =>
-      rows(`INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
+      rows(
+        `INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
             VALUES ('atoms', '/api/webhooks/atoms', now() - interval '1 minute', convert_to($1, 'UTF8'), octet_length($1), $2, 'rejected', $3, $4, 'old parser said no')
-            RETURNING id`, [body, verification, status, code]);
+            RETURNING id`,
+        [body, verification, status, code],
+      );
     const [fixed] = await insert(JSON.stringify(start), 'valid', 400, 'invalid_payload');
     const [stillBroken] = await insert(`{"call_id": "${id}", oops`, 'valid', 400, 'invalid_json');
     const [forged] = await insert(JSON.stringify({ ...start, call_id: uid('forged') }), 'invalid', 401, 'signature_invalid');
@@ -160,7 +177,10 @@ describe('deliveries the old code refused', () => {
     expect(result.problems).toEqual([{ deliveryId: stillBroken?.id, error: expect.stringMatching(/not valid JSON/) }]);
     const call = await callRow('atoms', id);
     expect(call).toMatchObject({ status: 'in_progress', direction: 'inbound', customer_number: '+15551230001', event_count: 1 });
-    const deliveries = await rows('SELECT id, outcome, call_id, http_status, error_code, event_type FROM delivery WHERE id = ANY($1::uuid[]) ORDER BY http_status, error_code', [[fixed?.id, stillBroken?.id, forged?.id]]);
+    const deliveries = await rows(
+      'SELECT id, outcome, call_id, http_status, error_code, event_type FROM delivery WHERE id = ANY($1::uuid[]) ORDER BY http_status, error_code',
+      [[fixed?.id, stillBroken?.id, forged?.id]],
+    );
     expect(deliveries).toEqual([
       { id: stillBroken?.id, outcome: 'rejected', call_id: null, http_status: 400, error_code: 'invalid_json', event_type: null },
       { id: fixed?.id, outcome: 'stored', call_id: call?.id, http_status: 400, error_code: 'invalid_payload', event_type: 'call.start' },
@@ -168,7 +188,11 @@ describe('deliveries the old code refused', () => {
     ]);
     // The same delivery arriving now is a duplicate of the event it became.
     expect((await post('atoms', start)).json).toEqual({ ok: true, duplicate: true });
-    expect(await run({ kind: 'all' })).toMatchObject({ deliveries: { changed: 0, failed: 1 }, events: { inserted: 0, updated: 0 }, calls: { created: 0, updated: 0 } });
+    expect(await run({ kind: 'all' })).toMatchObject({
+      deliveries: { changed: 0, failed: 1 },
+      events: { inserted: 0, updated: 0 },
+      calls: { created: 0, updated: 0 },
+    });
   });
 });
 
@@ -179,7 +203,9 @@ describe('one call', () => {
     const callB = await callRow(b!.provider, b!.providerCallId);
     const eventsA = await rows('SELECT * FROM call_event WHERE call_id = $1 ORDER BY dedupe_key', [callA?.id]);
     // What an older parser might have left: other facts in the events, another projection.
-    await testDb().query(`UPDATE call_event SET normalized = jsonb_set(normalized, '{facts,summary}', '"old parser"') WHERE call_id = ANY($1::uuid[])`, [[callA?.id, callB?.id]]);
+    await testDb().query(`UPDATE call_event SET normalized = jsonb_set(normalized, '{facts,summary}', '"old parser"') WHERE call_id = ANY($1::uuid[])`, [
+      [callA?.id, callB?.id],
+    ]);
     await testDb().query(`UPDATE call SET status = 'failed', summary = 'old parser', attempts = 9 WHERE id = ANY($1::uuid[])`, [[callA?.id, callB?.id]]);
 
     const form = new FormData();
@@ -205,10 +231,20 @@ describe('one call', () => {
 describe('one delivery', () => {
   it('the delivery page button reprocesses just that delivery; viewers and approvers are refused', async () => {
     const id = uid('one');
-    const start = { event: 'call.start', timestamp: '2026-07-02T10:00:00Z', agent_id: 'agent_1', call_id: id, call_direction: 'inbound', caller_phone: '+15551230009' };
-    const [refused] = await rows(`INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
+    const start = {
+      event: 'call.start',
+      timestamp: '2026-07-02T10:00:00Z',
+      agent_id: 'agent_1',
+      call_id: id,
+      call_direction: 'inbound',
+      caller_phone: '+15551230009',
+    };
+    const [refused] = await rows(
+      `INSERT INTO delivery (provider, endpoint, received_at, body, body_size, verification, outcome, http_status, error_code, error_message)
       VALUES ('atoms', '/api/webhooks/atoms', now(), convert_to($1, 'UTF8'), octet_length($1), 'valid', 'rejected', 400, 'invalid_payload', 'old parser said no')
-      RETURNING id`, [JSON.stringify(start)]);
+      RETURNING id`,
+      [JSON.stringify(start)],
+    );
     const form = new FormData();
     form.set('deliveryId', String(refused?.id));
     request.headers = new Headers({ origin: 'http://localhost', host: 'localhost' });
@@ -221,9 +257,14 @@ describe('one delivery', () => {
 
     const admin = await makeUser('admin');
     request.headers.set('cookie', (await signIn(admin.email, undefined, '198.51.100.5')).cookie);
-    expect(await reprocessAction(null, form)).toEqual({ ok: true, message: 'Reprocessed 1 delivery; 1 call created, 1 call rebuilt, 1 event added, 1 delivery re-filed.' });
+    expect(await reprocessAction(null, form)).toEqual({
+      ok: true,
+      message: 'Reprocessed 1 delivery; 1 call created, 1 call rebuilt, 1 event added, 1 delivery re-filed.',
+    });
     expect(await callRow('atoms', id)).toMatchObject({ customer_number: '+15551230009', event_count: 1 });
-    expect(await rows(`SELECT target_type, target_id FROM audit_log WHERE action = 'reprocess_run' AND target_id = $1`, [refused?.id])).toEqual([{ target_type: 'delivery', target_id: refused?.id }]);
+    expect(await rows(`SELECT target_type, target_id FROM audit_log WHERE action = 'reprocess_run' AND target_id = $1`, [refused?.id])).toEqual([
+      { target_type: 'delivery', target_id: refused?.id },
+    ]);
     expect(await reprocessAction(null, form)).toEqual({ ok: true, message: 'Reprocessed 1 delivery; nothing changed.' });
   });
 });
@@ -231,16 +272,25 @@ describe('one delivery', () => {
 describe('a parser change of dedupe keys', () => {
   it('files deliveries under the new keys and drops the old events, keeping one with a decided action', async () => {
     const id = uid('keys');
-    const call = (status: string, extra: object = {}) => ({ metadata: { ref: id }, event: { type: `call.${status}`, data: { call: { id, status, ...extra } } } });
+    const call = (status: string, extra: object = {}) => ({
+      metadata: { ref: id },
+      event: { type: `call.${status}`, data: { call: { id, status, ...extra } } },
+    });
     await post('mirai', call('initiate'));
     await post('mirai', { event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { cartTotal: 10 } } } });
     await post('mirai', { event: { type: 'action', data: { action: 'send_whatsapp', call: { id }, payload: { number: '+911234567890' } } } });
-    await post('mirai', { metadata: { ref: id }, event: { type: 'end-of-call', data: { call: { id }, analysis: { success: true, summary: 'ok' }, credits: { used: 2, available: 8 } } } });
+    await post('mirai', {
+      metadata: { ref: id },
+      event: { type: 'end-of-call', data: { call: { id }, analysis: { success: true, summary: 'ok' }, credits: { used: 2, available: 8 } } },
+    });
     const before = await callRow('mirai', id);
     // As if an older version had made other keys: every event of the call is under a stale one.
     await testDb().query(`UPDATE call_event SET dedupe_key = 'legacy:' || dedupe_key WHERE call_id = $1`, [before?.id]);
-    const [decided] = await rows(`UPDATE action SET status = 'approved', decided_by_email = 'ops@test.callboard', decided_at = now()
-      WHERE call_id = $1 AND kind = 'create_order' RETURNING id, event_id, status, decided_by_email, decided_at`, [before?.id]);
+    const [decided] = await rows(
+      `UPDATE action SET status = 'approved', decided_by_email = 'ops@test.callboard', decided_at = now()
+      WHERE call_id = $1 AND kind = 'create_order' RETURNING id, event_id, status, decided_by_email, decided_at`,
+      [before?.id],
+    );
 
     const result = await run({ kind: 'call', callId: String(before?.id) });
     expect(result).toMatchObject({
@@ -252,7 +302,12 @@ describe('a parser change of dedupe keys', () => {
     const events = await rows('SELECT dedupe_key, duplicate_count FROM call_event WHERE provider_call_id = $1 ORDER BY dedupe_key', [id]);
     expect(events.filter((e) => String(e.dedupe_key).startsWith('legacy:'))).toEqual([{ dedupe_key: expect.any(String), duplicate_count: 0 }]);
     expect(events).toHaveLength(5);
-    expect(await rows('SELECT outcome FROM delivery WHERE call_id = $1 AND event_id IN (SELECT id FROM call_event WHERE dedupe_key NOT LIKE $2)', [before?.id, 'legacy:%'])).toHaveLength(4);
+    expect(
+      await rows('SELECT outcome FROM delivery WHERE call_id = $1 AND event_id IN (SELECT id FROM call_event WHERE dedupe_key NOT LIKE $2)', [
+        before?.id,
+        'legacy:%',
+      ]),
+    ).toHaveLength(4);
     // The decision survives on the stale event it was made on; the call keeps that event.
     expect(await rows('SELECT id, event_id, status, decided_by_email, decided_at FROM action WHERE id = $1', [decided?.id])).toEqual([decided]);
     expect(await callRow('mirai', id)).toMatchObject({ id: before?.id, summary: 'ok', success: true, credits_used: 2, event_count: 5 });
@@ -265,7 +320,10 @@ describe('a parser change of dedupe keys', () => {
 describe('while webhooks arrive', () => {
   it('a run over everything leaves duplicate counts and calls exactly as ingest keeps them', async () => {
     const calls = lifecycles(12, 4606);
-    const half = (c: SimCall, part: 0 | 1) => ({ ...c, events: part === 0 ? c.events.slice(0, Math.ceil(c.events.length / 2)) : c.events.slice(Math.ceil(c.events.length / 2)) });
+    const half = (c: SimCall, part: 0 | 1) => ({
+      ...c,
+      events: part === 0 ? c.events.slice(0, Math.ceil(c.events.length / 2)) : c.events.slice(Math.ceil(c.events.length / 2)),
+    });
     await send(calls.map((c) => half(c, 0)));
     const [during] = await Promise.all([run({ kind: 'all' }, 4), ...calls.map((c) => send([half(c, 1)]))]);
     // The one delivery that fails is the broken JSON an earlier test left.

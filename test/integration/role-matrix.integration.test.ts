@@ -6,11 +6,11 @@ import { GET as getAction } from '@/app/api/actions/[id]/route';
 import { GET as countActions } from '@/app/api/actions/count/route';
 import { GET as listActions } from '@/app/api/actions/route';
 import { GET as getCall } from '@/app/api/calls/[id]/route';
-import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
-import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as listCalls } from '@/app/api/calls/route';
 import { GET as dispatchCron } from '@/app/api/cron/dispatch/route';
 import { GET as pruneAttempts } from '@/app/api/cron/prune-auth-attempts/route';
+import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
+import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import type { Role } from '@/lib/auth/roles';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
@@ -26,7 +26,9 @@ async function seedAction(): Promise<{ callId: string; actionId: string; phone: 
   const phone = '+919812345678';
   await post('mirai', { metadata: { ref: id }, event: { type: 'call.completed', data: { call: { id, status: 'completed' } } } });
   const shippingAddress = { firstName: 'Asha', address1: '12 MG Road', city: 'Pune', country: 'India' };
-  await post('mirai', { event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { phone, lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress } } } });
+  await post('mirai', {
+    event: { type: 'action', data: { action: 'create_order', call: { id }, payload: { phone, lineItems: [{ title: 'Chai', quantity: 1 }], shippingAddress } } },
+  });
   const call = await callRow('mirai', id);
   const { rows } = await testDb().query<{ id: string }>('SELECT id FROM action WHERE call_id = $1', [call?.id]);
   return { callId: String(call?.id), actionId: String(rows[0]?.id), phone };
@@ -37,14 +39,26 @@ async function authHeaders(who: Who): Promise<Record<string, string>> {
 }
 
 // Every JSON route a person or script can call, with the status each role must get.
-const ROUTES: { name: string; call: (h: Record<string, string>, ids: { callId: string; actionId: string }) => Promise<Response>; expect: Record<Who, number> }[] = [
-  { name: 'GET /api/calls', call: (h) => listCalls(new Request('http://localhost/api/calls', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
+const ROUTES: {
+  name: string;
+  call: (h: Record<string, string>, ids: { callId: string; actionId: string }) => Promise<Response>;
+  expect: Record<Who, number>;
+}[] = [
+  {
+    name: 'GET /api/calls',
+    call: (h) => listCalls(new Request('http://localhost/api/calls', { headers: h })),
+    expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
+  },
   {
     name: 'GET /api/calls/{id}',
     call: (h, ids) => getCall(new Request(`http://localhost/api/calls/${ids.callId}`, { headers: h }), { params: Promise.resolve({ id: ids.callId }) }),
     expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
   },
-  { name: 'GET /api/deliveries', call: (h) => listDeliveries(new Request('http://localhost/api/deliveries?limit=5', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
+  {
+    name: 'GET /api/deliveries',
+    call: (h) => listDeliveries(new Request('http://localhost/api/deliveries?limit=5', { headers: h })),
+    expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
+  },
   {
     name: 'GET /api/deliveries/{id}',
     call: async (h, ids) => {
@@ -54,11 +68,22 @@ const ROUTES: { name: string; call: (h: Record<string, string>, ids: { callId: s
     },
     expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
   },
-  { name: 'GET /api/actions', call: (h) => listActions(new Request('http://localhost/api/actions', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
+  {
+    name: 'GET /api/actions',
+    call: (h) => listActions(new Request('http://localhost/api/actions', { headers: h })),
+    expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
+  },
   {
     name: 'POST /api/actions/{id}/decision',
     call: (h, ids) =>
-      decide(new Request(`http://localhost/api/actions/${ids.actionId}/decision`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'reject', note: 'matrix' }) }), { params: Promise.resolve({ id: ids.actionId }) }),
+      decide(
+        new Request(`http://localhost/api/actions/${ids.actionId}/decision`, {
+          method: 'POST',
+          headers: { ...h, 'content-type': 'application/json' },
+          body: JSON.stringify({ decision: 'reject', note: 'matrix' }),
+        }),
+        { params: Promise.resolve({ id: ids.actionId }) },
+      ),
     expect: { anonymous: 401, viewer: 403, approver: 200, admin: 200 },
   },
   {
@@ -66,21 +91,40 @@ const ROUTES: { name: string; call: (h: Record<string, string>, ids: { callId: s
     call: (h, ids) => getAction(new Request(`http://localhost/api/actions/${ids.actionId}`, { headers: h }), { params: Promise.resolve({ id: ids.actionId }) }),
     expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
   },
-  { name: 'GET /api/actions/count', call: (h) => countActions(new Request('http://localhost/api/actions/count', { headers: h })), expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 } },
+  {
+    name: 'GET /api/actions/count',
+    call: (h) => countActions(new Request('http://localhost/api/actions/count', { headers: h })),
+    expect: { anonymous: 401, viewer: 200, approver: 200, admin: 200 },
+  },
   {
     // This file configures no destination, so an allowed role gets as far as 409 not_configured.
     name: 'POST /api/actions/{id}/redispatch',
     call: async (h, ids) => {
-      await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', 'failed')`, [ids.actionId]);
-      return redispatch(new Request(`http://localhost/api/actions/${ids.actionId}/redispatch`, { method: 'POST', headers: h }), { params: Promise.resolve({ id: ids.actionId }) });
+      await testDb().query(
+        `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', 'failed')`,
+        [ids.actionId],
+      );
+      return redispatch(new Request(`http://localhost/api/actions/${ids.actionId}/redispatch`, { method: 'POST', headers: h }), {
+        params: Promise.resolve({ id: ids.actionId }),
+      });
     },
     expect: { anonymous: 401, viewer: 403, approver: 409, admin: 409 },
   },
   {
     name: 'POST /api/actions/{id}/mark-sent',
     call: async (h, ids) => {
-      await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', 'needs_check')`, [ids.actionId]);
-      return markSent(new Request(`http://localhost/api/actions/${ids.actionId}/mark-sent`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: '{"reference":"#1001"}' }), { params: Promise.resolve({ id: ids.actionId }) });
+      await testDb().query(
+        `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'create_order', 'standard_webhook', '{}', 'needs_check')`,
+        [ids.actionId],
+      );
+      return markSent(
+        new Request(`http://localhost/api/actions/${ids.actionId}/mark-sent`, {
+          method: 'POST',
+          headers: { ...h, 'content-type': 'application/json' },
+          body: '{"reference":"#1001"}',
+        }),
+        { params: Promise.resolve({ id: ids.actionId }) },
+      );
     },
     expect: { anonymous: 401, viewer: 403, approver: 200, admin: 200 },
   },
@@ -105,7 +149,14 @@ describe('role matrix: every route as anonymous, viewer, approver and admin', ()
     const ids = await seedAction();
     const read = await listCalls(new Request('http://localhost/api/calls', { headers: { cookie } }));
     expect(read.status).toBe(200);
-    const write = await decide(new Request(`http://localhost/api/actions/${ids.actionId}/decision`, { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: '{"decision":"approve"}' }), { params: Promise.resolve({ id: ids.actionId }) });
+    const write = await decide(
+      new Request(`http://localhost/api/actions/${ids.actionId}/decision`, {
+        method: 'POST',
+        headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' },
+        body: '{"decision":"approve"}',
+      }),
+      { params: Promise.resolve({ id: ids.actionId }) },
+    );
     expect(write.status).toBe(403);
   });
 
@@ -113,7 +164,15 @@ describe('role matrix: every route as anonymous, viewer, approver and admin', ()
     const approver = await makeUser('approver');
     const { cookie } = await signIn(approver.email);
     const ids = await seedAction();
-    const req = (origin: string) => decide(new Request(`http://localhost/api/actions/${ids.actionId}/decision`, { method: 'POST', headers: { cookie, origin, 'content-type': 'application/json' }, body: '{"decision":"approve"}' }), { params: Promise.resolve({ id: ids.actionId }) });
+    const req = (origin: string) =>
+      decide(
+        new Request(`http://localhost/api/actions/${ids.actionId}/decision`, {
+          method: 'POST',
+          headers: { cookie, origin, 'content-type': 'application/json' },
+          body: '{"decision":"approve"}',
+        }),
+        { params: Promise.resolve({ id: ids.actionId }) },
+      );
     const evil = await req('https://evil.example');
     expect(evil.status).toBe(403);
     expect(await evil.json()).toMatchObject({ error: { code: 'cross_site_request' } });
@@ -126,7 +185,14 @@ describe('decisions', () => {
     const { actionId } = await seedAction();
     const [a, b] = await Promise.all([makeToken('approver'), makeToken('admin')]);
     const send = (token: string, decision: string) =>
-      decide(new Request(`http://localhost/api/actions/${actionId}/decision`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ decision }) }), { params: Promise.resolve({ id: actionId }) });
+      decide(
+        new Request(`http://localhost/api/actions/${actionId}/decision`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ decision }),
+        }),
+        { params: Promise.resolve({ id: actionId }) },
+      );
     const results = await Promise.all([send(a, 'approve'), send(b, 'reject')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
@@ -138,19 +204,33 @@ describe('decisions', () => {
 
 describe('the decision route', () => {
   const approve = (token: string, id: string, body: object) =>
-    decide(new Request(`http://localhost/api/actions/${id}/decision`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+    decide(
+      new Request(`http://localhost/api/actions/${id}/decision`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ id }) },
+    );
 
   it('says plainly that nothing was sent when no destination is configured', async () => {
     const { actionId } = await seedAction();
     const res = await approve(await makeToken('approver'), actionId, { decision: 'approve', note: 'ok' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ action: { id: actionId, status: 'approved' }, dispatch: { status: 'skipped', message: expect.stringMatching(/^Approved\. Nothing was sent: no destination is configured for orders/) } });
+    expect(await res.json()).toMatchObject({
+      action: { id: actionId, status: 'approved' },
+      dispatch: { status: 'skipped', message: expect.stringMatching(/^Approved\. Nothing was sent: no destination is configured for orders/) },
+    });
   });
 
   it('takes an edited payload, validated with the same schema: 400 naming the field, then stored beside the original', async () => {
     const { actionId } = await seedAction();
     const token = await makeToken('approver');
-    const payload = { phone: '+919812345678', lineItems: [{ title: 'Chai', quantity: 2 }], shippingAddress: { firstName: 'Asha', address1: '14 MG Road', city: 'Pune', country: 'India' } };
+    const payload = {
+      phone: '+919812345678',
+      lineItems: [{ title: 'Chai', quantity: 2 }],
+      shippingAddress: { firstName: 'Asha', address1: '14 MG Road', city: 'Pune', country: 'India' },
+    };
     const bad = await approve(token, actionId, { decision: 'approve', payload: { ...payload, shippingAddress: { ...payload.shippingAddress, city: '' } } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/shippingAddress\.city: required/);
@@ -166,18 +246,29 @@ describe('the decision route', () => {
 describe('personal data by role', () => {
   it('viewers get numbers masked and addresses reduced to the city; search by the full number still finds the call', async () => {
     const { phone, actionId } = await seedAction();
-    for (const [role, shown] of [['viewer', '+91•••••5678'], ['approver', phone]] as const) {
+    for (const [role, shown] of [
+      ['viewer', '+91•••••5678'],
+      ['approver', phone],
+    ] as const) {
       const token = await makeToken(role);
-      const res = await listCalls(new Request(`http://localhost/api/calls?q=${encodeURIComponent(phone)}&limit=1`, { headers: { authorization: `Bearer ${token}` } }));
+      const res = await listCalls(
+        new Request(`http://localhost/api/calls?q=${encodeURIComponent(phone)}&limit=1`, { headers: { authorization: `Bearer ${token}` } }),
+      );
       const body = await res.json();
       expect(body.calls[0].customerNumber).toBe(shown);
       // This action by its id: the pending list's first page holds whatever parallel files seeded first.
-      const detail = await getAction(new Request(`http://localhost/api/actions/${actionId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: actionId }) });
+      const detail = await getAction(new Request(`http://localhost/api/actions/${actionId}`, { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({ id: actionId }),
+      });
       const mine = (await detail.json()).action;
       // And the list, wherever this action falls in it: no whole number reaches a viewer.
-      const list = await (await listActions(new Request('http://localhost/api/actions?status=pending&limit=100', { headers: { authorization: `Bearer ${token}` } }))).text();
+      const list = await (
+        await listActions(new Request('http://localhost/api/actions?status=pending&limit=100', { headers: { authorization: `Bearer ${token}` } }))
+      ).text();
       if (role === 'viewer') expect(list).not.toContain(phone.slice(3));
-      expect(mine.payload.shippingAddress).toEqual(role === 'viewer' ? { city: 'Pune' } : { firstName: 'Asha', address1: '12 MG Road', city: 'Pune', country: 'India' });
+      expect(mine.payload.shippingAddress).toEqual(
+        role === 'viewer' ? { city: 'Pune' } : { firstName: 'Asha', address1: '12 MG Road', city: 'Pune', country: 'India' },
+      );
     }
   });
 });
@@ -186,7 +277,9 @@ describe('no read leaks the whole number to a viewer', () => {
   it('the call detail API carries no unmasked copy of the customer number anywhere', async () => {
     const { callId, phone } = await seedAction();
     const token = await makeToken('viewer');
-    const res = await getCall(new Request(`http://localhost/api/calls/${callId}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: callId }) });
+    const res = await getCall(new Request(`http://localhost/api/calls/${callId}`, { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ id: callId }),
+    });
     const text = await res.text();
     expect(text).toContain('+91•••••5678');
     expect(text).not.toContain(phone.slice(3));

@@ -24,10 +24,18 @@ describe('Mirai v1 seed payloads', () => {
     }
     const call = await callRow('mirai', id);
     expect(call).toMatchObject({
-      status: 'completed', final: true, direction: 'outbound', duration_seconds: 150,
-      recording_url: 'https://api.voice-agents.com/recordings/...', detail_url: 'https://api.voice-agents.com/calls/...',
-      summary: 'Customer confirmed the appointment for Tuesday.', success: true,
-      credits_used: 2.5, credits_available: 105, event_count: 3, metadata,
+      status: 'completed',
+      final: true,
+      direction: 'outbound',
+      duration_seconds: 150,
+      recording_url: 'https://api.voice-agents.com/recordings/...',
+      detail_url: 'https://api.voice-agents.com/calls/...',
+      summary: 'Customer confirmed the appointment for Tuesday.',
+      success: true,
+      credits_used: 2.5,
+      credits_available: 105,
+      event_count: 3,
+      metadata,
       analysis: { insights: { sentiment: 'positive', intent: 'booking_confirmed' } },
     });
     expect((call?.started_at as Date).toISOString()).toBe('2023-10-27T10:00:00.000Z');
@@ -44,10 +52,22 @@ describe('Mirai v1 seed payloads', () => {
       expect((await post('mirai', body)).status).toBe(200);
     }
     const call = await callRow('mirai', id);
-    expect(call).toMatchObject({ status: 'completed', duration_seconds: 96, customer_number: '+919876543210', analysis: { requiredActions: ['create_order', 'send_whatsapp'] }, re_attempt_count: 0 });
+    expect(call).toMatchObject({
+      status: 'completed',
+      duration_seconds: 96,
+      customer_number: '+919876543210',
+      analysis: { requiredActions: ['create_order', 'send_whatsapp'] },
+      re_attempt_count: 0,
+    });
     const actions = await testDb().query('SELECT kind, raw_kind, reason, status, payload FROM action WHERE call_id = $1', [call?.id]);
     expect(actions.rows).toHaveLength(1);
-    expect(actions.rows[0]).toMatchObject({ kind: 'create_order', raw_kind: 'create_order', reason: null, status: 'pending', payload: { cartTotal: 1895, codCharge: 50, discount: { code: 'SAVE10' } } });
+    expect(actions.rows[0]).toMatchObject({
+      kind: 'create_order',
+      raw_kind: 'create_order',
+      reason: null,
+      status: 'pending',
+      payload: { cartTotal: 1895, codCharge: 50, discount: { code: 'SAVE10' } },
+    });
   });
 
   it('legacy swagger end-of-call keeps analysis.outcome', async () => {
@@ -71,7 +91,10 @@ describe('Mirai v1 seed payloads', () => {
     const linked = await testDb().query('SELECT kind FROM action WHERE call_id = $1', [call?.id]);
     expect(linked.rows).toEqual([{ kind: 'create_order' }]);
     expect(call?.customer_number).toBe('+15550109988');
-    const unlinked = await testDb().query(`SELECT a.kind, a.reason, a.call_id FROM action a JOIN call_event e ON e.id = a.event_id WHERE e.payload->'metadata' = $1::jsonb`, [JSON.stringify(whatsapp.metadata)]);
+    const unlinked = await testDb().query(
+      `SELECT a.kind, a.reason, a.call_id FROM action a JOIN call_event e ON e.id = a.event_id WHERE e.payload->'metadata' = $1::jsonb`,
+      [JSON.stringify(whatsapp.metadata)],
+    );
     expect(unlinked.rows).toEqual([{ kind: 'send_whatsapp', reason: 'missing_address', call_id: null }]);
   });
 
@@ -81,7 +104,10 @@ describe('Mirai v1 seed payloads', () => {
       await post('mirai', { event: { type: 'action', data: { action, call: { id }, payload: { number: '+911234567890' } } } });
     }
     const { rows } = await testDb().query('SELECT kind, raw_kind FROM action WHERE provider_call_id = $1 ORDER BY kind', [id]);
-    expect(rows).toEqual([{ kind: 'create_order', raw_kind: 'create-order' }, { kind: 'send_whatsapp', raw_kind: 'send-whatsapp' }]);
+    expect(rows).toEqual([
+      { kind: 'create_order', raw_kind: 'create-order' },
+      { kind: 'send_whatsapp', raw_kind: 'send-whatsapp' },
+    ]);
   });
 });
 
@@ -94,7 +120,14 @@ describe('MiniVoice seed payloads', () => {
       if (body.data?.event_key) body.data.event_key = `${id}:${body.event}`;
       expect((await post('minivoice', body)).status).toBe(200);
     }
-    expect(await callRow('minivoice', id)).toMatchObject({ status: 'completed', application_id: 'app_123', from_number: '+15551230001', to_number: '+15551230002', duration_seconds: 600, event_count: 2 });
+    expect(await callRow('minivoice', id)).toMatchObject({
+      status: 'completed',
+      application_id: 'app_123',
+      from_number: '+15551230001',
+      to_number: '+15551230002',
+      duration_seconds: 600,
+      event_count: 2,
+    });
   });
 });
 
@@ -108,8 +141,13 @@ describe('Atoms seed payloads', () => {
     }
     const call = await callRow('atoms', id);
     expect(call).toMatchObject({
-      status: 'completed', direction: 'inbound', customer_number: '+15551234567', agent_id: 'agent_abc123', duration_seconds: 300,
-      disposition: 'successful', variables: { customer_name: 'Jane Smith', issue_type: 'billing' },
+      status: 'completed',
+      direction: 'inbound',
+      customer_number: '+15551234567',
+      agent_id: 'agent_abc123',
+      duration_seconds: 300,
+      disposition: 'successful',
+      variables: { customer_name: 'Jane Smith', issue_type: 'billing' },
       analysis: { metrics: { satisfaction_score: 4, product_discussed: 'Widget Pro' } },
     });
     expect(call?.transcript).toEqual([

@@ -46,7 +46,9 @@ const form = (fields: Record<string, string>) => {
 
 async function pendingActionId(): Promise<string> {
   const id = uid('sa');
-  await post('mirai', { event: { type: 'action', data: { action: 'send_whatsapp', call: { id }, reason: 'missing_address', payload: { number: '+911234567890' } } } });
+  await post('mirai', {
+    event: { type: 'action', data: { action: 'send_whatsapp', call: { id }, reason: 'missing_address', payload: { number: '+911234567890' } } },
+  });
   const { rows } = await testDb().query<{ id: string }>('SELECT id FROM action WHERE provider_call_id = $1', [id]);
   return String(rows[0]?.id);
 }
@@ -55,7 +57,10 @@ async function pendingActionId(): Promise<string> {
 async function dispatchedActionId(status: 'failed' | 'needs_check'): Promise<string> {
   const id = await pendingActionId();
   await testDb().query(`UPDATE action SET status = $2 WHERE id = $1`, [id, status]);
-  await testDb().query(`INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'send_whatsapp', 'standard_webhook', '{}', $2)`, [id, status]);
+  await testDb().query(
+    `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status) VALUES ($1, 'send_whatsapp', 'standard_webhook', '{}', $2)`,
+    [id, status],
+  );
   return id;
 }
 
@@ -68,17 +73,30 @@ const formWithIds = (ids: string[], fields: Record<string, string>) => {
 async function someTokenId(): Promise<string> {
   const owner = await makeUser('viewer');
   const { hash, prefix } = generateToken();
-  const { rows } = await testDb().query<{ id: string }>('INSERT INTO api_token (name, token_hash, prefix, user_id) VALUES ($1, $2, $3, $4) RETURNING id', ['sa', hash, prefix, owner.id]);
+  const { rows } = await testDb().query<{ id: string }>('INSERT INTO api_token (name, token_hash, prefix, user_id) VALUES ($1, $2, $3, $4) RETURNING id', [
+    'sa',
+    hash,
+    prefix,
+    owner.id,
+  ]);
   return String(rows[0]?.id);
 }
 
 // Each server action, the input it needs, and which callers it must serve.
 // `declinedWith`: the role is let through, and the action then declines for a stated business reason.
 const ACTIONS: { name: string; run: () => Promise<{ ok: boolean; error?: string }>; allowed: Role[]; declinedWith?: RegExp }[] = [
-  { name: 'decide an action', run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'reject' })), allowed: ['approver', 'admin'] },
+  {
+    name: 'decide an action',
+    run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'reject' })),
+    allowed: ['approver', 'admin'],
+  },
   {
     name: 'edit and approve an action',
-    run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'approve', payload: JSON.stringify({ number: '+911234567899', message: 'Hello' }) })),
+    run: async () =>
+      decideActionAction(
+        null,
+        form({ id: await pendingActionId(), decision: 'approve', payload: JSON.stringify({ number: '+911234567899', message: 'Hello' }) }),
+      ),
     allowed: ['approver', 'admin'],
   },
   {
@@ -87,12 +105,29 @@ const ACTIONS: { name: string; run: () => Promise<{ ok: boolean; error?: string 
     allowed: ['approver', 'admin'],
   },
   // No destination is configured in this file: an allowed role gets as far as "nothing to send to".
-  { name: 're-dispatch an action', run: async () => redispatchActionAction(null, form({ id: await dispatchedActionId('failed') })), allowed: ['approver', 'admin'], declinedWith: /no destination is configured/ },
-  { name: 'mark an action sent', run: async () => markActionSentAction(null, form({ id: await dispatchedActionId('needs_check'), reference: 'wamid.1' })), allowed: ['approver', 'admin'] },
-  { name: 'create a user', run: async () => createUserAction(null, form({ email: `${uid('new')}@test.callboard`, role: 'viewer', password: 'a-long-password' })), allowed: ['admin'] },
+  {
+    name: 're-dispatch an action',
+    run: async () => redispatchActionAction(null, form({ id: await dispatchedActionId('failed') })),
+    allowed: ['approver', 'admin'],
+    declinedWith: /no destination is configured/,
+  },
+  {
+    name: 'mark an action sent',
+    run: async () => markActionSentAction(null, form({ id: await dispatchedActionId('needs_check'), reference: 'wamid.1' })),
+    allowed: ['approver', 'admin'],
+  },
+  {
+    name: 'create a user',
+    run: async () => createUserAction(null, form({ email: `${uid('new')}@test.callboard`, role: 'viewer', password: 'a-long-password' })),
+    allowed: ['admin'],
+  },
   { name: 'change a role', run: async () => changeRoleAction(null, form({ userId: (await makeUser('viewer')).id, role: 'approver' })), allowed: ['admin'] },
   { name: 'revoke sessions', run: async () => revokeSessionsAction(null, form({ userId: (await makeUser('viewer')).id })), allowed: ['admin'] },
-  { name: 'create an API token', run: async () => createApiTokenAction(null, form({ userId: (await makeUser('viewer')).id, name: 'matrix' })), allowed: ['admin'] },
+  {
+    name: 'create an API token',
+    run: async () => createApiTokenAction(null, form({ userId: (await makeUser('viewer')).id, name: 'matrix' })),
+    allowed: ['admin'],
+  },
   { name: 'revoke an API token', run: async () => revokeApiTokenAction(null, form({ tokenId: await someTokenId() })), allowed: ['admin'] },
   // The default keys: an admin's save changes nothing the other files' analytics tests rely on.
   { name: 'set the analytics breakdown keys', run: async () => setBreakdownKeysAction(null, form({ keys: 'campaign\nstore' })), allowed: ['admin'] },

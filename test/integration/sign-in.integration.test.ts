@@ -11,7 +11,13 @@ describe('sign-in', () => {
   it('sets an HTTP-only, SameSite=Lax session cookie and audits the sign-in', async () => {
     const user = await makeUser('viewer');
     const res = await import('@/app/api/auth/[...all]/route').then(({ POST }) =>
-      POST(new Request('http://localhost/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': freshIp() }, body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }) })),
+      POST(
+        new Request('http://localhost/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': freshIp() },
+          body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
+        }),
+      ),
     );
     expect(res.status).toBe(200);
     const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token'));

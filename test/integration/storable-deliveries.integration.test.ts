@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { POST as miraiPost } from '@/app/api/webhooks/mirai/route';
 import { signMirai } from '@/lib/providers/mirai/simulate';
 import { fixture } from '@/test/fixtures';
-import { callRow, post, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
+import { callRow, post, TEST_SECRETS, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 // Issue 13: a verified delivery that matches its provider's schema is always stored and folded.
 // Values Postgres cannot hold (NUL, unpaired surrogates, dates outside 0001–9999, integers past
@@ -14,15 +14,26 @@ useTestSecrets();
 type Warning = { field: string; change: string };
 
 async function storedDelivery(marker: string) {
-  const { rows } = await testDb().query<{ outcome: string; http_status: number; warnings: Warning[] | null; body: Buffer; event_id: string | null; call_id: string | null; event_type: string | null; error_code: string | null }>(
-    `SELECT outcome, http_status, warnings, body, event_id, call_id, event_type, error_code FROM delivery WHERE position($1::bytea in body) > 0`,
-    [Buffer.from(marker)],
-  );
+  const { rows } = await testDb().query<{
+    outcome: string;
+    http_status: number;
+    warnings: Warning[] | null;
+    body: Buffer;
+    event_id: string | null;
+    call_id: string | null;
+    event_type: string | null;
+    error_code: string | null;
+  }>(`SELECT outcome, http_status, warnings, body, event_id, call_id, event_type, error_code FROM delivery WHERE position($1::bytea in body) > 0`, [
+    Buffer.from(marker),
+  ]);
   return rows;
 }
 
 async function eventOf(id: string) {
-  const { rows } = await testDb().query<{ normalized: { warnings?: Warning[] }; payload: unknown; call_id: string | null }>('SELECT normalized, payload, call_id FROM call_event WHERE id = $1', [id]);
+  const { rows } = await testDb().query<{ normalized: { warnings?: Warning[] }; payload: unknown; call_id: string | null }>(
+    'SELECT normalized, payload, call_id FROM call_event WHERE id = $1',
+    [id],
+  );
   return rows[0];
 }
 
@@ -67,8 +78,19 @@ describe('text Postgres cannot hold', () => {
   it('NUL and surrogates in a transcript turn (Mirai v2)', async () => {
     const id = uid('v2');
     const res = await post('mirai-v2', {
-      id: `evt_${id}`, type: 'call.processed', created_at: '2026-07-26T09:17:00Z',
-      data: { call: { id, status: 'completed' }, transcript: { status: 'ready', turns: [{ role: 'agent', text: 'Hi\u0000', start_ms: 0 }, { role: 'user', text: '\udfff', start_ms: 900 }] } },
+      id: `evt_${id}`,
+      type: 'call.processed',
+      created_at: '2026-07-26T09:17:00Z',
+      data: {
+        call: { id, status: 'completed' },
+        transcript: {
+          status: 'ready',
+          turns: [
+            { role: 'agent', text: 'Hi\u0000', start_ms: 0 },
+            { role: 'user', text: '\udfff', start_ms: 900 },
+          ],
+        },
+      },
     });
     await expectStored(res, id, ['data.transcript.turns.0.text', 'data.transcript.turns.1.text']);
     const call = await callRow('mirai-v2', id);
@@ -78,8 +100,10 @@ describe('text Postgres cannot hold', () => {
   it('NUL in the call id and the event type (MiniVoice)', async () => {
     const id = uid('mv');
     const res = await post('minivoice', {
-      event: 'call.comp\u0000leted', created_at: '2026-05-29T12:10:00Z',
-      call: { id: `${id}\u0000`, status: 'completed', direction: 'inbound', from: '+15551230001', to: '+15551230002' }, data: { event_key: `${id}:k\u0000` },
+      event: 'call.comp\u0000leted',
+      created_at: '2026-05-29T12:10:00Z',
+      call: { id: `${id}\u0000`, status: 'completed', direction: 'inbound', from: '+15551230001', to: '+15551230002' },
+      data: { event_key: `${id}:k\u0000` },
     });
     await expectStored(res, id, ['event', 'call.id', 'data.event_key']);
     expect((await callRow('minivoice', id))?.status).toBe('completed');
@@ -125,15 +149,20 @@ describe('values outside a column', () => {
   it('an event time outside 0001–9999 (MiniVoice created_at) is dropped; the event is kept', async () => {
     const id = uid('mvdate');
     const res = await post('minivoice', {
-      event: 'call.completed', created_at: '0000-06-01T00:00:00Z',
-      call: { id, status: 'completed', direction: 'outbound', from: '+1', to: '+2' }, data: { event_key: `${id}:call.completed` },
+      event: 'call.completed',
+      created_at: '0000-06-01T00:00:00Z',
+      call: { id, status: 'completed', direction: 'outbound', from: '+1', to: '+2' },
+      data: { event_key: `${id}:call.completed` },
     });
     await expectStored(res, id, ['occurredAt', 'facts.endedAt']);
   });
 
   it.each([2147483648, 2147483647])('a dial count past any real one (reAttemptCount %i; the fold adds 1) is dropped', async (count) => {
     const id = uid('int');
-    const res = await post('mirai', { metadata: { ref: id }, event: { type: 'call.lifecycle-ended', data: { call: { id }, report: { reAttemptCount: count, rescheduledCount: 1, finalStatus: 'completed' } } } });
+    const res = await post('mirai', {
+      metadata: { ref: id },
+      event: { type: 'call.lifecycle-ended', data: { call: { id }, report: { reAttemptCount: count, rescheduledCount: 1, finalStatus: 'completed' } } },
+    });
     await expectStored(res, id, ['facts.reAttemptCount']);
     const call = await callRow('mirai', id);
     expect(call).toMatchObject({ re_attempt_count: null, rescheduled_count: 1, final: true });
@@ -168,7 +197,7 @@ describe('values outside a column', () => {
     expect(event.payload).toMatchObject({ timestamp: '2026-07-01T10:00:00Z', agent_id: 'agent_1' });
   });
 
-  it('a duplicated key whose first copy nests 100,000 levels (past Postgres\' stack) is stored', async () => {
+  it("a duplicated key whose first copy nests 100,000 levels (past Postgres' stack) is stored", async () => {
     const id = uid('dupdeep');
     const body = `{"metadata":{"ref":${'['.repeat(100_000)}${']'.repeat(100_000)},"ref":"${id}"},"event":{"type":"end-of-call","data":{"call":{"id":"${id}","status":"completed"}}}}`;
     const res = await post('mirai', body);
@@ -178,10 +207,14 @@ describe('values outside a column', () => {
 
   it('body bytes that are not UTF-8 (a raw lone surrogate) are stored with a warning and kept exactly', async () => {
     const id = uid('raw');
-    const head = Buffer.from(`{"metadata":{"ref":"${id}"},"event":{"type":"end-of-call","data":{"call":{"id":"${id}","status":"completed"},"analysis":{"summary":"x`);
+    const head = Buffer.from(
+      `{"metadata":{"ref":"${id}"},"event":{"type":"end-of-call","data":{"call":{"id":"${id}","status":"completed"},"analysis":{"summary":"x`,
+    );
     const bytes = Buffer.concat([head, Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}}}}')]);
     const signature = signMirai(bytes as unknown as string, TEST_SECRETS.mirai);
-    const res = await miraiPost(new Request('http://localhost/api/webhooks/mirai', { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body: bytes }));
+    const res = await miraiPost(
+      new Request('http://localhost/api/webhooks/mirai', { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body: bytes }),
+    );
     const { delivery } = await expectStored(res, id, ['(body)']);
     expect(delivery.body.equals(bytes)).toBe(true);
   });
@@ -213,8 +246,10 @@ describe('numbers sent as strings: one rule for every provider', () => {
   it('a customer number too long for its index is cut with a warning', async () => {
     const id = uid('phone');
     const res = await post('minivoice', {
-      event: 'call.completed', created_at: '2026-05-29T12:10:00Z',
-      call: { id, status: 'completed', direction: 'outbound', from: '+1', to: `+91${'7'.repeat(5000)}` }, data: { event_key: `${id}:call.completed` },
+      event: 'call.completed',
+      created_at: '2026-05-29T12:10:00Z',
+      call: { id, status: 'completed', direction: 'outbound', from: '+1', to: `+91${'7'.repeat(5000)}` },
+      data: { event_key: `${id}:call.completed` },
     });
     await expectStored(res, id, ['facts.customerNumber', 'facts.toNumber']);
   });

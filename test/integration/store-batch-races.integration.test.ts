@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lockStatement } from '@/lib/ingest/lock-calls';
-import { storeBatch, type AcceptedDelivery } from '@/lib/ingest/store-batch';
+import { type AcceptedDelivery, storeBatch } from '@/lib/ingest/store-batch';
 import { providerById } from '@/lib/providers/registry';
 import { onEmbeddedPostgres } from '@/test/setup/test-database';
 import { uid } from '@/test/webhooks';
@@ -37,7 +37,10 @@ function delivery(provider: 'mirai', json: object): AcceptedDelivery {
  * before the batches start: a pipelined client answers queries in order. */
 async function waitUntilBlocked(pids: number[]): Promise<void> {
   for (;;) {
-    const { rows } = await observer.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[]) AND wait_event_type = 'Lock'`, [pids]);
+    const { rows } = await observer.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[]) AND wait_event_type = 'Lock'`,
+      [pids],
+    );
     if (rows[0]?.n === pids.length) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -48,9 +51,11 @@ const pidOf = async (c: pg.Client) => (await c.query<{ pid: number }>('SELECT pg
 describe.runIf(realServer)('storeBatch under races', () => {
   it('two batches for a call another transaction is creating both end up in one fold that has both events', async () => {
     const callId = uid('race_call');
-    const event = (type: string, status: string, at: string) => delivery('mirai', {
-      metadata: { order_ref: callId }, event: { type, data: { call: { id: callId, status, startedAt: '2026-11-01T10:00:00Z', ...(at ? { endedAt: at } : {}) } } },
-    });
+    const event = (type: string, status: string, at: string) =>
+      delivery('mirai', {
+        metadata: { order_ref: callId },
+        event: { type, data: { call: { id: callId, status, startedAt: '2026-11-01T10:00:00Z', ...(at ? { endedAt: at } : {}) } } },
+      });
     const blocker = await connect(false);
     const [a, b] = [await connect(true), await connect(true)];
     const pids = [await pidOf(a), await pidOf(b)];
@@ -79,7 +84,9 @@ describe.runIf(realServer)('storeBatch under races', () => {
     const client = await connect(true);
     const pid = await pidOf(client);
     await blocker.query('BEGIN');
-    const { rows: [held] } = await blocker.query<{ id: string }>(
+    const {
+      rows: [held],
+    } = await blocker.query<{ id: string }>(
       `INSERT INTO call_event (provider, dedupe_key, type, payload, normalized) VALUES ('mirai', $1, 'action', '{}', '{}') RETURNING id`,
       [item.event.dedupeKey],
     );
@@ -99,8 +106,13 @@ describe('storeBatch without pipelining', () => {
   it('stores a batch statement by statement on a connection that does not pipeline (INGEST_PIPELINE=false)', async () => {
     const callId = uid('plain_call');
     const client = await connect(false);
-    const event = (type: string, status: string) => delivery('mirai', { event: { type, data: { call: { id: callId, status, startedAt: '2026-11-01T10:00:00Z' } } } });
-    const stored = await storeBatch(client, [event('call.in-progress', 'in-progress'), event('call.completed', 'completed'), event('call.completed', 'completed')]);
+    const event = (type: string, status: string) =>
+      delivery('mirai', { event: { type, data: { call: { id: callId, status, startedAt: '2026-11-01T10:00:00Z' } } } });
+    const stored = await storeBatch(client, [
+      event('call.in-progress', 'in-progress'),
+      event('call.completed', 'completed'),
+      event('call.completed', 'completed'),
+    ]);
     expect(stored.map((s) => s.outcome)).toEqual(['stored', 'stored', 'duplicate']);
     const { rows } = await client.query('SELECT status, event_count FROM call WHERE id = $1', [stored[0]?.callId]);
     expect(rows).toEqual([{ status: 'completed', event_count: 2 }]);

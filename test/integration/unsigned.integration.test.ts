@@ -15,7 +15,9 @@ describe('unsigned deliveries', () => {
     expect(res).toMatchObject({ status: 200, json: { ok: true } });
     const call = await callRow('minivoice', id);
     expect(call).toMatchObject({ status: 'in_progress' });
-    const { rows } = await testDb().query('SELECT d.verification, e.signed FROM delivery d JOIN call_event e ON e.id = d.event_id WHERE d.call_id = $1', [call?.id]);
+    const { rows } = await testDb().query('SELECT d.verification, e.signed FROM delivery d JOIN call_event e ON e.id = d.event_id WHERE d.call_id = $1', [
+      call?.id,
+    ]);
     expect(rows).toEqual([{ verification: 'unsigned', signed: false }]);
   });
 

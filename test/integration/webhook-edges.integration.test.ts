@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signMiniVoice } from '@/lib/providers/minivoice/simulate';
-import { callRow, post, rejectedDelivery, testDb, TEST_SECRETS, uid, useTestSecrets } from '@/test/webhooks';
+import { callRow, post, rejectedDelivery, TEST_SECRETS, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 useTestSecrets();
 
@@ -15,9 +15,14 @@ function lifecycle(id: string) {
     miraiEvent(id, 'call.no-answer'),
     miraiEvent(id, 'call.rescheduled'),
     miraiEvent(id, 'call.in-progress', { call: { id, status: 'in-progress', startedAt: '2026-07-26T09:15:02Z' } }),
-    miraiEvent(id, 'call.completed', { call: { id, status: 'completed', startedAt: '2026-07-26T09:15:02Z', endedAt: '2026-07-26T09:16:38Z', durationSeconds: 96 } }),
+    miraiEvent(id, 'call.completed', {
+      call: { id, status: 'completed', startedAt: '2026-07-26T09:15:02Z', endedAt: '2026-07-26T09:16:38Z', durationSeconds: 96 },
+    }),
     miraiEvent(id, 'end-of-call', { analysis: { success: true, summary: 'ok' }, credits: { used: 1, available: 9 } }),
-    { metadata: { ref: id }, event: { type: 'call.lifecycle-ended', data: { call: { id }, report: { reAttemptCount: 0, rescheduledCount: 1, finalStatus: 'completed' } } } },
+    {
+      metadata: { ref: id },
+      event: { type: 'call.lifecycle-ended', data: { call: { id }, report: { reAttemptCount: 0, rescheduledCount: 1, finalStatus: 'completed' } } },
+    },
   ];
 }
 
@@ -41,7 +46,10 @@ describe('idempotency', () => {
     expect(events.rows).toEqual([{ duplicate_count: 9 }]);
     const call = await callRow('mirai', id);
     const outcomes = await testDb().query('SELECT outcome, count(*)::int AS n FROM delivery WHERE call_id = $1 GROUP BY outcome ORDER BY outcome', [call?.id]);
-    expect(outcomes.rows).toEqual([{ outcome: 'duplicate', n: 9 }, { outcome: 'stored', n: 1 }]);
+    expect(outcomes.rows).toEqual([
+      { outcome: 'duplicate', n: 9 },
+      { outcome: 'stored', n: 1 },
+    ]);
   });
 
   it('a repeat after the fact is answered {ok, duplicate} and changes nothing', async () => {
@@ -62,7 +70,11 @@ describe('arrival order', () => {
     const shuffled = lifecycle(c);
     await Promise.all([...shuffled, ...shuffled.slice(2, 5)].sort(() => Math.random() - 0.5).map((e) => post('mirai', e)));
 
-    const strip = (row: Record<string, unknown> | undefined, id: string) => ({ ...row, metadata: null, search_text: String(row?.search_text).replace(id.toLowerCase(), 'ID') });
+    const strip = (row: Record<string, unknown> | undefined, id: string) => ({
+      ...row,
+      metadata: null,
+      search_text: String(row?.search_text).replace(id.toLowerCase(), 'ID'),
+    });
     const expected = strip(await projected(a), a);
     expect(expected).toMatchObject({ status: 'completed', final: true, attempts: 2, event_count: 7, summary: 'ok' });
     expect(strip(await projected(b), b)).toEqual(expected);

@@ -5,9 +5,15 @@ import { DateRangeFilter } from '../calls/date-range-filter';
 
 // The calls list's own date-range picker (same parameters), a provider filter and the bucket size.
 
-const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500';
+const field =
+  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500';
 
-export function AnalyticsFilters({ view, timeZone, providers, onChange }: {
+export function AnalyticsFilters({
+  view,
+  timeZone,
+  providers,
+  onChange,
+}: {
   view: AnalyticsView;
   timeZone: string;
   providers: { id: string; label: string }[];
@@ -22,17 +28,33 @@ export function AnalyticsFilters({ view, timeZone, providers, onChange }: {
       />
       <label className="flex items-center gap-1 text-sm">
         <span className="sr-only">Provider</span>
-        <select aria-label="Provider" className={field} value={view.provider?.join(',') ?? ''}
-          onChange={(e) => onChange({ ...view, provider: e.target.value ? [e.target.value] : undefined })}>
+        <select
+          aria-label="Provider"
+          className={field}
+          value={view.provider?.join(',') ?? ''}
+          onChange={(e) => onChange({ ...view, provider: e.target.value ? [e.target.value] : undefined })}
+        >
           <option value="">All providers</option>
-          {providers.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          {providers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex items-center gap-1 text-sm">
         <span className="text-slate-600">By</span>
-        <select aria-label="Bucket size" className={field} value={view.granularity}
-          onChange={(e) => onChange({ ...view, granularity: e.target.value as Granularity })}>
-          {GRANULARITIES.map((g) => <option key={g} value={g}>{g}</option>)}
+        <select
+          aria-label="Bucket size"
+          className={field}
+          value={view.granularity}
+          onChange={(e) => onChange({ ...view, granularity: e.target.value as Granularity })}
+        >
+          {GRANULARITIES.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
         </select>
       </label>
     </div>

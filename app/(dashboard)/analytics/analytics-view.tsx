@@ -5,9 +5,9 @@ import { useDisplayZone, ZoneNote } from '@/components/local-time';
 import type { RollupCoverage } from '@/lib/analytics/types';
 import { analyticsApiParams } from '@/lib/analytics/url';
 import { useAnalytics } from '@/lib/hooks/use-analytics';
+import { AnalyticsFilters } from './analytics-filters';
 import { CallsSection } from './calls-section';
 import { CreditsSection } from './credits-section';
-import { AnalyticsFilters } from './analytics-filters';
 import { HeadlineCards } from './headline-cards';
 import { ZoneLiveNote } from './live-notes';
 import { useAnalyticsUrl } from './use-analytics-url';
@@ -15,7 +15,12 @@ import { useAnalyticsUrl } from './use-analytics-url';
 // Days are counted in the zone every time on the page is shown in (the team's, else the
 // browser's) — the same zone the calls list uses, so a click-through lands on the same days.
 
-export function AnalyticsView({ providers, rollups, canManageSettings, canReadActions }: {
+export function AnalyticsView({
+  providers,
+  rollups,
+  canManageSettings,
+  canReadActions,
+}: {
   providers: { id: string; label: string }[];
   rollups: RollupCoverage;
   canManageSettings: boolean;
@@ -37,10 +42,14 @@ export function AnalyticsView({ providers, rollups, canManageSettings, canReadAc
           </p>
           <ZoneLiveNote zone={zone} rollupZone={rollups.zone} team={team} canManageSettings={canManageSettings} />
         </div>
-        <div className="ml-auto"><AnalyticsFilters view={view} timeZone={zone} providers={providers} onChange={setView} /></div>
+        <div className="ml-auto">
+          <AnalyticsFilters view={view} timeZone={zone} providers={providers} onChange={setView} />
+        </div>
       </div>
       {summary.error ? (
-        <ChartCard title="Headline numbers" error={summary.error.message}>{null}</ChartCard>
+        <ChartCard title="Headline numbers" error={summary.error.message}>
+          {null}
+        </ChartCard>
       ) : s ? (
         <HeadlineCards summary={s} />
       ) : (

@@ -6,7 +6,7 @@ import { ThresholdForm } from './threshold-form';
 // The balance now, how fast it is going, and when it runs out at that pace.
 
 function runOut(date: string | null): string {
-  return date ? formatBucket(date) + ` ${date.slice(0, 4)}` : 'not at this rate';
+  return date ? `${formatBucket(date)} ${date.slice(0, 4)}` : 'not at this rate';
 }
 
 export function BalanceStats({ balance: b, canManageSettings }: { balance: BalanceChart; canManageSettings: boolean }) {
@@ -23,12 +23,15 @@ export function BalanceStats({ balance: b, canManageSettings }: { balance: Balan
         {items.map((i) => (
           <div key={i.label}>
             <dt className="text-xs text-slate-500">{i.label}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid={i.testId}>{i.value}</dd>
+            <dd className="text-lg font-semibold tabular-nums" data-testid={i.testId}>
+              {i.value}
+            </dd>
           </div>
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500">
-        Balance as last reported by the providers{b.balanceAt ? ` (${new Date(b.balanceAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : ''}; burn from the credit entries of the last 7 and 30 days.
+        Balance as last reported by the providers{b.balanceAt ? ` (${new Date(b.balanceAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : ''}; burn from
+        the credit entries of the last 7 and 30 days.
         {b.threshold !== null && ` Low-balance warning at ${formatCredits(b.threshold)}.`}
       </p>
       {canManageSettings && <ThresholdForm threshold={b.threshold} />}

@@ -1,10 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { autoConfig } from '@/components/charts/chart-config';
 import { Chart } from '@/components/charts/chart';
 import { ChartCard } from '@/components/charts/chart-card';
+import { autoConfig } from '@/components/charts/chart-config';
 import { BREAKDOWNS, type Breakdown } from '@/lib/analytics/enums';
-import { callsHref, type ClickTarget } from '@/lib/analytics/links';
+import { type ClickTarget, callsHref } from '@/lib/analytics/links';
 import type { AnalyticsView } from '@/lib/analytics/url';
 import { analyticsPath, useAnalytics } from '@/lib/hooks/use-analytics';
 import { BalanceStats } from './balance-stats';
@@ -26,7 +26,13 @@ function seriesFilter(view: AnalyticsView, series: string): Partial<ClickTarget>
   return {};
 }
 
-export function CreditsSection({ view, params, breakdownKeys, canManageSettings, onChange }: {
+export function CreditsSection({
+  view,
+  params,
+  breakdownKeys,
+  canManageSettings,
+  onChange,
+}: {
   view: AnalyticsView;
   params: URLSearchParams;
   /** The team's breakdown keys: the metadata keys whose credits are precomputed. */
@@ -44,32 +50,74 @@ export function CreditsSection({ view, params, breakdownKeys, canManageSettings,
     <div className="space-y-4">
       {b && <BalanceStats balance={b} canManageSettings={canManageSettings} />}
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard title="Credits used" description="Click a bar to see those calls." csvHref={csv('credits')} testId="chart-credits"
-          loading={credits.isPending} error={credits.error?.message} empty={!c?.series.length}
+        <ChartCard
+          title="Credits used"
+          description="Click a bar to see those calls."
+          csvHref={csv('credits')}
+          testId="chart-credits"
+          loading={credits.isPending}
+          error={credits.error?.message}
+          empty={!c?.series.length}
           controls={
             <>
               <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-                <label htmlFor="credits-by" className="text-slate-600">Split by</label>
+                <label htmlFor="credits-by" className="text-slate-600">
+                  Split by
+                </label>
                 {/* A first breakdown key straight away: a split that is precomputed, not an empty box. */}
-                <select id="credits-by" className={field} value={view.by}
-                  onChange={(e) => onChange({ ...view, by: e.target.value as Breakdown, key: view.key ?? breakdownKeys[0] })}>
-                  {BREAKDOWNS.map((k) => <option key={k} value={k}>{BY_LABEL[k]}</option>)}
+                <select
+                  id="credits-by"
+                  className={field}
+                  value={view.by}
+                  onChange={(e) => onChange({ ...view, by: e.target.value as Breakdown, key: view.key ?? breakdownKeys[0] })}
+                >
+                  {BREAKDOWNS.map((k) => (
+                    <option key={k} value={k}>
+                      {BY_LABEL[k]}
+                    </option>
+                  ))}
                 </select>
-                {view.by === 'meta' && <MetaKeyPicker value={view.key ?? ''} keys={breakdownKeys} onCommit={(key) => onChange({ ...view, key: key || undefined })} />}
+                {view.by === 'meta' && (
+                  <MetaKeyPicker value={view.key ?? ''} keys={breakdownKeys} onCommit={(key) => onChange({ ...view, key: key || undefined })} />
+                )}
               </div>
               {view.by === 'meta' && <KeyLiveNote metaKey={view.key} keys={breakdownKeys} canManageSettings={canManageSettings} />}
             </>
-          }>
+          }
+        >
           {c && (
-            <Chart kind="stacked" data={c.rows} config={autoConfig(c.series)} label="Credits used per bucket" format={formatCredits} tickLabel={formatBucket}
-              onSelect={(bucket, series) => router.push(callsHref({ bucket, granularity: c.granularity, period: c.period, provider: view.provider, ...seriesFilter(view, series) }))} />
+            <Chart
+              kind="stacked"
+              data={c.rows}
+              config={autoConfig(c.series)}
+              label="Credits used per bucket"
+              format={formatCredits}
+              tickLabel={formatBucket}
+              onSelect={(bucket, series) =>
+                router.push(callsHref({ bucket, granularity: c.granularity, period: c.period, provider: view.provider, ...seriesFilter(view, series) }))
+              }
+            />
           )}
         </ChartCard>
-        <ChartCard title="Available balance" description="Last reported balance in each bucket." csvHref={csv('balance')} testId="chart-balance"
-          loading={balance.isPending} error={balance.error?.message} empty={!b?.series.length}>
+        <ChartCard
+          title="Available balance"
+          description="Last reported balance in each bucket."
+          csvHref={csv('balance')}
+          testId="chart-balance"
+          loading={balance.isPending}
+          error={balance.error?.message}
+          empty={!b?.series.length}
+        >
           {b && (
-            <Chart kind="line" data={b.rows} config={autoConfig(b.series)} label="Available credits over time" format={formatCredits} tickLabel={formatBucket}
-              onSelect={(bucket, provider) => router.push(callsHref({ bucket, granularity: b.granularity, period: b.period, breakdownProvider: provider }))} />
+            <Chart
+              kind="line"
+              data={b.rows}
+              config={autoConfig(b.series)}
+              label="Available credits over time"
+              format={formatCredits}
+              tickLabel={formatBucket}
+              onSelect={(bucket, provider) => router.push(callsHref({ bucket, granularity: b.granularity, period: b.period, breakdownProvider: provider }))}
+            />
           )}
         </ChartCard>
       </div>

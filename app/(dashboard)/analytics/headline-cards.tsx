@@ -1,5 +1,5 @@
 'use client';
-import { formatPercentChange, type Delta } from '@/lib/analytics/deltas';
+import { type Delta, formatPercentChange } from '@/lib/analytics/deltas';
 import type { Headline, SummaryChart } from '@/lib/analytics/types';
 import { formatCount, formatCredits, formatDuration, formatPercent } from './format';
 
@@ -37,8 +37,13 @@ export function HeadlineCards({ summary }: { summary: SummaryChart }) {
         return (
           <div key={c.key} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <dt className="text-xs text-slate-500">{c.label}</dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`headline-${c.key}`}>{c.format(d.current)}</dd>
-            <dd className={`text-xs ${deltaClass(d, c.upIsGood)}`} title={`Previous period (${summary.previousPeriod.from} – ${summary.previousPeriod.to}): ${c.format(d.previous)}`}>
+            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`headline-${c.key}`}>
+              {c.format(d.current)}
+            </dd>
+            <dd
+              className={`text-xs ${deltaClass(d, c.upIsGood)}`}
+              title={`Previous period (${summary.previousPeriod.from} – ${summary.previousPeriod.to}): ${c.format(d.previous)}`}
+            >
               {formatPercentChange(d) || '—'} <span className="text-slate-400">vs {c.format(d.previous)}</span>
             </dd>
           </div>

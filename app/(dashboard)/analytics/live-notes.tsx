@@ -14,7 +14,10 @@ export function ZoneLiveNote({ zone, rollupZone, team, canManageSettings }: { zo
     return (
       <p className={note} data-testid="live-zone-note">
         These charts are counted from every call in {zone}, which slows down as calls pile up. Charts in the team&apos;s zone are precomputed:{' '}
-        <Link href="/settings#time-zone" className={link}>set the team time zone</Link>.
+        <Link href="/settings#time-zone" className={link}>
+          set the team time zone
+        </Link>
+        .
       </p>
     );
   }
@@ -33,7 +36,15 @@ export function KeyLiveNote({ metaKey, keys, canManageSettings }: { metaKey?: st
   return (
     <p className={`${note} mb-2`} data-testid="live-key-note">
       &ldquo;{metaKey}&rdquo; is not a breakdown key, so this split is counted from every call, which slows down as calls pile up.
-      {canManageSettings && <> <Link href="/settings#breakdown-keys" className={link}>Add it in Settings</Link> to have it precomputed.</>}
+      {canManageSettings && (
+        <>
+          {' '}
+          <Link href="/settings#breakdown-keys" className={link}>
+            Add it in Settings
+          </Link>{' '}
+          to have it precomputed.
+        </>
+      )}
     </p>
   );
 }

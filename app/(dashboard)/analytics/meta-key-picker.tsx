@@ -15,14 +15,22 @@ export function MetaKeyPicker({ value, keys, onCommit }: { value: string; keys: 
   const other = typing || (value !== '' && !keys.includes(value));
   return (
     <>
-      <select aria-label="Breakdown key" className={field} value={other ? OTHER : value}
+      <select
+        aria-label="Breakdown key"
+        className={field}
+        value={other ? OTHER : value}
         onChange={(e) => {
           const next = e.target.value;
           setTyping(next === OTHER);
           if (next !== OTHER) onCommit(next);
-        }}>
+        }}
+      >
         {!other && value === '' && <option value="">Pick a key</option>}
-        {keys.map((k) => <option key={k} value={k}>{k}</option>)}
+        {keys.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
         <option value={OTHER}>Other key…</option>
       </select>
       {other && <CommitKey value={keys.includes(value) ? '' : value} onCommit={onCommit} />}

@@ -1,7 +1,7 @@
 'use client';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
-import { analyticsViewFromValues, analyticsViewParsers, analyticsViewToValues, type AnalyticsView } from '@/lib/analytics/url';
+import { type AnalyticsView, analyticsViewFromValues, analyticsViewParsers, analyticsViewToValues } from '@/lib/analytics/url';
 
 /** The page's view as its URL holds it, through nuqs; every change is a history entry, so Back undoes it. */
 export function useAnalyticsUrl(): [AnalyticsView, (next: AnalyticsView) => void] {

@@ -1,7 +1,7 @@
 'use client';
 import { kindView } from '@/components/action-kinds/registry';
 import type { KindContext } from '@/components/action-kinds/types';
-import { words, type Json } from '@/components/action-kinds/values';
+import { type Json, words } from '@/components/action-kinds/values';
 import type { ActionListItem } from '@/lib/queries/actions/list';
 import type { QueueSettings } from './queue-settings';
 import { RejectForm } from './reject-form';
@@ -34,7 +34,14 @@ const button = 'rounded px-3 py-1 disabled:cursor-not-allowed disabled:opacity-4
 
 /** What the kind's views are told about this action in the queue. */
 function kindContext(item: ActionListItem, settings: QueueSettings, now: number): KindContext {
-  return { payload: item.payload, reason: item.reason, windowStart: item.call?.endedAt ?? item.createdAt, fallbackNumber: item.call?.customerNumber ?? null, now, currency: settings.currency };
+  return {
+    payload: item.payload,
+    reason: item.reason,
+    windowStart: item.call?.endedAt ?? item.createdAt,
+    fallbackNumber: item.call?.customerNumber ?? null,
+    now,
+    currency: settings.currency,
+  };
 }
 
 /** Why Approve is unavailable, or null. Shared with the keyboard shortcut and bulk approve. */
@@ -63,33 +70,81 @@ export function ActionCard(props: CardProps) {
       className={`space-y-3 px-4 py-3 ${props.focused ? 'bg-sky-50/60 ring-2 ring-inset ring-sky-300' : ''}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <input type="checkbox" aria-label={`Select ${kind?.label ?? item.kind} for ${customer.name ?? customer.number ?? 'customer'}`} checked={props.selected} disabled={!settings.mayDecide} onChange={(e) => props.onSelect(e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={`Select ${kind?.label ?? item.kind} for ${customer.name ?? customer.number ?? 'customer'}`}
+          checked={props.selected}
+          disabled={!settings.mayDecide}
+          onChange={(e) => props.onSelect(e.target.checked)}
+        />
         <span className="rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">{label}</span>
         <span className="font-medium">{customer.name ?? 'Unknown customer'}</span>
         <span className="font-mono text-xs text-slate-600">{customer.number ?? '—'}</span>
         {item.reason && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{words(item.reason)}</span>}
-        {item.callId && <a href={`/calls/${item.callId}`} className="text-xs text-slate-600 underline">Call {item.call?.providerCallId ?? ''}</a>}
-        <span className="text-xs text-slate-500" title={item.createdAt}>waiting {formatAge(item.createdAt, now)}</span>
+        {item.callId && (
+          <a href={`/calls/${item.callId}`} className="text-xs text-slate-600 underline">
+            Call {item.call?.providerCallId ?? ''}
+          </a>
+        )}
+        <span className="text-xs text-slate-500" title={item.createdAt}>
+          waiting {formatAge(item.createdAt, now)}
+        </span>
         <span className="text-xs text-slate-500">{destination ? `→ ${destination}` : editable ? 'not sent: no destination configured' : 'recorded only'}</span>
-        <a href={`/approvals/${item.id}`} className="text-xs text-slate-600 underline">History</a>
+        <a href={`/approvals/${item.id}`} className="text-xs text-slate-600 underline">
+          History
+        </a>
         {form === null && (
           <div className="ml-auto flex gap-2" onClick={(e) => e.stopPropagation()}>
-            <button type="button" disabled={blocker !== null || busy} title={blocker ?? 'Approve (a)'} onClick={() => props.onApprove()} className={`${button} bg-slate-900 text-white hover:bg-slate-700`}>Approve</button>
-            {editable && <button type="button" disabled={!settings.mayDecide || busy} title="Edit, then approve (e)" onClick={() => props.onForm('edit')} className={`${button} border border-slate-300 hover:bg-slate-50`}>Edit</button>}
-            <button type="button" disabled={!settings.mayDecide || busy} title={settings.mayDecide ? 'Reject (r)' : `Your role (${settings.role}) cannot decide actions`} onClick={() => props.onForm('reject')} className={`${button} border border-slate-300 hover:bg-slate-50`}>Reject</button>
+            <button
+              type="button"
+              disabled={blocker !== null || busy}
+              title={blocker ?? 'Approve (a)'}
+              onClick={() => props.onApprove()}
+              className={`${button} bg-slate-900 text-white hover:bg-slate-700`}
+            >
+              Approve
+            </button>
+            {editable && (
+              <button
+                type="button"
+                disabled={!settings.mayDecide || busy}
+                title="Edit, then approve (e)"
+                onClick={() => props.onForm('edit')}
+                className={`${button} border border-slate-300 hover:bg-slate-50`}
+              >
+                Edit
+              </button>
+            )}
+            <button
+              type="button"
+              disabled={!settings.mayDecide || busy}
+              title={settings.mayDecide ? 'Reject (r)' : `Your role (${settings.role}) cannot decide actions`}
+              onClick={() => props.onForm('reject')}
+              className={`${button} border border-slate-300 hover:bg-slate-50`}
+            >
+              Reject
+            </button>
           </div>
         )}
       </div>
 
       {kind ? (
-        <kind.Details {...context} destination={destination} template={{ value: props.template, templates: settings.templates, disabled: !settings.mayDecide, onChange: props.onTemplate }} />
+        <kind.Details
+          {...context}
+          destination={destination}
+          template={{ value: props.template, templates: settings.templates, disabled: !settings.mayDecide, onChange: props.onTemplate }}
+        />
       ) : (
         <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(item.payload, null, 2)}</pre>
       )}
 
       {form === 'edit' && kind && <kind.Edit {...context} busy={busy} onSubmit={(p) => props.onApprove(p)} onCancel={() => props.onForm(null)} />}
       {form === 'reject' && <RejectForm busy={busy} onSubmit={props.onReject} onCancel={() => props.onForm(null)} />}
-      {props.error && <p role="alert" className="text-sm text-red-700">{props.error}</p>}
+      {props.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {props.error}
+        </p>
+      )}
     </li>
   );
 }

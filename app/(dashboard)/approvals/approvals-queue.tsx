@@ -5,15 +5,15 @@ import { kindView } from '@/components/action-kinds/registry';
 import type { Json } from '@/components/action-kinds/values';
 import { EmptyState } from '@/components/data-table';
 import { ACTIONS_KEY } from '@/components/pending-badge';
-import { decideActionAction } from '@/lib/server-actions/decide-action';
-import { decideActionsAction } from '@/lib/server-actions/decide-actions';
 import { apiGet } from '@/lib/api-client';
 import type { ActionListItem } from '@/lib/queries/actions/list';
+import { decideActionAction } from '@/lib/server-actions/decide-action';
+import { decideActionsAction } from '@/lib/server-actions/decide-actions';
 import { ActionCard, approveBlocker, type OpenForm } from './action-card';
 import { BulkBar } from './bulk-bar';
-import { DecidedList, type DecidedEntry } from './decided-list';
+import { type DecidedEntry, DecidedList } from './decided-list';
 import type { QueueSettings } from './queue-settings';
-import { useQueueKeys, type QueueKey } from './use-queue-keys';
+import { type QueueKey, useQueueKeys } from './use-queue-keys';
 import { customerOf } from './view-model';
 
 // The pending queue, oldest first. Polls every 10 s so new actions appear without a reload;
@@ -31,7 +31,8 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
   const client = useQueryClient();
   const { data } = useQuery({
     queryKey: QUEUE_KEY,
-    queryFn: ({ signal }) => apiGet<{ actions: ActionListItem[] }>('/api/actions', new URLSearchParams({ status: 'pending', limit: '100' }), { signal }).then((r) => r.actions),
+    queryFn: ({ signal }) =>
+      apiGet<{ actions: ActionListItem[] }>('/api/actions', new URLSearchParams({ status: 'pending', limit: '100' }), { signal }).then((r) => r.actions),
     initialData: initial,
     initialDataUpdatedAt: renderedAt,
     refetchInterval: 10_000,
@@ -59,11 +60,22 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
   }, [data, decided]);
   const focused = items.find((i) => i.id === focusedId) ?? items[0] ?? null;
 
-  const mark = (ids: string[], on: boolean) => setBusy((prev) => { const next = new Set(prev); for (const id of ids) if (on) next.add(id); else next.delete(id); return next; });
+  const mark = (ids: string[], on: boolean) =>
+    setBusy((prev) => {
+      const next = new Set(prev);
+      for (const id of ids)
+        if (on) next.add(id);
+        else next.delete(id);
+      return next;
+    });
   const settle = (item: ActionListItem, status: string, message: string) => {
     const customer = customerOf(item);
     setDecided((prev) => [{ id: item.id, kind: item.kind, customer: customer.name ?? customer.number ?? '', status, message }, ...prev]);
-    setSelected((prev) => { const next = new Set(prev); next.delete(item.id); return next; });
+    setSelected((prev) => {
+      const next = new Set(prev);
+      next.delete(item.id);
+      return next;
+    });
     setOpenForm((prev) => (prev?.id === item.id ? null : prev));
   };
   // The queue and the navigation badge both refetch.
@@ -78,7 +90,10 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
     if (extra.note) form.set('note', extra.note);
     if (extra.payload) form.set('payload', JSON.stringify(extra.payload));
     if (decision === 'approve' && templates[item.id]) form.set('template', templates[item.id] ?? '');
-    const result = await decideActionAction(null, form).catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : 'The request failed' }));
+    const result = await decideActionAction(null, form).catch((error: unknown) => ({
+      ok: false as const,
+      error: error instanceof Error ? error.message : 'The request failed',
+    }));
     mark([item.id], false);
     if (result.ok) {
       settle(item, result.status, result.message);
@@ -91,13 +106,19 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
   async function decideSelected(decision: 'approve' | 'reject', note?: string) {
     const chosen = items.filter((i) => selected.has(i.id));
     if (chosen.length === 0) return;
-    mark(chosen.map((i) => i.id), true);
+    mark(
+      chosen.map((i) => i.id),
+      true,
+    );
     const form = new FormData();
     for (const item of chosen) form.append('id', item.id);
     form.set('decision', decision);
     if (note) form.set('note', note);
     const result = await decideActionsAction(null, form);
-    mark(chosen.map((i) => i.id), false);
+    mark(
+      chosen.map((i) => i.id),
+      false,
+    );
     if (!result.ok) {
       setErrors((prev) => Object.fromEntries([...Object.entries(prev), ...chosen.map((i) => [i.id, result.error])]));
       return;
@@ -127,13 +148,25 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
     if (key === 'approve' && approveBlocker(focused, settings, templates[focused.id] ?? '', now) === null) return void decide(focused, 'approve');
     if (key === 'reject') return setOpenForm({ id: focused.id, form: 'reject' });
     if (key === 'edit' && kindView(focused.kind)) return setOpenForm({ id: focused.id, form: 'edit' });
-    if (key === 'select') setSelected((prev) => { const next = new Set(prev); if (next.has(focused.id)) next.delete(focused.id); else next.add(focused.id); return next; });
+    if (key === 'select')
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(focused.id)) next.delete(focused.id);
+        else next.add(focused.id);
+        return next;
+      });
   });
 
   return (
     <div className="space-y-4">
       {settings.mayDecide && items.length > 0 && (
-        <BulkBar count={selected.size} total={items.length} busy={busy.size > 0} onSelectAll={(all) => setSelected(all ? new Set(items.map((i) => i.id)) : new Set())} onDecide={decideSelected} />
+        <BulkBar
+          count={selected.size}
+          total={items.length}
+          busy={busy.size > 0}
+          onSelectAll={(all) => setSelected(all ? new Set(items.map((i) => i.id)) : new Set())}
+          onDecide={decideSelected}
+        />
       )}
       {items.length === 0 ? (
         <EmptyState title="Nothing is waiting for a decision">New actions appear here as calls raise them.</EmptyState>
@@ -152,7 +185,14 @@ export function ApprovalsQueue({ initial, settings, renderedAt }: Props) {
               error={errors[item.id] ?? null}
               template={templates[item.id] ?? ''}
               onTemplate={(t) => setTemplates((prev) => ({ ...prev, [item.id]: t }))}
-              onSelect={(on) => setSelected((prev) => { const next = new Set(prev); if (on) next.add(item.id); else next.delete(item.id); return next; })}
+              onSelect={(on) =>
+                setSelected((prev) => {
+                  const next = new Set(prev);
+                  if (on) next.add(item.id);
+                  else next.delete(item.id);
+                  return next;
+                })
+              }
               onFocus={() => setFocusedId(item.id)}
               onForm={(form) => setOpenForm(form ? { id: item.id, form } : null)}
               onApprove={(payload) => void decide(item, 'approve', { payload })}

@@ -22,7 +22,9 @@ export function DecidedList({ entries }: { entries: DecidedEntry[] }) {
             <span className="font-medium">{e.kind.replace(/_/g, ' ')}</span>
             <span className="text-slate-600">{e.customer}</span>
             <span className="text-slate-500">{e.message}</span>
-            <a href={`/approvals/${e.id}`} className="ml-auto text-slate-600 underline">History</a>
+            <a href={`/approvals/${e.id}`} className="ml-auto text-slate-600 underline">
+              History
+            </a>
           </li>
         ))}
       </ul>

@@ -15,14 +15,26 @@ export function DecisionsTable({ items, empty }: { items: ActionListItem[]; empt
         const customer = customerOf(item);
         return (
           <tr key={item.id} data-testid="decision-row" data-id={item.id}>
-            <td className="px-4 py-2"><ActionStatusBadge status={item.status} /></td>
+            <td className="px-4 py-2">
+              <ActionStatusBadge status={item.status} />
+            </td>
             <td className="px-4 py-2">{words(item.kind)}</td>
-            <td className="px-4 py-2">{customer.name ?? '—'} <span className="font-mono text-xs text-slate-500">{customer.number}</span></td>
+            <td className="px-4 py-2">
+              {customer.name ?? '—'} <span className="font-mono text-xs text-slate-500">{customer.number}</span>
+            </td>
             <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(item.decidedAt)}</td>
             <td className="px-4 py-2 text-slate-600">{item.decidedByEmail ?? '—'}</td>
-            <td className="px-4 py-2 text-xs text-slate-600">{item.dispatch ? `${words(item.dispatch.destination)} · ${item.dispatch.attempts} attempt${item.dispatch.attempts === 1 ? '' : 's'}` : '—'}</td>
-            <td className="max-w-72 truncate px-4 py-2 text-xs text-red-700" title={item.dispatch?.lastError ?? undefined}>{item.status === 'rejected' ? item.decisionNote : item.dispatch?.lastError}</td>
-            <td className="px-4 py-2"><a href={`/approvals/${item.id}`} className="text-slate-700 underline">History</a></td>
+            <td className="px-4 py-2 text-xs text-slate-600">
+              {item.dispatch ? `${words(item.dispatch.destination)} · ${item.dispatch.attempts} attempt${item.dispatch.attempts === 1 ? '' : 's'}` : '—'}
+            </td>
+            <td className="max-w-72 truncate px-4 py-2 text-xs text-red-700" title={item.dispatch?.lastError ?? undefined}>
+              {item.status === 'rejected' ? item.decisionNote : item.dispatch?.lastError}
+            </td>
+            <td className="px-4 py-2">
+              <a href={`/approvals/${item.id}`} className="text-slate-700 underline">
+                History
+              </a>
+            </td>
           </tr>
         );
       })}

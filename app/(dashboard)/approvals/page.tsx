@@ -35,7 +35,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     currency: config.currency,
   };
   // Kinds this server sends nowhere: approving one records the decision only.
-  const unsent = ACTION_KINDS.filter((kind) => !settings.destinations[kind.id]).map((kind) => kindView(kind.id)?.notConfigured ?? `Nothing is configured to send ${kind.words}.`);
+  const unsent = ACTION_KINDS.filter((kind) => !settings.destinations[kind.id]).map(
+    (kind) => kindView(kind.id)?.notConfigured ?? `Nothing is configured to send ${kind.words}.`,
+  );
   const counts = await actionCounts(actor);
   const tabCount: Record<View, number | null> = { queue: counts.pending, attention: counts.attention, decided: null };
 
@@ -45,9 +47,14 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         <h1 className="text-xl font-semibold">Approvals</h1>
         <nav aria-label="Approval views" className="flex gap-1 text-sm">
           {VIEWS.map((v) => (
-            <a key={v.view} href={v.view === 'queue' ? '/approvals' : `/approvals?view=${v.view}`} aria-current={v.view === view ? 'page' : undefined}
-              className={`rounded px-3 py-1 ${v.view === view ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}>
-              {v.label}{tabCount[v.view] !== null && ` (${tabCount[v.view]})`}
+            <a
+              key={v.view}
+              href={v.view === 'queue' ? '/approvals' : `/approvals?view=${v.view}`}
+              aria-current={v.view === view ? 'page' : undefined}
+              className={`rounded px-3 py-1 ${v.view === view ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+            >
+              {v.label}
+              {tabCount[v.view] !== null && ` (${tabCount[v.view]})`}
             </a>
           ))}
         </nav>
@@ -58,7 +65,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         </p>
       )}
       {settings.mayDecide && view === 'queue' && unsent.length > 0 && (
-        <p className="rounded border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" data-testid="not-configured">{unsent.join(' ')}</p>
+        <p className="rounded border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" data-testid="not-configured">
+          {unsent.join(' ')}
+        </p>
       )}
       {view === 'queue' && <ApprovalsQueue initial={await listActions(actor, { status: 'pending', limit: 100 })} settings={settings} renderedAt={Date.now()} />}
       {view === 'attention' && <DecisionsTable items={await listNeedingAttention(actor)} empty="Nothing failed or needs checking" />}

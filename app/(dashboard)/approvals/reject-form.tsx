@@ -16,8 +16,12 @@ export function RejectForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubm
         {/* autoFocus: the r shortcut opens this form to type the reason at once. */}
         <input name="reason" required maxLength={1000} autoFocus className={inputClass} />
       </label>
-      <button type="submit" disabled={busy} className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-600 disabled:opacity-40">Reject</button>
-      <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1 hover:bg-white">Cancel</button>
+      <button type="submit" disabled={busy} className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-600 disabled:opacity-40">
+        Reject
+      </button>
+      <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1 hover:bg-white">
+        Cancel
+      </button>
     </form>
   );
 }

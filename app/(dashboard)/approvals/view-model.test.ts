@@ -3,9 +3,22 @@ import type { ActionListItem } from '@/lib/queries/actions/list';
 import { customerOf, formatAge } from './view-model';
 
 const item = (payload: Record<string, unknown>, editedPayload: Record<string, unknown> | null = null): ActionListItem => ({
-  id: 'a', provider: 'mirai', kind: 'create_order', rawKind: 'create_order', reason: null, status: 'pending', payload, editedPayload,
-  createdAt: '2026-11-22T10:00:00Z', decidedAt: null, decidedByEmail: null, decisionNote: null, providerCallId: null, callId: null,
-  call: { id: 'c', customerNumber: '+919800000000', status: 'completed', providerCallId: 'p', endedAt: null }, dispatch: null,
+  id: 'a',
+  provider: 'mirai',
+  kind: 'create_order',
+  rawKind: 'create_order',
+  reason: null,
+  status: 'pending',
+  payload,
+  editedPayload,
+  createdAt: '2026-11-22T10:00:00Z',
+  decidedAt: null,
+  decidedByEmail: null,
+  decisionNote: null,
+  providerCallId: null,
+  callId: null,
+  call: { id: 'c', customerNumber: '+919800000000', status: 'completed', providerCallId: 'p', endedAt: null },
+  dispatch: null,
 });
 
 describe('approvals view model', () => {

@@ -1,4 +1,4 @@
-import { obj, str, type Json } from '@/components/action-kinds/values';
+import { type Json, obj, str } from '@/components/action-kinds/values';
 import type { ActionListItem } from '@/lib/queries/actions/list';
 
 // Pure readings of an action for the queue: who the customer is, how old the request is.

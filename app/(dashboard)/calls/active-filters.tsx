@@ -1,5 +1,5 @@
 'use client';
-import { activeFilterCount, clearFilters, type CallView } from '@/lib/call-view-filters';
+import { activeFilterCount, type CallView, clearFilters } from '@/lib/call-view-filters';
 
 // What is filtering the list right now, each removable on its own, so an empty list is never a
 // mystery.
@@ -14,7 +14,8 @@ function chips(view: CallView, providerLabels: Record<string, string>): Chip[] {
   const rangeLabels = { today: 'Today', '7d': 'Last 7 days', '30d': 'Last 30 days' } as const;
   if (view.q) out.push({ label: `Search: “${view.q}”`, remove: { q: undefined } });
   if (view.range) out.push({ label: rangeLabels[view.range], remove: { range: undefined } });
-  else if (view.from || view.to) out.push({ label: `${view.from?.slice(0, 10) ?? '…'} – ${view.to?.slice(0, 10) ?? '…'}`, remove: { from: undefined, to: undefined } });
+  else if (view.from || view.to)
+    out.push({ label: `${view.from?.slice(0, 10) ?? '…'} – ${view.to?.slice(0, 10) ?? '…'}`, remove: { from: undefined, to: undefined } });
   if (view.provider?.length) out.push({ label: `Provider: ${view.provider.map((p) => providerLabels[p] ?? p).join(', ')}`, remove: { provider: undefined } });
   if (view.status?.length) out.push({ label: `Status: ${view.status.map((s) => s.replace(/_/g, ' ')).join(', ')}`, remove: { status: undefined } });
   if (view.outcome) out.push({ label: `Outcome: ${view.outcome}`, remove: { outcome: undefined } });
@@ -25,14 +26,30 @@ function chips(view: CallView, providerLabels: Record<string, string>): Chip[] {
   return out;
 }
 
-export function ActiveFilters({ view, providerLabels, onChange }: { view: CallView; providerLabels: Record<string, string>; onChange: (next: CallView) => void }) {
+export function ActiveFilters({
+  view,
+  providerLabels,
+  onChange,
+}: {
+  view: CallView;
+  providerLabels: Record<string, string>;
+  onChange: (next: CallView) => void;
+}) {
   if (activeFilterCount(view) === 0) return null;
   return (
     <ul className="flex flex-wrap items-center gap-2 text-xs" aria-label="Active filters">
       {chips(view, providerLabels).map((chip) => (
-        <li key={chip.label} className="inline-flex items-center gap-1 rounded-full bg-blue-50 py-0.5 pl-2.5 pr-1 text-blue-900 ring-1 ring-inset ring-blue-200">
+        <li
+          key={chip.label}
+          className="inline-flex items-center gap-1 rounded-full bg-blue-50 py-0.5 pl-2.5 pr-1 text-blue-900 ring-1 ring-inset ring-blue-200"
+        >
           {chip.label}
-          <button type="button" onClick={() => onChange({ ...view, ...chip.remove })} className="rounded-full px-1 hover:bg-blue-100" aria-label={`Remove filter ${chip.label}`}>
+          <button
+            type="button"
+            onClick={() => onChange({ ...view, ...chip.remove })}
+            className="rounded-full px-1 hover:bg-blue-100"
+            aria-label={`Remove filter ${chip.label}`}
+          >
             ×
           </button>
         </li>

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import type { CallView } from '@/lib/call-view-filters';
 import type { CallRow, CallSort } from '@/lib/schemas/calls';
 import type { CellContext, Column } from './columns';
@@ -20,9 +20,15 @@ function SortHeader({ column, view, onSort }: { column: Column; view: CallView; 
   const active = column.sort === view.sort;
   const arrow = active ? (view.dir === 'asc' ? '↑' : '↓') : '↕';
   return (
-    <button type="button" onClick={() => column.sort && onSort(column.sort)} className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900">
+    <button
+      type="button"
+      onClick={() => column.sort && onSort(column.sort)}
+      className="inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900"
+    >
       {column.label}
-      <span aria-hidden className={active ? 'text-slate-900' : 'text-slate-300'}>{arrow}</span>
+      <span aria-hidden className={active ? 'text-slate-900' : 'text-slate-300'}>
+        {arrow}
+      </span>
     </button>
   );
 }
@@ -82,7 +88,10 @@ export function CallsTable({ rows, columns, ctx, view, onSort }: Props) {
               className="cursor-pointer outline-none hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500"
             >
               {columns.map((c) => (
-                <td key={c.id} className={`max-w-48 truncate whitespace-nowrap px-2 py-2 text-slate-700 first:pl-3 last:pr-3 ${c.align === 'right' ? 'text-right tabular-nums' : ''}`}>
+                <td
+                  key={c.id}
+                  className={`max-w-48 truncate whitespace-nowrap px-2 py-2 text-slate-700 first:pl-3 last:pr-3 ${c.align === 'right' ? 'text-right tabular-nums' : ''}`}
+                >
                   {c.cell(call, ctx)}
                 </td>
               ))}

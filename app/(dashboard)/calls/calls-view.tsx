@@ -2,15 +2,15 @@
 import { useState } from 'react';
 import { useDisplayZone } from '@/components/local-time';
 import { ApiError } from '@/lib/api-client';
-import { activeFilterCount, clearFilters, type CallView } from '@/lib/call-view-filters';
-import { useCalls, type InitialCalls } from '@/lib/hooks/use-calls';
+import { activeFilterCount, type CallView, clearFilters } from '@/lib/call-view-filters';
+import { type InitialCalls, useCalls } from '@/lib/hooks/use-calls';
 import { CALL_STATUSES } from '@/lib/providers/types';
 import type { CallSort } from '@/lib/schemas/calls';
 import { ActiveFilters } from './active-filters';
 import { CallCards } from './call-cards';
 import { CallsTable } from './calls-table';
 import { ColumnMenu } from './column-menu';
-import { COLUMNS, type CellContext } from './columns';
+import { type CellContext, COLUMNS } from './columns';
 import { DateRangeFilter } from './date-range-filter';
 import { ExportLink } from './export-link';
 import { LoadError, LoadingRows, NoCalls } from './list-states';
@@ -69,25 +69,47 @@ export function CallsView({ initial, providers, canManageSettings }: Props) {
         <h1 className="text-xl font-semibold">Calls</h1>
         <p className="text-xs text-slate-500" data-testid="time-zone-note">
           Times in {timeZone} ({team ? 'team setting' : 'your browser'})
-          {canManageSettings && <> · <a href="/settings" className="text-blue-700 hover:underline">change</a></>}
+          {canManageSettings && (
+            <>
+              {' '}
+              ·{' '}
+              <a href="/settings" className="text-blue-700 hover:underline">
+                change
+              </a>
+            </>
+          )}
           {calls.liveError && <span className="ml-2 text-amber-700">· live updates paused, retrying</span>}
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <SearchBox value={view.q} onSearch={(q) => update({ q }, 'replace')} />
         <DateRangeFilter view={view} timeZone={timeZone} onChange={update} />
-        <MultiSelect name="Provider" options={providers.map((p) => ({ value: p.id, label: p.label }))} selected={view.provider ?? []} onChange={(provider) => update({ provider: provider.length ? provider : undefined })} />
-        <MultiSelect name="Status" options={STATUS_OPTIONS} selected={view.status ?? []} onChange={(status) => update({ status: status.length ? status : undefined })} />
+        <MultiSelect
+          name="Provider"
+          options={providers.map((p) => ({ value: p.id, label: p.label }))}
+          selected={view.provider ?? []}
+          onChange={(provider) => update({ provider: provider.length ? provider : undefined })}
+        />
+        <MultiSelect
+          name="Status"
+          options={STATUS_OPTIONS}
+          selected={view.status ?? []}
+          onChange={(status) => update({ status: status.length ? status : undefined })}
+        />
         <MoreFilters view={view} onChange={update} />
         <div className="flex items-center gap-2 sm:ml-auto">
           <SortSelect view={view} onChange={update} />
-          <div className="hidden md:block"><ColumnMenu hidden={hidden} onToggle={toggle} onReset={reset} /></div>
+          <div className="hidden md:block">
+            <ColumnMenu hidden={hidden} onToggle={toggle} onReset={reset} />
+          </div>
           <ExportLink view={view} timeZone={timeZone} />
         </div>
       </div>
       <ActiveFilters view={view} providerLabels={providerLabels} onChange={setView} />
       <NewCallsBanner count={calls.newCalls} many={calls.manyNew} onShow={() => void calls.showNew()} />
-      <p className="sr-only" aria-live="polite">{calls.isPending ? '' : `${rows.length} calls shown`}</p>
+      <p className="sr-only" aria-live="polite">
+        {calls.isPending ? '' : `${rows.length} calls shown`}
+      </p>
       {content}
     </section>
   );

@@ -14,7 +14,20 @@ export interface CellContext {
   providerLabels: Record<string, string>;
 }
 
-export const COLUMN_IDS = ['time', 'activity', 'provider', 'direction', 'customer', 'agent', 'status', 'outcome', 'duration', 'success', 'credits', 'pending'] as const;
+export const COLUMN_IDS = [
+  'time',
+  'activity',
+  'provider',
+  'direction',
+  'customer',
+  'agent',
+  'status',
+  'outcome',
+  'duration',
+  'success',
+  'credits',
+  'pending',
+] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 export interface Column {
@@ -45,7 +58,12 @@ export function agentOf(call: CallRow): string | null {
 function Time({ call, ctx }: { call: CallRow; ctx: CellContext }) {
   const at = new Date(callTime(call));
   return (
-    <Link href={`/calls/${call.id}`} className="whitespace-nowrap font-medium text-slate-900 hover:underline" title={`${call.startedAt ? 'Started' : 'Last event'} ${at.toISOString()}`} tabIndex={-1}>
+    <Link
+      href={`/calls/${call.id}`}
+      className="whitespace-nowrap font-medium text-slate-900 hover:underline"
+      title={`${call.startedAt ? 'Started' : 'Last event'} ${at.toISOString()}`}
+      tabIndex={-1}
+    >
       {formatShortDateTime(at, ctx.timeZone, ctx.now)}
     </Link>
   );
@@ -60,26 +78,50 @@ export const COLUMNS: Column[] = [
   { id: 'time', label: 'Time', sort: 'started', required: true, cell: (c, ctx) => <Time call={c} ctx={ctx} /> },
   {
     // Visible by default: the default order is by it, and a call's start can be days before.
-    id: 'activity', label: 'Activity', sort: 'activity',
+    id: 'activity',
+    label: 'Activity',
+    sort: 'activity',
     cell: (c, ctx) => <span className="whitespace-nowrap">{formatShortDateTime(new Date(c.lastEventAt), ctx.timeZone, ctx.now)}</span>,
   },
   { id: 'provider', label: 'Provider', cell: (c, ctx) => ctx.providerLabels[c.provider] ?? c.provider },
   {
-    id: 'direction', label: 'In/out', empty: (c) => !c.direction,
+    id: 'direction',
+    label: 'In/out',
+    empty: (c) => !c.direction,
     cell: (c) => (c.direction ? <span title={c.direction}>{c.direction === 'inbound' ? '↙ in' : '↗ out'}</span> : dash),
   },
   { id: 'customer', label: 'Customer', cell: (c) => (c.customerNumber ? <span className="font-mono text-xs">{c.customerNumber}</span> : dash) },
   { id: 'agent', label: 'Agent', empty: (c) => !agentOf(c), cell: (c) => agentOf(c) ?? dash },
   { id: 'status', label: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
   { id: 'outcome', label: 'Outcome', empty: (c) => !c.outcome, cell: (c) => (c.outcome ? c.outcome.replace(/_/g, ' ') : dash) },
-  { id: 'duration', label: 'Duration', sort: 'duration', align: 'right', empty: (c) => c.durationSeconds === null, cell: (c) => (c.durationSeconds === null ? dash : formatDuration(c.durationSeconds)) },
-  { id: 'success', label: 'Success', empty: (c) => c.success === null, cell: (c) => <Success value={c.success} /> },
-  { id: 'credits', label: 'Credits', sort: 'credits', align: 'right', empty: (c) => c.creditsUsed === null, cell: (c) => (c.creditsUsed === null ? dash : c.creditsUsed.toLocaleString('en', { maximumFractionDigits: 2 })) },
   {
-    id: 'pending', label: 'Pending', align: 'right', empty: (c) => c.pendingActions === 0,
+    id: 'duration',
+    label: 'Duration',
+    sort: 'duration',
+    align: 'right',
+    empty: (c) => c.durationSeconds === null,
+    cell: (c) => (c.durationSeconds === null ? dash : formatDuration(c.durationSeconds)),
+  },
+  { id: 'success', label: 'Success', empty: (c) => c.success === null, cell: (c) => <Success value={c.success} /> },
+  {
+    id: 'credits',
+    label: 'Credits',
+    sort: 'credits',
+    align: 'right',
+    empty: (c) => c.creditsUsed === null,
+    cell: (c) => (c.creditsUsed === null ? dash : c.creditsUsed.toLocaleString('en', { maximumFractionDigits: 2 })),
+  },
+  {
+    id: 'pending',
+    label: 'Pending',
+    align: 'right',
+    empty: (c) => c.pendingActions === 0,
     cell: (c) =>
       c.pendingActions > 0 ? (
-        <span className="rounded-full bg-status-waiting/20 px-2 py-0.5 text-xs font-medium text-amber-800" title={`${c.pendingActions} action(s) awaiting approval`}>
+        <span
+          className="rounded-full bg-status-waiting/20 px-2 py-0.5 text-xs font-medium text-amber-800"
+          title={`${c.pendingActions} action(s) awaiting approval`}
+        >
           {c.pendingActions}
         </span>
       ) : (

@@ -1,5 +1,5 @@
 'use client';
-import { useState, type InputHTMLAttributes } from 'react';
+import { type InputHTMLAttributes, useState } from 'react';
 
 // A text filter applied on Enter or when the field is left, not on every key: each value is a
 // query, and half a word filters everything away.

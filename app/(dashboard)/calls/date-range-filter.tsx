@@ -8,7 +8,8 @@ import { addDays, localDate } from '@/lib/time-zone';
 // both included. Dates are on last activity, like the list's default order.
 
 const LABELS: Record<DateRange, string> = { today: 'Today', '7d': 'Last 7 days', '30d': 'Last 30 days' };
-const field = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500';
+const field =
+  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500';
 
 export function DateRangeFilter({ view, timeZone, onChange }: { view: CallView; timeZone: string; onChange: (next: Partial<CallView>) => void }) {
   const hasDates = Boolean(view.from || view.to);
@@ -18,7 +19,9 @@ export function DateRangeFilter({ view, timeZone, onChange }: { view: CallView; 
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor="calls-range" className="sr-only">Date range</label>
+      <label htmlFor="calls-range" className="sr-only">
+        Date range
+      </label>
       <select
         id="calls-range"
         value={mode}
@@ -35,18 +38,40 @@ export function DateRangeFilter({ view, timeZone, onChange }: { view: CallView; 
         }}
       >
         <option value="">Any time</option>
-        {DATE_RANGES.map((r) => <option key={r} value={r}>{LABELS[r]}</option>)}
+        {DATE_RANGES.map((r) => (
+          <option key={r} value={r}>
+            {LABELS[r]}
+          </option>
+        ))}
         <option value="custom">Custom range…</option>
       </select>
       {mode === 'custom' && (
         <span className="flex items-center gap-1 text-sm">
-          <label htmlFor="calls-from" className="sr-only">From</label>
-          <input id="calls-from" type="date" className={field} value={view.from?.slice(0, 10) ?? ''} max={view.to?.slice(0, 10) ?? today}
-            onChange={(e) => onChange({ range: undefined, from: e.target.value || undefined })} />
-          <span aria-hidden className="text-slate-400">–</span>
-          <label htmlFor="calls-to" className="sr-only">To</label>
-          <input id="calls-to" type="date" className={field} value={view.to?.slice(0, 10) ?? ''} min={view.from?.slice(0, 10)}
-            onChange={(e) => onChange({ range: undefined, to: e.target.value || undefined })} />
+          <label htmlFor="calls-from" className="sr-only">
+            From
+          </label>
+          <input
+            id="calls-from"
+            type="date"
+            className={field}
+            value={view.from?.slice(0, 10) ?? ''}
+            max={view.to?.slice(0, 10) ?? today}
+            onChange={(e) => onChange({ range: undefined, from: e.target.value || undefined })}
+          />
+          <span aria-hidden className="text-slate-400">
+            –
+          </span>
+          <label htmlFor="calls-to" className="sr-only">
+            To
+          </label>
+          <input
+            id="calls-to"
+            type="date"
+            className={field}
+            value={view.to?.slice(0, 10) ?? ''}
+            min={view.from?.slice(0, 10)}
+            onChange={(e) => onChange({ range: undefined, to: e.target.value || undefined })}
+          />
         </span>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { viewToSearchParams, type CallView } from '@/lib/call-view-filters';
+import { type CallView, viewToSearchParams } from '@/lib/call-view-filters';
 
 // The CSV of exactly this view (same filters and order, every page), times in the zone the
 // page shows them in.

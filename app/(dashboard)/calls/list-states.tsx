@@ -28,9 +28,13 @@ export function LoadError({ message, signedOut, onRetry }: { message: string; si
       <p className="mt-1 text-red-800">{message}</p>
       <div className="mt-3">
         {signedOut ? (
-          <a href="/sign-in" className="rounded border border-red-300 bg-white px-3 py-1 font-medium hover:bg-red-100">Sign in again</a>
+          <a href="/sign-in" className="rounded border border-red-300 bg-white px-3 py-1 font-medium hover:bg-red-100">
+            Sign in again
+          </a>
         ) : (
-          <button type="button" onClick={onRetry} className="rounded border border-red-300 bg-white px-3 py-1 font-medium hover:bg-red-100">Try again</button>
+          <button type="button" onClick={onRetry} className="rounded border border-red-300 bg-white px-3 py-1 font-medium hover:bg-red-100">
+            Try again
+          </button>
         )}
       </div>
     </div>
@@ -49,7 +53,9 @@ export function NoCalls({ filtered, onClear }: { filtered: boolean; onClear: () 
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600" data-testid="calls-empty">
       <p className="font-medium">No calls match these filters</p>
       <p className="mt-1 text-sm">Widen the date range, or remove a filter.</p>
-      <button type="button" onClick={onClear} className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">Clear all filters</button>
+      <button type="button" onClick={onClear} className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+        Clear all filters
+      </button>
     </div>
   );
 }

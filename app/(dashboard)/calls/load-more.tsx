@@ -25,7 +25,12 @@ export function LoadMore({ hasMore, loading, failed, shown, onLoad }: Props) {
   return (
     <div ref={sentinel} className="flex flex-col items-center gap-1 py-3 text-sm text-slate-500">
       {hasMore ? (
-        <button type="button" onClick={onLoad} disabled={loading} className="rounded border border-slate-300 bg-white px-4 py-1.5 text-slate-700 hover:bg-slate-50 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={onLoad}
+          disabled={loading}
+          className="rounded border border-slate-300 bg-white px-4 py-1.5 text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+        >
           {loading ? 'Loading…' : failed ? 'Loading failed — try again' : 'Load more calls'}
         </button>
       ) : (

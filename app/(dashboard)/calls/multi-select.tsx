@@ -17,10 +17,21 @@ interface Props<T extends string> {
 
 export function MultiSelect<T extends string>({ name, options, selected, onChange }: Props<T>) {
   const summary =
-    selected.length === 0 ? 'All' : selected.length === 1 ? (options.find((o) => o.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+    selected.length === 0
+      ? 'All'
+      : selected.length === 1
+        ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
+        : `${selected.length} selected`;
   const toggle = (value: T) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
   return (
-    <Popover testId={`filter-${name.toLowerCase()}`} label={<><span className="text-slate-500">{name}:</span> <span className={selected.length ? 'font-medium' : ''}>{summary}</span></>}>
+    <Popover
+      testId={`filter-${name.toLowerCase()}`}
+      label={
+        <>
+          <span className="text-slate-500">{name}:</span> <span className={selected.length ? 'font-medium' : ''}>{summary}</span>
+        </>
+      }
+    >
       <fieldset>
         <legend className="sr-only">{name}</legend>
         <ul className="max-h-72 overflow-y-auto">

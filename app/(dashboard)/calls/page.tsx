@@ -1,13 +1,13 @@
 import { redirect } from 'next/navigation';
-import { currentActor, type Actor } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/roles';
 import type { SearchParams } from 'nuqs/server';
-import { apiSearchParams, CALLS_PAGE_SIZE, loadCallView, type CallView } from '@/lib/call-view-filters';
+import { type Actor, currentActor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
+import { apiSearchParams, CALLS_PAGE_SIZE, type CallView, loadCallView } from '@/lib/call-view-filters';
 import type { InitialCalls } from '@/lib/hooks/use-calls';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { listCalls } from '@/lib/queries/calls/list';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
-import { callFiltersSchema, type CallsPageJson } from '@/lib/schemas/calls';
+import { listCalls } from '@/lib/queries/calls/list';
+import { type CallsPageJson, callFiltersSchema } from '@/lib/schemas/calls';
 import { CallsView } from './calls-view';
 
 export const metadata = { title: 'Calls · Callboard' };

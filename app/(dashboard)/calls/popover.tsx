@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 // A small menu on <details>/<summary>: keyboard-operable as it is, closed again by Escape or
 // a click elsewhere.
@@ -26,9 +26,13 @@ export function Popover({ label, children, align = 'left', testId }: { label: Re
     <details ref={ref} className="relative" data-testid={testId}>
       <summary className="flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500 [&::-webkit-details-marker]:hidden">
         {label}
-        <span aria-hidden className="text-slate-400">▾</span>
+        <span aria-hidden className="text-slate-400">
+          ▾
+        </span>
       </summary>
-      <div className={`absolute z-20 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg ${align === 'right' ? 'right-0' : 'left-0'}`}>{children}</div>
+      <div className={`absolute z-20 mt-1 min-w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg ${align === 'right' ? 'right-0' : 'left-0'}`}>
+        {children}
+      </div>
     </details>
   );
 }

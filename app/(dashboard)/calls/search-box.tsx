@@ -25,7 +25,9 @@ export function SearchBox({ value, onSearch }: { value: string | undefined; onSe
 
   return (
     <div className="relative min-w-0 basis-full sm:min-w-64 sm:flex-1 sm:basis-auto">
-      <label htmlFor="calls-search" className="sr-only">Search calls</label>
+      <label htmlFor="calls-search" className="sr-only">
+        Search calls
+      </label>
       <input
         id="calls-search"
         type="search"

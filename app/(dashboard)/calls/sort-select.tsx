@@ -18,7 +18,9 @@ const OPTIONS: { sort: CallSort; dir: 'asc' | 'desc'; label: string }[] = [
 export function SortSelect({ view, onChange }: { view: CallView; onChange: (next: Pick<CallView, 'sort' | 'dir'>) => void }) {
   return (
     <>
-      <label htmlFor="calls-sort" className="sr-only">Sort</label>
+      <label htmlFor="calls-sort" className="sr-only">
+        Sort
+      </label>
       <select
         id="calls-sort"
         value={`${view.sort}:${view.dir}`}
@@ -28,7 +30,11 @@ export function SortSelect({ view, onChange }: { view: CallView; onChange: (next
         }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500"
       >
-        {OPTIONS.map((o) => <option key={`${o.sort}:${o.dir}`} value={`${o.sort}:${o.dir}`}>Sort: {o.label}</option>)}
+        {OPTIONS.map((o) => (
+          <option key={`${o.sort}:${o.dir}`} value={`${o.sort}:${o.dir}`}>
+            Sort: {o.label}
+          </option>
+        ))}
       </select>
     </>
   );

@@ -1,7 +1,7 @@
 'use client';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
-import { callViewParsers, viewFromValues, viewToValues, type CallView } from '@/lib/call-view-filters';
+import { type CallView, callViewParsers, viewFromValues, viewToValues } from '@/lib/call-view-filters';
 
 /**
  * The view the URL holds, and a setter that writes it back, both through nuqs with the parsers
@@ -12,9 +12,6 @@ import { callViewParsers, viewFromValues, viewToValues, type CallView } from '@/
 export function useViewUrl(): [CallView, (next: CallView, mode?: 'push' | 'replace') => void] {
   const [values, setValues] = useQueryStates(callViewParsers, { history: 'push' });
   const view = useMemo(() => viewFromValues(values), [values]);
-  const setView = useCallback(
-    (next: CallView, mode: 'push' | 'replace' = 'push') => void setValues(viewToValues(next), { history: mode }),
-    [setValues],
-  );
+  const setView = useCallback((next: CallView, mode: 'push' | 'replace' = 'push') => void setValues(viewToValues(next), { history: mode }), [setValues]);
   return [view, setView];
 }

@@ -18,7 +18,11 @@ const VERIFICATION_TONE: Record<string, string> = {
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   return (
-    <span data-testid="delivery-outcome" data-outcome={outcome} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_TONE[outcome] ?? OUTCOME_TONE.duplicate}`}>
+    <span
+      data-testid="delivery-outcome"
+      data-outcome={outcome}
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_TONE[outcome] ?? OUTCOME_TONE.duplicate}`}
+    >
       {outcome}
     </span>
   );
@@ -26,7 +30,11 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
 
 export function VerificationLabel({ verification }: { verification: string }) {
   return (
-    <span data-testid="delivery-verification" data-verification={verification} className={`text-xs font-medium ${VERIFICATION_TONE[verification] ?? 'text-slate-700'}`}>
+    <span
+      data-testid="delivery-verification"
+      data-verification={verification}
+      className={`text-xs font-medium ${VERIFICATION_TONE[verification] ?? 'text-slate-700'}`}
+    >
       {verification}
     </span>
   );

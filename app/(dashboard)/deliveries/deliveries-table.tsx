@@ -23,11 +23,7 @@ function Outcome({ d }: { d: DeliveryListItem }) {
         </p>
       )}
       {d.warnings.length > 0 && (
-        <p
-          className="max-w-64 text-xs text-amber-900"
-          title={d.warnings.map((w) => `${w.field}: ${w.change}`).join('\n')}
-          data-testid="delivery-warnings"
-        >
+        <p className="max-w-64 text-xs text-amber-900" title={d.warnings.map((w) => `${w.field}: ${w.change}`).join('\n')} data-testid="delivery-warnings">
           Stored with {d.warnings.length === 1 ? '1 change' : `${d.warnings.length} changes`}:{' '}
           {d.warnings.map((w, i) => (
             <span key={i}>
@@ -54,17 +50,31 @@ export function DeliveriesTable({ deliveries, filtered, canReprocess }: { delive
       {deliveries.map((d) => (
         <DeliveryRow key={d.id} id={d.id} outcome={d.outcome} columnCount={COLUMNS.length} canReprocess={canReprocess}>
           <td className="whitespace-nowrap px-4 py-2 text-slate-600">
-            <time dateTime={d.receivedAt.toISOString()} title={d.receivedAt.toISOString()}>{receivedFormat.format(d.receivedAt)}</time>
+            <time dateTime={d.receivedAt.toISOString()} title={d.receivedAt.toISOString()}>
+              {receivedFormat.format(d.receivedAt)}
+            </time>
           </td>
           <td className="whitespace-nowrap px-4 py-2">
             {PROVIDERS[d.provider]?.label ?? d.provider}
-            <span className="block font-mono text-xs text-slate-500" data-testid="delivery-endpoint">{d.endpoint}</span>
+            <span className="block font-mono text-xs text-slate-500" data-testid="delivery-endpoint">
+              {d.endpoint}
+            </span>
           </td>
           <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{d.eventType ?? '—'}</td>
-          <td className="px-4 py-2"><VerificationLabel verification={d.verification} /></td>
-          <td className="px-4 py-2"><Outcome d={d} /></td>
+          <td className="px-4 py-2">
+            <VerificationLabel verification={d.verification} />
+          </td>
+          <td className="px-4 py-2">
+            <Outcome d={d} />
+          </td>
           <td className="max-w-44 truncate px-4 py-2 font-mono text-xs">
-            {d.callId ? <a href={`/calls/${d.callId}`} className="text-slate-700 underline" title={d.callId}>{d.providerCallId ?? d.callId}</a> : '—'}
+            {d.callId ? (
+              <a href={`/calls/${d.callId}`} className="text-slate-700 underline" title={d.callId}>
+                {d.providerCallId ?? d.callId}
+              </a>
+            ) : (
+              '—'
+            )}
           </td>
         </DeliveryRow>
       ))}

@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BodyView, HeaderView } from '@/lib/delivery-view';
-import { apiGet } from '@/lib/api-client';
 import { ReprocessButton } from '@/components/reprocess-button';
+import { apiGet } from '@/lib/api-client';
+import type { BodyView, HeaderView } from '@/lib/delivery-view';
 
 interface DetailResponse {
   delivery: { headers: HeaderView[]; body: BodyView };
@@ -43,12 +43,17 @@ function Body({ body }: { body: BodyView }) {
         <p className="text-xs text-amber-900">Personal data is masked for your role: phone numbers, emails and addresses are hidden.</p>
       )}
       {body.truncated && (
-        <p className="text-xs text-amber-900">Only the start of this body was kept: {body.storedSize.toLocaleString()} of {body.size.toLocaleString()} bytes.</p>
+        <p className="text-xs text-amber-900">
+          Only the start of this body was kept: {body.storedSize.toLocaleString()} of {body.size.toLocaleString()} bytes.
+        </p>
       )}
       {body.withheld ? (
         <p className="text-sm text-slate-700">{body.withheld}</p>
       ) : (
-        <pre data-testid="delivery-body" className="max-h-96 overflow-auto rounded border border-slate-200 bg-white p-3 font-mono text-xs whitespace-pre-wrap break-all">
+        <pre
+          data-testid="delivery-body"
+          className="max-h-96 overflow-auto rounded border border-slate-200 bg-white p-3 font-mono text-xs whitespace-pre-wrap break-all"
+        >
           {text === '' ? '(empty body)' : text}
         </pre>
       )}
@@ -65,7 +70,12 @@ function Body({ body }: { body: BodyView }) {
 export function DeliveryDetail({ id, canReprocess = false }: { id: string; canReprocess?: boolean }) {
   const { data, error, isPending } = useDelivery(id);
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error.message}
+      </p>
+    );
   return (
     <div className="space-y-4">
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">

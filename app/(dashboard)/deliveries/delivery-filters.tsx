@@ -2,7 +2,13 @@ import { PROVIDERS } from '@/lib/providers/registry';
 import { DELIVERY_OUTCOMES, DELIVERY_VERIFICATIONS } from '@/lib/schemas/deliveries';
 import type { FilterValues } from './search-params';
 
-const SINCE_LABELS: Record<string, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' };
+const SINCE_LABELS: Record<string, string> = {
+  '15m': 'Last 15 minutes',
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+};
 
 function Select({ name, label, all, options, value }: { name: string; label: string; all: string; options: [string, string][]; value: string | undefined }) {
   return (
@@ -10,7 +16,11 @@ function Select({ name, label, all, options, value }: { name: string; label: str
       <span className="text-slate-700">{label}</span>
       <select name={name} defaultValue={value ?? ''} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5">
         <option value="">{all}</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -40,8 +50,12 @@ export function DeliveryFilters({ values }: { values: FilterValues }) {
           className="mt-1 block w-56 rounded border border-slate-300 px-2 py-1.5"
         />
       </label>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Filter</button>
-      <a href="/deliveries" className="px-1 py-1.5 text-slate-600 underline">Clear</a>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+        Filter
+      </button>
+      <a href="/deliveries" className="px-1 py-1.5 text-slate-600 underline">
+        Clear
+      </a>
     </form>
   );
 }

@@ -1,9 +1,15 @@
 'use client';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { DeliveryDetail } from './delivery-detail';
 
 // The cells are rendered on the server; only opening the row needs the browser.
-export function DeliveryRow({ id, outcome, columnCount, canReprocess, children }: {
+export function DeliveryRow({
+  id,
+  outcome,
+  columnCount,
+  canReprocess,
+  children,
+}: {
   id: string;
   outcome: string;
   columnCount: number;

@@ -24,7 +24,9 @@ function Incomplete({ health }: { health: ProviderHealth }) {
       <ul className="mt-1 space-y-0.5">
         {examples.map((call) => (
           <li key={call.id}>
-            <a href={`/calls/${call.id}`} className="font-mono text-slate-700 underline" data-testid="incomplete-call">{call.providerCallId}</a>
+            <a href={`/calls/${call.id}`} className="font-mono text-slate-700 underline" data-testid="incomplete-call">
+              {call.providerCallId}
+            </a>
           </li>
         ))}
       </ul>
@@ -36,25 +38,45 @@ function Incomplete({ health }: { health: ProviderHealth }) {
 export function HealthSection({ health, now }: { health: ProviderHealth[]; now: Date }) {
   return (
     <section aria-labelledby="health-heading" className="space-y-2">
-      <h2 id="health-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Provider health</h2>
+      <h2 id="health-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        Provider health
+      </h2>
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {health.map((h) => (
-          <article key={h.provider} data-testid="provider-health" data-provider={h.provider} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <article
+            key={h.provider}
+            data-testid="provider-health"
+            data-provider={h.provider}
+            className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h3 className="font-medium">{h.label}</h3>
             <p className="text-sm text-slate-600">
               Last delivery:{' '}
-              {h.lastDeliveryAt ? <time dateTime={h.lastDeliveryAt.toISOString()} title={formatDateTime(h.lastDeliveryAt)}>{ago(h.lastDeliveryAt, now)}</time> : 'never'}
+              {h.lastDeliveryAt ? (
+                <time dateTime={h.lastDeliveryAt.toISOString()} title={formatDateTime(h.lastDeliveryAt)}>
+                  {ago(h.lastDeliveryAt, now)}
+                </time>
+              ) : (
+                'never'
+              )}
             </p>
             <p className="text-sm">
-              <a href={deliveriesHref({ provider: h.provider, since: '24h' })} className="underline">{h.deliveries24h} in 24 h</a>
+              <a href={deliveriesHref({ provider: h.provider, since: '24h' })} className="underline">
+                {h.deliveries24h} in 24 h
+              </a>
               {' · '}
-              <a href={deliveriesHref({ provider: h.provider, since: '24h', outcome: 'rejected' })} className={h.rejected24h > 0 ? 'text-red-700 underline' : 'text-slate-500 underline'}>
+              <a
+                href={deliveriesHref({ provider: h.provider, since: '24h', outcome: 'rejected' })}
+                className={h.rejected24h > 0 ? 'text-red-700 underline' : 'text-slate-500 underline'}
+              >
                 {h.rejected24h} rejected
               </a>
               {h.failed24h > 0 && (
                 <>
                   {' · '}
-                  <a href={deliveriesHref({ provider: h.provider, since: '24h', outcome: 'failed' })} className="text-amber-800 underline">{h.failed24h} failed</a>
+                  <a href={deliveriesHref({ provider: h.provider, since: '24h', outcome: 'failed' })} className="text-amber-800 underline">
+                    {h.failed24h} failed
+                  </a>
                 </>
               )}
             </p>

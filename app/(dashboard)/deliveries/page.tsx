@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentActor, type Actor } from '@/lib/auth/actor';
+import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
+import { providerHealth } from '@/lib/queries/admin/health';
 import { listDeliveries } from '@/lib/queries/deliveries/list';
 import type { DeliveryFilters as Filters } from '@/lib/schemas/deliveries';
-import { providerHealth } from '@/lib/queries/admin/health';
 import { DeliveriesTable } from './deliveries-table';
 import { DeliveryFilters } from './delivery-filters';
 import { HealthSection } from './health-section';
-import { deliveriesHref, filterValues, parseFilters, type PageSearchParams } from './search-params';
+import { deliveriesHref, filterValues, type PageSearchParams, parseFilters } from './search-params';
 
 export const metadata = { title: 'Deliveries · Callboard' };
 
@@ -42,14 +42,28 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         <DeliveryFilters values={values} />
         {page === null || !filters ? (
           <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-            This link&apos;s filters are not valid. <Link href="/deliveries" className="underline">Show the newest deliveries</Link>.
+            This link&apos;s filters are not valid.{' '}
+            <Link href="/deliveries" className="underline">
+              Show the newest deliveries
+            </Link>
+            .
           </div>
         ) : (
           <>
-              <DeliveriesTable deliveries={page.deliveries} filtered={Object.keys(values).length > 0} canReprocess={can(actor.role, 'deliveries:reprocess')} />
+            <DeliveriesTable deliveries={page.deliveries} filtered={Object.keys(values).length > 0} canReprocess={can(actor.role, 'deliveries:reprocess')} />
             <nav aria-label="Delivery pages" className="flex justify-between text-sm">
-              {filters.cursor ? <Link href={deliveriesHref(values)} className="text-slate-700 underline">Newest deliveries</Link> : <span />}
-              {page.nextCursor && <Link href={deliveriesHref(values, page.nextCursor)} className="text-slate-700 underline">Older deliveries</Link>}
+              {filters.cursor ? (
+                <Link href={deliveriesHref(values)} className="text-slate-700 underline">
+                  Newest deliveries
+                </Link>
+              ) : (
+                <span />
+              )}
+              {page.nextCursor && (
+                <Link href={deliveriesHref(values, page.nextCursor)} className="text-slate-700 underline">
+                  Older deliveries
+                </Link>
+              )}
             </nav>
           </>
         )}

@@ -7,7 +7,12 @@ describe('deliveries page URL', () => {
   });
 
   it('parses a shared link, and refuses values the form never writes', () => {
-    expect(parseFilters({ provider: 'atoms', outcome: 'rejected', since: '24h' })).toMatchObject({ provider: 'atoms', outcome: 'rejected', since: '24h', limit: 50 });
+    expect(parseFilters({ provider: 'atoms', outcome: 'rejected', since: '24h' })).toMatchObject({
+      provider: 'atoms',
+      outcome: 'rejected',
+      since: '24h',
+      limit: 50,
+    });
     expect(parseFilters({ outcome: 'lost' })).toBeNull();
     expect(parseFilters({ since: '2y' })).toBeNull();
   });

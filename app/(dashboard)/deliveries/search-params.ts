@@ -1,5 +1,5 @@
 import { createLoader, createParser, createSerializer, type SearchParams } from 'nuqs/server';
-import { deliveryFiltersSchema, type DeliveryFilters } from '@/lib/schemas/deliveries';
+import { type DeliveryFilters, deliveryFiltersSchema } from '@/lib/schemas/deliveries';
 
 // The page's filters live in its URL, under the same names GET /api/deliveries takes. The
 // parsers below are the one definition of that URL: the page reads it with them (createLoader)

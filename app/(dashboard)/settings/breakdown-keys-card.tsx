@@ -10,10 +10,9 @@ export function BreakdownKeysCard({ setting, canManage }: { setting: BreakdownKe
     <div id="breakdown-keys" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 className="font-medium">Analytics breakdown keys</h2>
       <p className="mt-1 text-sm text-slate-600">
-        The metadata keys (campaign, store …) whose credits are precomputed, so the analytics page splits credits by them
-        at once, however many calls there are. Any other key can still be picked there; it is counted from every call, which
-        is slower. Saving counts an added key over every call, which takes a few seconds on a large history. Pick keys
-        that group calls: one with a different value on every call (an order id) precomputes a row per call.
+        The metadata keys (campaign, store …) whose credits are precomputed, so the analytics page splits credits by them at once, however many calls there are.
+        Any other key can still be picked there; it is counted from every call, which is slower. Saving counts an added key over every call, which takes a few
+        seconds on a large history. Pick keys that group calls: one with a different value on every call (an order id) precomputes a row per call.
       </p>
       <p className="mt-3 text-sm" data-testid="breakdown-keys">
         Now: <strong>{setting.keys.length ? setting.keys.join(', ') : 'none'}</strong>

@@ -22,19 +22,15 @@ export default async function SettingsPage() {
       <div id="time-zone" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="font-medium">Team time zone</h2>
         <p className="mt-1 text-sm text-slate-600">
-          Every date on screen, the list&apos;s &ldquo;Today&rdquo; and &ldquo;Last 7 days&rdquo;, and the times in CSV exports use this zone.
-          Until it is set, each person sees their browser&apos;s zone. Analytics charts in this zone are precomputed (in UTC until it
-          is set), so they stay fast however many calls there are; in any other zone they are counted from every call.
+          Every date on screen, the list&apos;s &ldquo;Today&rdquo; and &ldquo;Last 7 days&rdquo;, and the times in CSV exports use this zone. Until it is set,
+          each person sees their browser&apos;s zone. Analytics charts in this zone are precomputed (in UTC until it is set), so they stay fast however many
+          calls there are; in any other zone they are counted from every call.
         </p>
         <p className="mt-3 text-sm" data-testid="team-time-zone">
           Now: <strong>{setting.timeZone ?? "each person's browser zone"}</strong>
           <SetBy by={setting.updatedBy} at={setting.updatedAt} />
         </p>
-        {canManage ? (
-          <TimeZoneForm current={setting.timeZone} zones={zones} />
-        ) : (
-          <p className="mt-3 text-sm text-slate-500">Only an admin can change it.</p>
-        )}
+        {canManage ? <TimeZoneForm current={setting.timeZone} zones={zones} /> : <p className="mt-3 text-sm text-slate-500">Only an admin can change it.</p>}
       </div>
       <BreakdownKeysCard setting={breakdownKeys} canManage={canManage} />
     </section>

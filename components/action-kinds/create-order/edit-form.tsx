@@ -1,14 +1,21 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { createOrderPayload } from '@/lib/action-kinds/create-order/schema';
 import { EditShell, inputClass, issues, text } from '../edit-shell';
 import type { EditProps } from '../types';
-import { obj, type Json } from '../values';
+import { type Json, obj } from '../values';
 import { formatMoney, orderLines, repriced } from './order-math';
 
 const ADDRESS_FIELDS = [
-  ['firstName', 'First name'], ['lastName', 'Last name'], ['address1', 'Address'], ['address2', 'Address line 2'],
-  ['city', 'City'], ['province', 'State'], ['zip', 'PIN / ZIP'], ['country', 'Country'], ['phone', 'Phone'],
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['address1', 'Address'],
+  ['address2', 'Address line 2'],
+  ['city', 'City'],
+  ['province', 'State'],
+  ['zip', 'PIN / ZIP'],
+  ['country', 'Country'],
+  ['phone', 'Phone'],
 ] as const;
 
 export function EditOrderForm({ payload, currency, busy, onSubmit, onCancel }: EditProps) {
@@ -43,10 +50,21 @@ export function EditOrderForm({ payload, currency, busy, onSubmit, onCancel }: E
       </fieldset>
       <fieldset className="space-y-1">
         <legend className="mb-1 font-medium">Quantities</legend>
-        <p className="text-xs text-slate-500">The cart total follows the quantities, keeping the quoted discount (now {formatMoney(typeof payload.cartTotal === 'number' ? payload.cartTotal : null, currency)}).</p>
+        <p className="text-xs text-slate-500">
+          The cart total follows the quantities, keeping the quoted discount (now{' '}
+          {formatMoney(typeof payload.cartTotal === 'number' ? payload.cartTotal : null, currency)}).
+        </p>
         {items.map((item, i) => (
           <label key={i} className="flex items-center gap-2 text-xs text-slate-600">
-            <input name={`quantity.${i}`} type="number" min={1} max={999} defaultValue={String(item.quantity ?? 1)} aria-label={`Quantity of ${labels[i]}`} className="w-20 rounded border border-slate-300 bg-white px-2 py-1" />
+            <input
+              name={`quantity.${i}`}
+              type="number"
+              min={1}
+              max={999}
+              defaultValue={String(item.quantity ?? 1)}
+              aria-label={`Quantity of ${labels[i]}`}
+              className="w-20 rounded border border-slate-300 bg-white px-2 py-1"
+            />
             {labels[i]}
           </label>
         ))}

@@ -3,8 +3,18 @@ import { orderLines, orderTotals, repriced } from './order-math';
 
 describe('order math', () => {
   it('adds the order up and works out the quoted discount', () => {
-    const payload = { lineItems: [{ title: 'Chai', quantity: 2, price: 349 }, { variantId: 7, quantity: 1, price: 100 }], codCharge: 49, cartTotal: 800 };
-    expect(orderLines(payload).map((l) => [l.label, l.total])).toEqual([['Chai', 698], ['Variant 7', 100]]);
+    const payload = {
+      lineItems: [
+        { title: 'Chai', quantity: 2, price: 349 },
+        { variantId: 7, quantity: 1, price: 100 },
+      ],
+      codCharge: 49,
+      cartTotal: 800,
+    };
+    expect(orderLines(payload).map((l) => [l.label, l.total])).toEqual([
+      ['Chai', 698],
+      ['Variant 7', 100],
+    ]);
     expect(orderTotals(payload)).toEqual({ subtotal: 798, codCharge: 49, cartTotal: 800, discount: 47 });
     expect(orderTotals({ lineItems: [{ title: 'x', quantity: 1 }], cartTotal: 5 })).toMatchObject({ subtotal: null, discount: null });
   });

@@ -1,9 +1,14 @@
-import { num, obj, str, type Json } from '../values';
+import { type Json, num, obj, str } from '../values';
 
 // What an order adds up to, read from the agent's payload: lines, totals, the quoted discount,
 // and the cart total after an approver changes quantities. Pure, unit-tested.
 
-export interface OrderLine { label: string; quantity: number; price: number | null; total: number | null }
+export interface OrderLine {
+  label: string;
+  quantity: number;
+  price: number | null;
+  total: number | null;
+}
 
 export function orderLines(payload: Json): OrderLine[] {
   const items = Array.isArray(payload.lineItems) ? payload.lineItems : [];

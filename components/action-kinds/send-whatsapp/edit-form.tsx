@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { sendWhatsappPayload } from '@/lib/action-kinds/send-whatsapp/schema';
 import { EditShell, inputClass, issues, text } from '../edit-shell';
 import type { EditProps } from '../types';

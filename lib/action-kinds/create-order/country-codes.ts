@@ -6,7 +6,14 @@ let byName: Map<string, string> | undefined;
 
 function countryNames(): Map<string, string> {
   if (byName) return byName;
-  const names = new Map<string, string>([['usa', 'US'], ['united states of america', 'US'], ['uk', 'GB'], ['great britain', 'GB'], ['england', 'GB'], ['uae', 'AE']]);
+  const names = new Map<string, string>([
+    ['usa', 'US'],
+    ['united states of america', 'US'],
+    ['uk', 'GB'],
+    ['great britain', 'GB'],
+    ['england', 'GB'],
+    ['uae', 'AE'],
+  ]);
   const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
@@ -26,12 +33,43 @@ export function countryCode(country: string): string | null {
 }
 
 const INDIAN_STATES: Record<string, string> = {
-  'andaman and nicobar islands': 'AN', 'andhra pradesh': 'AP', 'arunachal pradesh': 'AR', assam: 'AS', bihar: 'BR', chandigarh: 'CH',
-  chhattisgarh: 'CG', 'dadra and nagar haveli and daman and diu': 'DN', delhi: 'DL', 'new delhi': 'DL', goa: 'GA', gujarat: 'GJ',
-  haryana: 'HR', 'himachal pradesh': 'HP', 'jammu and kashmir': 'JK', jharkhand: 'JH', karnataka: 'KA', kerala: 'KL', ladakh: 'LA',
-  lakshadweep: 'LD', 'madhya pradesh': 'MP', maharashtra: 'MH', manipur: 'MN', meghalaya: 'ML', mizoram: 'MZ', nagaland: 'NL',
-  odisha: 'OR', puducherry: 'PY', punjab: 'PB', rajasthan: 'RJ', sikkim: 'SK', 'tamil nadu': 'TN', telangana: 'TS', tripura: 'TR',
-  'uttar pradesh': 'UP', uttarakhand: 'UK', 'west bengal': 'WB',
+  'andaman and nicobar islands': 'AN',
+  'andhra pradesh': 'AP',
+  'arunachal pradesh': 'AR',
+  assam: 'AS',
+  bihar: 'BR',
+  chandigarh: 'CH',
+  chhattisgarh: 'CG',
+  'dadra and nagar haveli and daman and diu': 'DN',
+  delhi: 'DL',
+  'new delhi': 'DL',
+  goa: 'GA',
+  gujarat: 'GJ',
+  haryana: 'HR',
+  'himachal pradesh': 'HP',
+  'jammu and kashmir': 'JK',
+  jharkhand: 'JH',
+  karnataka: 'KA',
+  kerala: 'KL',
+  ladakh: 'LA',
+  lakshadweep: 'LD',
+  'madhya pradesh': 'MP',
+  maharashtra: 'MH',
+  manipur: 'MN',
+  meghalaya: 'ML',
+  mizoram: 'MZ',
+  nagaland: 'NL',
+  odisha: 'OR',
+  puducherry: 'PY',
+  punjab: 'PB',
+  rajasthan: 'RJ',
+  sikkim: 'SK',
+  'tamil nadu': 'TN',
+  telangana: 'TS',
+  tripura: 'TR',
+  'uttar pradesh': 'UP',
+  uttarakhand: 'UK',
+  'west bengal': 'WB',
 };
 
 /** A province code Shopify accepts, or null when we cannot tell (the name then goes in a note attribute). */

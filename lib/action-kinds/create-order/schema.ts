@@ -8,7 +8,13 @@ import { amount, blank, optionalText, phone, text } from '../fields';
 export const lineItemSchema = z
   .looseObject({
     title: optionalText(255),
-    variantId: z.preprocess(blank, z.union([pgText().trim().min(1).max(100), z.number().int().positive()]).transform(String).optional()),
+    variantId: z.preprocess(
+      blank,
+      z
+        .union([pgText().trim().min(1).max(100), z.number().int().positive()])
+        .transform(String)
+        .optional(),
+    ),
     quantity: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(999),
     price: z.preprocess(blank, amount.optional()),
   })

@@ -1,5 +1,5 @@
-import type { CreateOrderPayload } from './schema';
 import { countryCode, provinceCode } from './country-codes';
+import type { CreateOrderPayload } from './schema';
 
 // The approved order payload as Shopify's OrderCreateOrderInput. Pure, unit-tested.
 // Our key rides along twice: as a tag (searchable, so a timed-out attempt can be looked up
@@ -73,6 +73,8 @@ export function shopifyOrderInput(payload: CreateOrderPayload, ctx: { key: strin
       ...(province ? { provinceCode: province } : {}),
     },
     ...(payload.codCharge ? { shippingLines: [{ title: 'Cash on delivery charge', code: 'COD', priceSet: money(payload.codCharge, currency) }] } : {}),
-    ...(payload.discount?.code && off !== null ? { discountCode: { itemFixedDiscountCode: { code: payload.discount.code, amountSet: money(off, currency) } } } : {}),
+    ...(payload.discount?.code && off !== null
+      ? { discountCode: { itemFixedDiscountCode: { code: payload.discount.code, amountSet: money(off, currency) } } }
+      : {}),
   };
 }

@@ -26,15 +26,23 @@ interface GraphqlAnswer {
 function graphqlErrors(ex: ExchangeResponse, answer: GraphqlAnswer | null): SendResult | null {
   if (!answer) return { outcome: 'failed', httpStatus: ex.status, error: `HTTP ${ex.status}: not JSON` };
   if (!answer.errors?.length) return null;
-  const error = answer.errors.map((e) => e.message).join('; ').slice(0, 300);
-  if (answer.errors.some((e) => e.extensions?.code === 'THROTTLED')) return { outcome: 'retry', httpStatus: ex.status, error: `Throttled: ${error}`, retryAfterMs: null };
+  const error = answer.errors
+    .map((e) => e.message)
+    .join('; ')
+    .slice(0, 300);
+  if (answer.errors.some((e) => e.extensions?.code === 'THROTTLED'))
+    return { outcome: 'retry', httpStatus: ex.status, error: `Throttled: ${error}`, retryAfterMs: null };
   return { outcome: 'failed', httpStatus: ex.status, error: `GraphQL: ${error}` };
 }
 
 export function shopifyDestination(target: ShopifyTarget, http: Http): Destination {
   const endpoint = `${http.origin(target.domain)}/admin/api/${target.apiVersion}/graphql.json`;
   const post = (query: string, variables: Record<string, unknown>) =>
-    http.exchange(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': target.token }, body: JSON.stringify({ query, variables }) });
+    http.exchange(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': target.token },
+      body: JSON.stringify({ query, variables }),
+    });
 
   return {
     async send(message): Promise<SendResult> {
@@ -49,7 +57,14 @@ export function shopifyDestination(target: ShopifyTarget, http: Http): Destinati
       if (errors) return errors;
       const result = answer?.data?.orderCreate;
       if (result?.userErrors?.length) {
-        return { outcome: 'failed', httpStatus: ex.status, error: result.userErrors.map((e) => `${e.field?.join('.') ?? ''} ${e.message}`.trim()).join('; ').slice(0, 300) };
+        return {
+          outcome: 'failed',
+          httpStatus: ex.status,
+          error: result.userErrors
+            .map((e) => `${e.field?.join('.') ?? ''} ${e.message}`.trim())
+            .join('; ')
+            .slice(0, 300),
+        };
       }
       if (!result?.order?.id) return { outcome: 'failed', httpStatus: ex.status, error: 'orderCreate returned no order' };
       return { outcome: 'sent', httpStatus: ex.status, responseId: result.order.id };
@@ -60,7 +75,8 @@ export function shopifyDestination(target: ShopifyTarget, http: Http): Destinati
       if (ex.kind !== 'response') return { outcome: 'error', httpStatus: null, error: `Lookup: ${ex.error}` };
       if (ex.status < 200 || ex.status >= 300) return { outcome: 'error', httpStatus: ex.status, error: `Lookup: HTTP ${ex.status}` };
       const answer = http.parseJson(ex.text) as GraphqlAnswer | null;
-      if (!answer || answer.errors?.length || !answer.data?.orders) return { outcome: 'error', httpStatus: ex.status, error: `Lookup: ${answer?.errors?.[0]?.message ?? 'unexpected answer'}` };
+      if (!answer || answer.errors?.length || !answer.data?.orders)
+        return { outcome: 'error', httpStatus: ex.status, error: `Lookup: ${answer?.errors?.[0]?.message ?? 'unexpected answer'}` };
       const found = answer.data.orders.nodes?.[0];
       return found ? { outcome: 'found', responseId: found.id } : { outcome: 'absent' };
     },

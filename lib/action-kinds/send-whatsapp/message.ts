@@ -4,9 +4,11 @@
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const MESSAGES: Record<string, (greeting: string) => string> = {
-  missing_address: (hi) => `${hi}, thank you for your order on the call. We still need your delivery address: please reply with your full address and PIN code so we can ship it.`,
+  missing_address: (hi) =>
+    `${hi}, thank you for your order on the call. We still need your delivery address: please reply with your full address and PIN code so we can ship it.`,
   missing_first_name: () => 'Hi, thank you for your order on the call. Please reply with your name so we can complete your order.',
-  invalid_cart_data: (hi) => `${hi}, we could not confirm the items from our call. Please reply with the products and quantities you want, and we will place your order.`,
+  invalid_cart_data: (hi) =>
+    `${hi}, we could not confirm the items from our call. Please reply with the products and quantities you want, and we will place your order.`,
 };
 
 export function defaultWhatsappMessage(reason: string | null | undefined, name?: string | null): string {

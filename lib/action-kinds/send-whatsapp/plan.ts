@@ -7,7 +7,10 @@ import { defaultWhatsappMessage, describeWindow, serviceWindow } from './message
  * gave none), the words (the reason's message by default) and, past the customer's 24-hour
  * service window, a pre-approved template. A 400 here means "fix it, then approve".
  */
-export function planWhatsapp({ action, payload, template: chosen, destination, config, now, validate }: PlanContext): { payload: Record<string, unknown>; template: string | null } {
+export function planWhatsapp({ action, payload, template: chosen, destination, config, now, validate }: PlanContext): {
+  payload: Record<string, unknown>;
+  template: string | null;
+} {
   // Mirai's send_whatsapp often carries no number: the customer is the one on the call.
   const number = typeof payload.number === 'string' && payload.number ? payload.number : action.customerNumber;
   let out = validate({ ...payload, number });
@@ -19,7 +22,11 @@ export function planWhatsapp({ action, payload, template: chosen, destination, c
   const template = chosen ?? null;
   const window = serviceWindow(action.callEndedAt ?? action.createdAt, now);
   if (destination && !window.open && !template) {
-    throw new AppError(400, 'template_required', `The customer's 24-hour service window ${describeWindow(window)}; choose a pre-approved template${config.templates.length ? '' : ' (none are configured: WHATSAPP_TEMPLATES)'}`);
+    throw new AppError(
+      400,
+      'template_required',
+      `The customer's 24-hour service window ${describeWindow(window)}; choose a pre-approved template${config.templates.length ? '' : ' (none are configured: WHATSAPP_TEMPLATES)'}`,
+    );
   }
   if (template) out = { ...out, template: { name: template, language: config.templateLanguage } };
   return { payload: out, template };

@@ -10,4 +10,3 @@ export const sendWhatsappPayload = z.looseObject({
   message: z.preprocess(blank, pgText().trim().max(4096).optional()),
   name: optionalText(100),
 });
-

@@ -8,12 +8,22 @@ import type { Destination, Http, SendResult } from '../destination';
 // Graph error codes that mean "slow down" or "try later" even on a 400.
 const RETRYABLE_CODES = new Set([4, 80007, 130429, 131016, 131056, 133004]);
 
-interface WhatsappOutbox { number: string; message?: string; template?: { name: string; language: string } }
+interface WhatsappOutbox {
+  number: string;
+  message?: string;
+  template?: { name: string; language: string };
+}
 
 export function cloudMessageBody(payload: WhatsappOutbox) {
   const to = payload.number.replace(/\D/g, '');
   if (payload.template) {
-    return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'template', template: { name: payload.template.name, language: { code: payload.template.language } } };
+    return {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      type: 'template',
+      template: { name: payload.template.name, language: { code: payload.template.language } },
+    };
   }
   return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: false, body: payload.message ?? '' } };
 }
@@ -31,7 +41,8 @@ export function whatsappCloudDestination(target: WhatsAppCloudTarget, http: Http
       if (ex.status >= 200 && ex.status < 300) return { outcome: 'sent', httpStatus: ex.status, responseId: json?.messages?.[0]?.id ?? null };
       const code = json?.error?.code;
       const detail = json?.error?.message ? `${json.error.message}${code ? ` (code ${code})` : ''}` : null;
-      if (code !== undefined && RETRYABLE_CODES.has(code)) return { outcome: 'retry', httpStatus: ex.status, error: detail ?? `HTTP ${ex.status}`, retryAfterMs: null };
+      if (code !== undefined && RETRYABLE_CODES.has(code))
+        return { outcome: 'retry', httpStatus: ex.status, error: detail ?? `HTTP ${ex.status}`, retryAfterMs: null };
       const plain = http.fromStatus(ex);
       return plain.outcome === 'failed' && detail ? { ...plain, error: `HTTP ${ex.status}: ${detail}` } : plain;
     },

@@ -1,11 +1,11 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
-import { dispatchConfig, type DispatchConfig } from '@/lib/dispatch/config';
+import { type DispatchConfig, dispatchConfig } from '@/lib/dispatch/config';
 import { drainSoon } from '@/lib/dispatch/drain-soon';
 import { enqueueOutbox } from '@/lib/dispatch/outbox';
-import { planApproval, type ApprovalPlan } from '@/lib/dispatch/plan';
+import { type ApprovalPlan, planApproval } from '@/lib/dispatch/plan';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import type { DecisionInput } from '@/lib/schemas/actions';
@@ -61,7 +61,18 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
 
     const approve = input.decision === 'approve';
     const plan: ApprovalPlan | null = approve
-      ? planApproval({ kind: action.kind, reason: action.reason, payload: action.payload, createdAt: action.created_at, callEndedAt: action.ended_at, customerNumber: action.customer_number }, input, config)
+      ? planApproval(
+          {
+            kind: action.kind,
+            reason: action.reason,
+            payload: action.payload,
+            createdAt: action.created_at,
+            callEndedAt: action.ended_at,
+            customerNumber: action.customer_number,
+          },
+          input,
+          config,
+        )
       : null;
     const status = approve ? 'approved' : 'rejected';
     const note = input.note ?? null;
@@ -75,7 +86,10 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
     const decided = updated.rows[0];
     if (!decided) {
       // Someone decided between our read and our update; say who.
-      const { rows: current } = await db.query<{ status: string; decided_by_email: string | null }>('SELECT status, decided_by_email FROM action WHERE id = $1', [id]);
+      const { rows: current } = await db.query<{ status: string; decided_by_email: string | null }>(
+        'SELECT status, decided_by_email FROM action WHERE id = $1',
+        [id],
+      );
       throw alreadyDecided(current[0] ?? { status: 'decided', decided_by_email: null });
     }
 
@@ -87,13 +101,25 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
       targetType: 'action',
       targetId: id,
       before: edited ? { status: 'pending', payload: action.payload } : { status: 'pending' },
-      after: { status, kind: action.kind, note, ...(edited ? { payload: edited } : {}), ...(plan ? { destination: plan.destination, template: plan.template } : {}) },
+      after: {
+        status,
+        kind: action.kind,
+        note,
+        ...(edited ? { payload: edited } : {}),
+        ...(plan ? { destination: plan.destination, template: plan.template } : {}),
+      },
     });
 
     let dispatch: DispatchInfo | null = null;
     if (plan) {
       if (plan.dispatchable) {
-        await enqueueOutbox(db, { actionId: id, kind: action.kind, destination: plan.destination, payload: plan.outboxPayload, skipReason: plan.skipReason ?? undefined });
+        await enqueueOutbox(db, {
+          actionId: id,
+          kind: action.kind,
+          destination: plan.destination,
+          payload: plan.outboxPayload,
+          skipReason: plan.skipReason ?? undefined,
+        });
         if (plan.destination) db.afterCommit(() => drainSoon([id]));
       }
       dispatch = { status: !plan.dispatchable ? 'none' : plan.destination ? 'queued' : 'skipped', destination: plan.destination, message: plan.message };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 
@@ -17,9 +17,16 @@ export async function markActionSent(actor: Actor, id: string, reference: string
       [id, reference],
     );
     if (updated.rowCount !== 1) {
-      const { rows } = await db.query<{ status: string | null }>('SELECT o.status FROM action a LEFT JOIN dispatch_outbox o ON o.action_id = a.id WHERE a.id = $1', [id]);
+      const { rows } = await db.query<{ status: string | null }>(
+        'SELECT o.status FROM action a LEFT JOIN dispatch_outbox o ON o.action_id = a.id WHERE a.id = $1',
+        [id],
+      );
       if (!rows[0]) throw new AppError(404, 'not_found', `No action with id ${id}`);
-      throw new AppError(409, 'not_needs_check', `Only an action that needs checking can be marked as sent; this one is ${rows[0].status?.replace('_', ' ') ?? 'not sent anywhere'}`);
+      throw new AppError(
+        409,
+        'not_needs_check',
+        `Only an action that needs checking can be marked as sent; this one is ${rows[0].status?.replace('_', ' ') ?? 'not sent anywhere'}`,
+      );
     }
     await db.query(`UPDATE action SET status = 'dispatched', updated_at = now() WHERE id = $1`, [id]);
     await writeAudit(db, {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
-import { destinationFor, destinationLabel, dispatchConfig, type DispatchConfig } from '@/lib/dispatch/config';
+import { type DispatchConfig, destinationFor, destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { drainSoon } from '@/lib/dispatch/drain-soon';
 import { notConfiguredMessage } from '@/lib/dispatch/plan';
 import { env } from '@/lib/env';
@@ -41,7 +41,11 @@ export async function redispatchAction(actor: Actor, id: string, config: Dispatc
       [id, destination],
     );
     if (updated.rowCount !== 1) {
-      throw new AppError(409, 'not_redispatchable', `Only failed, needs-check or unsent actions can be sent again; this one is ${current.status.replace('_', ' ')}`);
+      throw new AppError(
+        409,
+        'not_redispatchable',
+        `Only failed, needs-check or unsent actions can be sent again; this one is ${current.status.replace('_', ' ')}`,
+      );
     }
     await db.query(`UPDATE action SET status = 'approved', updated_at = now() WHERE id = $1`, [id]);
     await writeAudit(db, {

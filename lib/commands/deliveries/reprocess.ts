@@ -1,5 +1,5 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { reprocess } from '@/lib/ingest/reprocess';
 import type { ReprocessResult } from '@/lib/ingest/reprocess-result';

@@ -14,5 +14,7 @@ export type BreakdownKeysChange = SettingChange<string[]>;
  */
 export async function setBreakdownKeys(actor: Actor, keys: string[], ip: string | null = null): Promise<BreakdownKeysChange> {
   const parsed = breakdownKeysSchema.parse(keys);
-  return writeSetting(actor, BREAKDOWN_KEYS, parsed, readKeys, 'breakdownKeys', ip, (client, value) => setRollupKeys(client, value ?? [...DEFAULT_BREAKDOWN_KEYS]));
+  return writeSetting(actor, BREAKDOWN_KEYS, parsed, readKeys, 'breakdownKeys', ip, (client, value) =>
+    setRollupKeys(client, value ?? [...DEFAULT_BREAKDOWN_KEYS]),
+  );
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { type Queryable, transaction } from '@/lib/db';
 
 export interface SettingChange<T> {
@@ -41,8 +41,14 @@ export async function writeSetting<T extends string | number | string[]>(
     }
     await onChange?.(client, value);
     await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'setting_changed', targetType: 'team_setting', targetId: key,
-      before: { [field]: before }, after: { [field]: value }, ip,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: 'setting_changed',
+      targetType: 'team_setting',
+      targetId: key,
+      before: { [field]: before },
+      after: { [field]: value },
+      ip,
     });
     return { before, after: value, changed: true };
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { generateToken } from '@/lib/auth/tokens';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
@@ -23,15 +23,22 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput, i
     const { rows } = await client.query<{ email: string; role: string }>('SELECT email, role FROM app_user WHERE id = $1 FOR SHARE', [input.userId]);
     const owner = rows[0];
     if (!owner) throw new AppError(404, 'not_found', 'That user no longer exists');
-    const inserted = await client.query<{ id: string }>(
-      'INSERT INTO api_token (name, token_hash, prefix, user_id) VALUES ($1, $2, $3, $4) RETURNING id',
-      [input.name, hash, prefix, input.userId],
-    );
+    const inserted = await client.query<{ id: string }>('INSERT INTO api_token (name, token_hash, prefix, user_id) VALUES ($1, $2, $3, $4) RETURNING id', [
+      input.name,
+      hash,
+      prefix,
+      input.userId,
+    ]);
     const id = inserted.rows[0]?.id;
     if (!id) throw new Error('api_token insert returned no id');
     await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'token_created', targetType: 'api_token', targetId: id,
-      after: { name: input.name, prefix, user: owner.email, role: owner.role }, ip,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: 'token_created',
+      targetType: 'api_token',
+      targetId: id,
+      after: { name: input.name, prefix, user: owner.email, role: owner.role },
+      ip,
     });
     return { id, name: input.name, prefix, ownerEmail: owner.email, token };
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 
@@ -21,8 +21,13 @@ export async function revokeApiToken(actor: Actor, tokenId: string, ip: string |
       throw new AppError(409, 'already_revoked', 'That token is already revoked');
     }
     await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'token_revoked', targetType: 'api_token', targetId: tokenId,
-      after: { name: revoked.name, prefix: revoked.prefix, user: revoked.email }, ip,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: 'token_revoked',
+      targetType: 'api_token',
+      targetId: tokenId,
+      after: { name: revoked.name, prefix: revoked.prefix, user: revoked.email },
+      ip,
     });
     return { id: tokenId, name: revoked.name };
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
@@ -36,8 +36,14 @@ export async function changeUserRole(actor: Actor, input: ChangeRoleInput, ip: s
     }
     await client.query('UPDATE app_user SET role = $2, updated_at = now() WHERE id = $1', [input.userId, input.role]);
     await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'role_changed', targetType: 'user', targetId: input.userId,
-      before: { role: user.role }, after: { role: input.role }, ip,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: 'role_changed',
+      targetType: 'user',
+      targetId: input.userId,
+      before: { role: user.role },
+      after: { role: input.role },
+      ip,
     });
     return { email: user.email, before, after: input.role, changed: true };
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { createUserRecord, UserExistsError } from '@/lib/auth/users-store';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';

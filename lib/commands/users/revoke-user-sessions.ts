@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
 
@@ -14,8 +14,13 @@ export async function revokeUserSessions(actor: Actor, userId: string, ip: strin
     const { rowCount } = await client.query('DELETE FROM session WHERE user_id = $1', [userId]);
     const revoked = rowCount ?? 0;
     await writeAudit(client, {
-      actorId: actor.userId, actorEmail: actor.email, action: 'sessions_revoked', targetType: 'user', targetId: userId,
-      after: { sessions: revoked }, ip,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      action: 'sessions_revoked',
+      targetType: 'user',
+      targetId: userId,
+      after: { sessions: revoked },
+      ip,
     });
     return { email: user.email, revoked };
   });

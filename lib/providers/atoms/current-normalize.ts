@@ -1,6 +1,6 @@
 import { facts, toIso } from '@/lib/providers/common';
 import type { CallFacts, CallStatus, NormalizedEvent, TranscriptTurn } from '@/lib/providers/types';
-import { atomsCurrentEvent, type AtomsCurrentEvent } from './current-schema';
+import { type AtomsCurrentEvent, atomsCurrentEvent } from './current-schema';
 
 const STATUS: Record<string, CallStatus> = {
   completed: 'completed',

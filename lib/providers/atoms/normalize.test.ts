@@ -23,9 +23,21 @@ describe('Atoms current format', () => {
   it('reads pre-conversation, post-conversation and analytics-completed joined on metadata.callId', () => {
     const pre = normalizeAtoms(fixture('atoms', 'pre-conversation.json'));
     expect(pre).toMatchObject({ dedupeKey: 'CALL-1778226705739-7e4c17:pre-conversation', providerCallId: 'CALL-1778226705739-7e4c17' });
-    expect(pre.facts).toMatchObject({ status: 'in_progress', direction: 'outbound', toNumber: '+916296641821', customerNumber: '+916296641821', fromNumber: '+918035317096' });
+    expect(pre.facts).toMatchObject({
+      status: 'in_progress',
+      direction: 'outbound',
+      toNumber: '+916296641821',
+      customerNumber: '+916296641821',
+      fromNumber: '+918035317096',
+    });
     const post = normalizeAtoms(fixture('atoms', 'post-conversation.json'));
-    expect(post.facts).toMatchObject({ status: 'completed', durationSeconds: 49.350622, startedAt: '2026-05-08T07:51:58.813Z', recordingUrl: expect.stringContaining('composite.wav'), variables: { customer_name: 'Rahul Sharma' } });
+    expect(post.facts).toMatchObject({
+      status: 'completed',
+      durationSeconds: 49.350622,
+      startedAt: '2026-05-08T07:51:58.813Z',
+      recordingUrl: expect.stringContaining('composite.wav'),
+      variables: { customer_name: 'Rahul Sharma' },
+    });
     expect(post.facts.transcript?.[1]).toEqual({ role: 'customer', text: 'हाँ बोलिए', at: '2026-05-08T07:52:07.369Z' });
     const analytics = normalizeAtoms(fixture('atoms', 'analytics-completed-canonical.json'));
     expect(analytics.facts).toMatchObject({ summary: expect.stringContaining('overdue EMI'), metrics: { turn_taking_balance: 2, escalation_needed: false } });

@@ -1,8 +1,8 @@
 import { facts, toIso } from '@/lib/providers/common';
 import type { CallFacts, NormalizedEvent, TranscriptTurn } from '@/lib/providers/types';
-import { isCurrentFormat } from './current-schema';
 import { normalizeAtomsCurrent } from './current-normalize';
-import { parseAtomsSeedEvent, type AtomsSeedEvent } from './schema';
+import { isCurrentFormat } from './current-schema';
+import { type AtomsSeedEvent, parseAtomsSeedEvent } from './schema';
 
 function turns(transcript: { role: string; content: string; timestamp?: string | null }[]): TranscriptTurn[] {
   return transcript.map((turn) => ({
@@ -20,7 +20,16 @@ function seedFacts(e: AtomsSeedEvent, at: string | undefined): CallFacts {
       const direction = e.call_direction ?? undefined;
       // The caller is the customer; the agent's number is the other end, whichever way it rang.
       const [from, to] = direction === 'outbound' ? [e.agent_phone, e.caller_phone] : [e.caller_phone, e.agent_phone];
-      return facts({ ...common, status: 'in_progress', providerStatus: 'started', direction, fromNumber: from, toNumber: to, customerNumber: e.caller_phone, startedAt: at });
+      return facts({
+        ...common,
+        status: 'in_progress',
+        providerStatus: 'started',
+        direction,
+        fromNumber: from,
+        toNumber: to,
+        customerNumber: e.caller_phone,
+        startedAt: at,
+      });
     }
     case 'call.end':
       return facts({

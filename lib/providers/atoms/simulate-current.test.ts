@@ -19,7 +19,9 @@ describe('Atoms current-format lifecycles', () => {
   it('answered calls send pre, post (with transcript) and analytics; others only pre and post', () => {
     for (const call of current) {
       const types = call.events.map((e) => at(e, 'metadata', 'eventType'));
-      expect(types).toEqual(call.outcome === 'completed' ? ['pre-conversation', 'post-conversation', 'analytics-completed'] : ['pre-conversation', 'post-conversation']);
+      expect(types).toEqual(
+        call.outcome === 'completed' ? ['pre-conversation', 'post-conversation', 'analytics-completed'] : ['pre-conversation', 'post-conversation'],
+      );
       for (const e of call.events) expect(String(e.event)).toBe(`${String(at(e, 'metadata', 'agentId'))}.${String(at(e, 'metadata', 'eventType'))}`);
     }
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateCalls, type JsonObject, type JsonValue, type SimCall } from '@/simulator/lifecycles';
+import { generateCalls, type SimCall } from '@/simulator/lifecycles';
+import { at } from '@/test/sim-json';
 import { signAtoms } from './simulate';
 
 // The §5 test vector of providers.md, read as exact bytes from this provider's fixtures.
@@ -11,20 +12,6 @@ function vector(): string {
 const now = new Date('2026-08-01T12:00:00Z');
 const calls = generateCalls({ count: 200, seed: 7, now });
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function at(value: JsonValue | undefined, ...path: string[]): JsonValue | undefined {
-  let cur = value;
-  for (const key of path) cur = isObject(cur) ? cur[key] : undefined;
-  return cur;
-}
-function isoStrings(value: JsonValue): string[] {
-  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(isoStrings);
-  if (isObject(value)) return Object.values(value).flatMap(isoStrings);
-  return [];
-}
 const of = (provider: SimCall['provider']) => calls.filter((c) => c.provider === provider);
 
 describe('Atoms lifecycles', () => {

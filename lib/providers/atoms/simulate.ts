@@ -1,4 +1,4 @@
-import { describeItems, isoS, rupees, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import { describeItems, isoS, type JsonObject, type Order, type Rng, rupees, SECOND, type SimCall, type SimStory, simHmacHex } from '@/lib/providers/simulate';
 import type { CallStatus } from '@/lib/providers/types';
 
 /** Atoms seed-format `call.end` dispositions. */
@@ -13,7 +13,13 @@ const AGENTS = [
   { id: 'agent_cod91c4e', name: 'Riya', phone: '+918035317112' },
 ] as const;
 
-export interface AtomsCallInput { rng: Rng; outcome: AtomsOutcome; startMs: number; callId: string; order: Order }
+export interface AtomsCallInput {
+  rng: Rng;
+  outcome: AtomsOutcome;
+  startMs: number;
+  callId: string;
+  order: Order;
+}
 
 export function atomsCall({ rng, outcome, startMs, callId, order }: AtomsCallInput): SimCall {
   const agent = rng.pick(AGENTS);
@@ -66,17 +72,26 @@ export const atomsStory: SimStory = {
   id: 'atoms',
   endpoint: 'atoms',
   outcomes: ATOMS_OUTCOMES,
-  weights: [['successful', 6], ['unsuccessful', 2], ['callback_requested', 2]] satisfies (readonly [AtomsOutcome, number])[],
+  weights: [
+    ['successful', 6],
+    ['unsuccessful', 2],
+    ['callback_requested', 2],
+  ] satisfies (readonly [AtomsOutcome, number])[],
   finalStatus: { successful: 'completed', unsuccessful: 'completed', callback_requested: 'completed' } satisfies Record<AtomsOutcome, CallStatus>,
   byDefault: true,
-  start: () => ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
-    atomsCall({ rng, startMs, order, outcome: outcome as AtomsOutcome, callId: uniqueId(() => `call_${idRng.alnum(12)}`) }),
+  start:
+    () =>
+    ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
+      atomsCall({ rng, startMs, order, outcome: outcome as AtomsOutcome, callId: uniqueId(() => `call_${idRng.alnum(12)}`) }),
   sign: (body, secret) => signAtoms(body, secret),
 };
 
 // Scripted COD-confirmation conversations (6–10 turns) in the Hinglish these agents speak.
 
-export interface Line { role: 'agent' | 'user'; content: string }
+export interface Line {
+  role: 'agent' | 'user';
+  content: string;
+}
 
 export function codConversation(rng: Rng, order: Order, disposition: AtomsOutcome, direction: 'inbound' | 'outbound', agentName: string): Line[] {
   const name = order.customer.firstName;

@@ -7,7 +7,14 @@ describe('MiniVoice normalizer', () => {
   it('reads call.created with its event_key', () => {
     const e = normalizeMiniVoice(fixture('minivoice', 'call-created.json'));
     expect(e).toMatchObject({ dedupeKey: 'call_123:call.created', providerCallId: 'call_123', occurredAt: '2026-05-29T12:00:00.000Z' });
-    expect(e.facts).toMatchObject({ status: 'in_progress', direction: 'outbound', fromNumber: '+15551230001', toNumber: '+15551230002', customerNumber: '+15551230002', applicationId: 'app_123' });
+    expect(e.facts).toMatchObject({
+      status: 'in_progress',
+      direction: 'outbound',
+      fromNumber: '+15551230001',
+      toNumber: '+15551230002',
+      customerNumber: '+15551230002',
+      applicationId: 'app_123',
+    });
   });
   it('falls back to call id + event without event_key; an inbound customer is the caller', () => {
     const e = normalizeMiniVoice(fixture('minivoice', 'call-completed.json'));

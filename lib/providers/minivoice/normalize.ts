@@ -64,7 +64,12 @@ export function normalizeMiniVoice(body: unknown): NormalizedEvent {
       toNumber: call.to,
       customerNumber,
       applicationId: call.application_id,
-      metadata: compact({ customer_id: call.customer_id, provider_call_id: call.provider_call_id, route_mode: call.route_mode, routing_target: call.routing_target }),
+      metadata: compact({
+        customer_id: call.customer_id,
+        provider_call_id: call.provider_call_id,
+        route_mode: call.route_mode,
+        routing_target: call.routing_target,
+      }),
       variables: { ...e.variables, ...(e.event === 'call.gathered' ? gathered(e.data) : undefined) },
       recordingUrl: e.event === 'recording.completed' ? recordingUrl(e.data) : undefined,
       endReason: e.event === 'call.failed' && typeof e.data?.reason === 'string' ? e.data.reason : undefined,

@@ -1,4 +1,4 @@
-import { isoS, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import { isoS, type JsonObject, type Order, type Rng, SECOND, type SimCall, type SimStory, simHmacHex } from '@/lib/providers/simulate';
 import type { CallStatus } from '@/lib/providers/types';
 
 export const MINIVOICE_OUTCOMES = ['completed'] as const;
@@ -14,7 +14,12 @@ const ACCOUNT = {
   inbound: { applicationId: 'app_8c2e45fa', did: '+918047100022' },
 } as const;
 
-export interface MiniVoiceCallInput { rng: Rng; startMs: number; callId: string; order: Order }
+export interface MiniVoiceCallInput {
+  rng: Rng;
+  startMs: number;
+  callId: string;
+  order: Order;
+}
 
 export function miniVoiceCall({ rng, startMs, callId, order }: MiniVoiceCallInput): SimCall {
   const direction = rng.chance(0.75) ? 'outbound' : 'inbound';
@@ -39,7 +44,11 @@ export function miniVoiceCall({ rng, startMs, callId, order }: MiniVoiceCallInpu
       ? {
           order_id: order.orderId,
           customer_name: `${order.customer.firstName} ${order.customer.lastName}`,
-          confirmation: rng.weighted([['confirmed', 6], ['cancelled', 2], ['no_response', 2]]),
+          confirmation: rng.weighted([
+            ['confirmed', 6],
+            ['cancelled', 2],
+            ['no_response', 2],
+          ]),
         }
       : { intent: rng.pick(['order_status', 'change_address', 'cancel_order']), order_id: order.orderId };
   const event = (name: string, atMs: number, status: string, vars: JsonObject): JsonObject => ({
@@ -74,7 +83,10 @@ export const miniVoiceStory: SimStory = {
   weights: [['completed', 1]],
   finalStatus: { completed: 'completed' } satisfies Record<MiniVoiceOutcome, CallStatus>,
   byDefault: true,
-  start: () => ({ rng, idRng, startMs, order, uniqueId }) => miniVoiceCall({ rng, startMs, order, callId: uniqueId(() => `call_${idRng.alnum(20)}`) }),
+  start:
+    () =>
+    ({ rng, idRng, startMs, order, uniqueId }) =>
+      miniVoiceCall({ rng, startMs, order, callId: uniqueId(() => `call_${idRng.alnum(20)}`) }),
   sign: (body, secret, now) => signMiniVoice(body, secret, Math.floor(now.getTime() / 1000)),
   /** Seed 003's sample request names the event in `X-MiniVoice-Event` (undocumented elsewhere). */
   headers(body): Record<string, string> {

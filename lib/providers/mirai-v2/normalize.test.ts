@@ -5,11 +5,27 @@ import { normalizeMiraiV2 } from './normalize';
 describe('Mirai v2 normalizer', () => {
   it('dedupes on the event id and reads the call object', () => {
     const e = normalizeMiraiV2(fixture('mirai-v2', 'call-completed.json'));
-    expect(e).toMatchObject({ dedupeKey: 'evt_01JZQ9C5N9P4R7S3T6V8W2X4YB', providerCallId: 'call_01JZQ9B4M8N3P6R2S5T7V9W1YA', occurredAt: '2026-07-26T09:16:38.000Z', known: true });
-    expect(e.facts).toMatchObject({ status: 'completed', final: true, durationSeconds: 96, customerNumber: '+919876543210', endReason: 'assistant-ended-call', cost: { amount: 5, currency: 'INR' } });
+    expect(e).toMatchObject({
+      dedupeKey: 'evt_01JZQ9C5N9P4R7S3T6V8W2X4YB',
+      providerCallId: 'call_01JZQ9B4M8N3P6R2S5T7V9W1YA',
+      occurredAt: '2026-07-26T09:16:38.000Z',
+      known: true,
+    });
+    expect(e.facts).toMatchObject({
+      status: 'completed',
+      final: true,
+      durationSeconds: 96,
+      customerNumber: '+919876543210',
+      endReason: 'assistant-ended-call',
+      cost: { amount: 5, currency: 'INR' },
+    });
   });
   it('maps failure statuses and aborts onto canonical ones', () => {
-    expect(normalizeMiraiV2(fixture('mirai-v2', 'call-failed.json')).facts).toMatchObject({ status: 'no_answer', final: true, endReason: 'customer-did-not-answer' });
+    expect(normalizeMiraiV2(fixture('mirai-v2', 'call-failed.json')).facts).toMatchObject({
+      status: 'no_answer',
+      final: true,
+      endReason: 'customer-did-not-answer',
+    });
     expect(normalizeMiraiV2(fixture('mirai-v2', 'call-voicemail.json')).facts.status).toBe('voicemail');
     expect(normalizeMiraiV2(fixture('mirai-v2', 'call-aborted.json')).facts.status).toBe('canceled');
   });

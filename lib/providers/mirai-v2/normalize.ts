@@ -1,6 +1,6 @@
 import { compact, facts, statusFrom, toIso } from '@/lib/providers/common';
 import type { CallFacts, CallStatus, NormalizedEvent, TranscriptTurn } from '@/lib/providers/types';
-import { MIRAI_V2_CALL_TYPES, MIRAI_V2_CAMPAIGN_TYPES, miraiV2Event, type MiraiV2Event } from './schema';
+import { MIRAI_V2_CALL_TYPES, MIRAI_V2_CAMPAIGN_TYPES, type MiraiV2Event, miraiV2Event } from './schema';
 
 const STATUS: Record<string, CallStatus> = {
   queued: 'queued',

@@ -39,8 +39,14 @@ export const miraiV2Event = z.object({
   data: z
     .object({
       call: miraiV2Call.nullish(),
-      campaign: z.object({ id: z.string().min(1), name: z.string().nullish(), status: z.string().nullish() }).loose().nullish(),
-      processing: z.object({ version: numeric(z.number().int()).nullish() }).loose().nullish(),
+      campaign: z
+        .object({ id: z.string().min(1), name: z.string().nullish(), status: z.string().nullish() })
+        .loose()
+        .nullish(),
+      processing: z
+        .object({ version: numeric(z.number().int()).nullish() })
+        .loose()
+        .nullish(),
       transcript: z.object({ status: z.string().nullish(), turns: z.array(turn).nullish() }).nullish(),
     })
     .loose(),
@@ -48,5 +54,13 @@ export const miraiV2Event = z.object({
 
 export type MiraiV2Event = z.infer<typeof miraiV2Event>;
 
-export const MIRAI_V2_CALL_TYPES = ['call.queued', 'call.started', 'call.completed', 'call.processed', 'call.voicemail', 'call.failed', 'call.aborted'] as const;
+export const MIRAI_V2_CALL_TYPES = [
+  'call.queued',
+  'call.started',
+  'call.completed',
+  'call.processed',
+  'call.voicemail',
+  'call.failed',
+  'call.aborted',
+] as const;
 export const MIRAI_V2_CAMPAIGN_TYPES = ['campaign.started', 'campaign.paused', 'campaign.resumed', 'campaign.completed', 'campaign.stopped'] as const;

@@ -1,4 +1,4 @@
-import { describeItems, isoS, rupees, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import { describeItems, isoS, type JsonObject, type Order, type Rng, rupees, SECOND, type SimCall, type SimStory, simHmacHex } from '@/lib/providers/simulate';
 import type { CallStatus } from '@/lib/providers/types';
 
 /** Mirai v2: one terminal event per call, no reschedules in the envelope (§1.6). */
@@ -9,7 +9,14 @@ export type MiraiV2Outcome = (typeof MIRAI_V2_OUTCOMES)[number];
 // event a snapshot of the call; exactly one terminal event (completed, voicemail, failed,
 // aborted), and after a completed call a `call.processed` with the transcript and analysis.
 
-export interface MiraiV2CallInput { rng: Rng; outcome: MiraiV2Outcome; startMs: number; callId: string; order: Order; eventId: () => string }
+export interface MiraiV2CallInput {
+  rng: Rng;
+  outcome: MiraiV2Outcome;
+  startMs: number;
+  callId: string;
+  order: Order;
+  eventId: () => string;
+}
 
 const AGENTS = ['agt_01K7Q9F3K7M2N5P9R4T6V8W0XZ', 'agt_01K7QA1B2C3D4E5F6G7H8J9K0M'] as const;
 
@@ -26,7 +33,14 @@ export function miraiV2Call({ rng, outcome, startMs, callId, order, eventId }: M
   const agent = rng.pick(AGENTS);
   const metadata: JsonObject = { order_id: order.orderId, store: order.store };
   const call = (status: string, extra: JsonObject = {}): JsonObject => ({
-    id: callId, object: 'call', agent_id: agent, to: order.customer.phone, status, tier: 't3', metadata, ...extra,
+    id: callId,
+    object: 'call',
+    agent_id: agent,
+    to: order.customer.phone,
+    status,
+    tier: 't3',
+    metadata,
+    ...extra,
   });
   const events: JsonObject[] = [];
   const emit = (type: string, atMs: number, data: JsonObject) => events.push({ id: eventId(), type, created_at: isoS(atMs), data });
@@ -58,7 +72,12 @@ export function miraiV2Call({ rng, outcome, startMs, callId, order, eventId }: M
         outcome: confirmed ? 'order_confirmed' : 'order_cancelled',
       };
       const turns: JsonObject[] = [
-        { role: 'assistant', text: `Hello ${order.customer.firstName}, this is ${order.store} calling about your order of ${rupees(order.total)}.`, start_ms: 400, end_ms: 4200 },
+        {
+          role: 'assistant',
+          text: `Hello ${order.customer.firstName}, this is ${order.store} calling about your order of ${rupees(order.total)}.`,
+          start_ms: 400,
+          end_ms: 4200,
+        },
         { role: 'user', text: confirmed ? 'Yes, please deliver it.' : 'Please cancel it.', start_ms: 5000, end_ms: 6600 },
         { role: 'assistant', text: confirmed ? 'Done, it ships in three to five days.' : 'Cancelled; you will not be charged.', start_ms: 7200, end_ms: 9800 },
       ];
@@ -82,16 +101,34 @@ export const miraiV2Story: SimStory = {
   id: 'mirai-v2',
   endpoint: 'mirai-v2',
   outcomes: MIRAI_V2_OUTCOMES,
-  weights: [['answered', 55], ['busy', 10], ['no_answer', 15], ['voicemail', 8], ['timeout', 4], ['aborted', 8]] satisfies (readonly [MiraiV2Outcome, number])[],
-  finalStatus: { answered: 'completed', busy: 'busy', no_answer: 'no_answer', voicemail: 'voicemail', timeout: 'timeout', aborted: 'canceled' } satisfies Record<MiraiV2Outcome, CallStatus>,
+  weights: [
+    ['answered', 55],
+    ['busy', 10],
+    ['no_answer', 15],
+    ['voicemail', 8],
+    ['timeout', 4],
+    ['aborted', 8],
+  ] satisfies (readonly [MiraiV2Outcome, number])[],
+  finalStatus: {
+    answered: 'completed',
+    busy: 'busy',
+    no_answer: 'no_answer',
+    voicemail: 'voicemail',
+    timeout: 'timeout',
+    aborted: 'canceled',
+  } satisfies Record<MiraiV2Outcome, CallStatus>,
   // Opt-in: it needs its own secret (MIRAI_V2_WEBHOOK_SECRET), which not every setup has.
   byDefault: false,
-  start: () => ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
-    miraiV2Call({
-      rng, startMs, order,
-      outcome: outcome as MiraiV2Outcome,
-      callId: uniqueId(() => `call_${idRng.alnum(26)}`),
-      eventId: () => `evt_${idRng.alnum(26)}`,
-    }),
+  start:
+    () =>
+    ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
+      miraiV2Call({
+        rng,
+        startMs,
+        order,
+        outcome: outcome as MiraiV2Outcome,
+        callId: uniqueId(() => `call_${idRng.alnum(26)}`),
+        eventId: () => `evt_${idRng.alnum(26)}`,
+      }),
   sign: (body, secret, now) => signMiraiV2(body, secret, Math.floor(now.getTime() / 1000)),
 };

@@ -7,7 +7,8 @@ describe('Mirai v2 X-Mirai-Signature', () => {
   const body = fixtureText('mirai-v2', 'test-vector.json');
   const header = 't=1785057398,v1=771bca27e1647dfbe59ff5d8f32d9de69be246f6e604c05bddcbaefd8604ccb3';
   const verify = (h: string, now = 1785057398, secrets = ['whsec_7d4f1a09c2e58b36a1f0d7c93b2e64a8']) =>
-    verifyMiraiV2({ rawBody: Buffer.from(body), headers: new Headers({ 'x-mirai-signature': h }), secrets, now: new Date(now * 1000), toleranceSeconds: 300 }).verification;
+    verifyMiraiV2({ rawBody: Buffer.from(body), headers: new Headers({ 'x-mirai-signature': h }), secrets, now: new Date(now * 1000), toleranceSeconds: 300 })
+      .verification;
 
   it('verifies the vendor test vector, with any of several secrets', () => {
     expect(body.length).toBe(177);

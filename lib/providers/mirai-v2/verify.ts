@@ -14,7 +14,8 @@ export function verifyMiraiV2({ rawBody, headers, secrets, now, toleranceSeconds
     return { verification: 'invalid', reason: 'X-Mirai-Signature must look like t=<unix seconds>,v1=<hex>' };
   }
   const skew = Math.abs(now.getTime() / 1000 - Number(t));
-  if (skew > toleranceSeconds) return { verification: 'stale', reason: `X-Mirai-Signature t is ${Math.round(skew)} s away from now (limit ${toleranceSeconds} s)` };
+  if (skew > toleranceSeconds)
+    return { verification: 'stale', reason: `X-Mirai-Signature t is ${Math.round(skew)} s away from now (limit ${toleranceSeconds} s)` };
   const signed = Buffer.concat([Buffer.from(`${t}.`), rawBody]);
   return signatures.some((s) => matchesAnySecret(secrets, signed, s))
     ? { verification: 'valid' }

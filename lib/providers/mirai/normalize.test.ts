@@ -8,8 +8,12 @@ describe('Mirai v1 normalizer', () => {
     const e = normalizeMirai(fixture('mirai', 'call-completed.json'));
     expect(e).toMatchObject({ type: 'call.completed', known: true, providerCallId: 'c_550e8400-e29b', occurredAt: null });
     expect(e.facts).toMatchObject({
-      status: 'completed', providerStatus: 'completed', direction: 'outbound', durationSeconds: 150,
-      startedAt: '2023-10-27T10:00:00.000Z', endedAt: '2023-10-27T10:02:30.000Z',
+      status: 'completed',
+      providerStatus: 'completed',
+      direction: 'outbound',
+      durationSeconds: 150,
+      startedAt: '2023-10-27T10:00:00.000Z',
+      endedAt: '2023-10-27T10:02:30.000Z',
       metadata: { customer_id: '12345', order_ref: 'ORD-001' },
     });
     expect(e.dedupeKey).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -25,9 +29,14 @@ describe('Mirai v1 normalizer', () => {
   it('reads analysis, credits and the attempts report from end-of-call', () => {
     const e = normalizeMirai(fixture('mirai', 'end-of-call-v1.json'));
     expect(e.facts).toMatchObject({
-      success: true, summary: 'Customer confirmed the order and chose cash on delivery.',
-      requiredActions: ['create_order', 'send_whatsapp'], insights: { interested: true, callback_requested: false },
-      creditsUsed: 1.5, creditsAvailable: 98.5, reAttemptCount: 0, rescheduledCount: 0,
+      success: true,
+      summary: 'Customer confirmed the order and chose cash on delivery.',
+      requiredActions: ['create_order', 'send_whatsapp'],
+      insights: { interested: true, callback_requested: false },
+      creditsUsed: 1.5,
+      creditsAvailable: 98.5,
+      reAttemptCount: 0,
+      rescheduledCount: 0,
     });
     expect(e.credits).toEqual({ used: 1.5, available: 98.5 });
   });

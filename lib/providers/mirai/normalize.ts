@@ -1,7 +1,7 @@
 import { actionKind, facts, statusFrom, toIso } from '@/lib/providers/common';
 import { canonicalJson, sha256Hex } from '@/lib/providers/hmac';
 import type { CallFacts, CallStatus, NormalizedEvent } from '@/lib/providers/types';
-import { KNOWN_MIRAI_TYPES, parseMiraiEvent, type MiraiActionEvent, type MiraiLifecycleEvent, type MiraiSummaryEvent } from './schema';
+import { KNOWN_MIRAI_TYPES, type MiraiActionEvent, type MiraiLifecycleEvent, type MiraiSummaryEvent, parseMiraiEvent } from './schema';
 
 // Mirai statuses (event suffixes and `call.status` values) onto the canonical set.
 const STATUS: Record<string, CallStatus> = {

@@ -90,12 +90,7 @@ const unknownEvent = z.object({
   event: z.object({ type: z.string().min(1), data: z.unknown().optional() }),
 });
 
-export const KNOWN_MIRAI_TYPES: ReadonlySet<string> = new Set([
-  ...MIRAI_CALL_EVENT_TYPES,
-  'end-of-call',
-  'call.lifecycle-ended',
-  'action',
-]);
+export const KNOWN_MIRAI_TYPES: ReadonlySet<string> = new Set([...MIRAI_CALL_EVENT_TYPES, 'end-of-call', 'call.lifecycle-ended', 'action']);
 
 export type MiraiLifecycleEvent = z.infer<typeof lifecycleEvent>;
 export type MiraiSummaryEvent = z.infer<typeof summaryEvent>;

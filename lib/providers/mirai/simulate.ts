@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
-import { describeItems, isoMs, MINUTE, rupees, SECOND, simHmacHex, type JsonObject, type Order, type Rng, type SimCall, type SimStory } from '@/lib/providers/simulate';
+import {
+  describeItems,
+  isoMs,
+  type JsonObject,
+  MINUTE,
+  type Order,
+  type Rng,
+  rupees,
+  SECOND,
+  type SimCall,
+  type SimStory,
+  simHmacHex,
+} from '@/lib/providers/simulate';
 import type { CallStatus } from '@/lib/providers/types';
 
-export const MIRAI_OUTCOMES = [
-  'answered',
-  'busy',
-  'no_answer_rescheduled_answered',
-  'validation_failed',
-  'timeout',
-  'aborted',
-  'skip',
-] as const;
+export const MIRAI_OUTCOMES = ['answered', 'busy', 'no_answer_rescheduled_answered', 'validation_failed', 'timeout', 'aborted', 'skip'] as const;
 export type MiraiOutcome = (typeof MIRAI_OUTCOMES)[number];
 
 // One Mirai Minds v1 call task in the seed envelope `{metadata, event:{type, data}}`.
@@ -18,7 +22,9 @@ export type MiraiOutcome = (typeof MIRAI_OUTCOMES)[number];
 // the call id: the id names the task, and `report` counts its attempts (providers.md §1.3).
 
 /** The org's credit balance, in half credits so sums stay exact. */
-export interface MiraiLedger { halves: number }
+export interface MiraiLedger {
+  halves: number;
+}
 
 export interface MiraiCallInput {
   rng: Rng;
@@ -31,13 +37,32 @@ export interface MiraiCallInput {
   actionStyle: 'snake' | 'kebab';
 }
 
-interface Span { startedMs?: number; endedMs?: number; recorded?: boolean }
-interface Report { reAttemptCount: number; rescheduledCount: number }
+interface Span {
+  startedMs?: number;
+  endedMs?: number;
+  recorded?: boolean;
+}
+interface Report {
+  reAttemptCount: number;
+  rescheduledCount: number;
+}
 type Scenario = 'order' | 'whatsapp' | 'both' | 'declined' | 'callback';
 type WhatsAppReason = 'missing_address' | 'missing_first_name' | 'invalid_cart_data';
 
-const SCENARIOS: readonly (readonly [Scenario, number])[] = [['order', 45], ['whatsapp', 15], ['both', 10], ['declined', 15], ['callback', 15]];
-const DURATIONS: Record<Scenario, readonly [number, number]> = { order: [60, 200], whatsapp: [60, 180], both: [120, 260], declined: [30, 90], callback: [15, 45] };
+const SCENARIOS: readonly (readonly [Scenario, number])[] = [
+  ['order', 45],
+  ['whatsapp', 15],
+  ['both', 10],
+  ['declined', 15],
+  ['callback', 15],
+];
+const DURATIONS: Record<Scenario, readonly [number, number]> = {
+  order: [60, 200],
+  whatsapp: [60, 180],
+  both: [120, 260],
+  declined: [30, 90],
+  callback: [15, 45],
+};
 
 export function miraiCall(input: MiraiCallInput): SimCall {
   const { rng, outcome, startMs, callId, order, ledger } = input;
@@ -61,7 +86,8 @@ export function miraiCall(input: MiraiCallInput): SimCall {
     view.detailUrl = `https://app.miraiminds.co/calls/${callId}`;
     return view;
   };
-  const close = (status: string, report: Report, span: Span = {}) => emit('call.lifecycle-ended', { call: call(status, span), report: { ...report, finalStatus: status } });
+  const close = (status: string, report: Report, span: Span = {}) =>
+    emit('call.lifecycle-ended', { call: call(status, span), report: { ...report, finalStatus: status } });
   const credits = (seconds: number): JsonObject => {
     // About one credit a minute, billed per started half minute; top up when low, as an org would.
     const used = Math.max(1, Math.ceil(seconds / 30));
@@ -185,13 +211,27 @@ function analysis(rng: Rng, scenario: Scenario, reason: WhatsAppReason, order: O
   const name = order.customer.firstName;
   const items = describeItems(order.items);
   const total = rupees(order.total);
-  const insights = (interested: boolean, callback: boolean, sentiment: string, confirmed: boolean): JsonObject =>
-    ({ interested, callback_requested: callback, customerSentiment: sentiment, orderConfirmed: confirmed });
+  const insights = (interested: boolean, callback: boolean, sentiment: string, confirmed: boolean): JsonObject => ({
+    interested,
+    callback_requested: callback,
+    customerSentiment: sentiment,
+    orderConfirmed: confirmed,
+  });
   switch (scenario) {
     case 'order':
-      return { success: true, summary: `${name} confirmed the order for ${items} (${total}, cash on delivery) to ${order.address.city}.`, requiredActions: ['create-order'], insights: insights(true, false, 'positive', true) };
+      return {
+        success: true,
+        summary: `${name} confirmed the order for ${items} (${total}, cash on delivery) to ${order.address.city}.`,
+        requiredActions: ['create-order'],
+        insights: insights(true, false, 'positive', true),
+      };
     case 'both':
-      return { success: true, summary: `${name} could not give the full address at first, so a WhatsApp link was sent; they then dictated it and confirmed ${items} for ${total} COD.`, requiredActions: ['create-order', 'send-whatsapp'], insights: insights(true, false, 'positive', true) };
+      return {
+        success: true,
+        summary: `${name} could not give the full address at first, so a WhatsApp link was sent; they then dictated it and confirmed ${items} for ${total} COD.`,
+        requiredActions: ['create-order', 'send-whatsapp'],
+        insights: insights(true, false, 'positive', true),
+      };
     case 'whatsapp': {
       const summaries: Record<WhatsAppReason, string> = {
         missing_address: `${name} wants the order but could not give a complete delivery address; a WhatsApp message was sent to collect it.`,
@@ -201,9 +241,19 @@ function analysis(rng: Rng, scenario: Scenario, reason: WhatsAppReason, order: O
       return { success: false, summary: summaries[reason], requiredActions: ['send-whatsapp'], insights: insights(true, false, 'neutral', false) };
     }
     case 'declined':
-      return { success: false, summary: `${name} declined the order: ${rng.pick(['ordered it by mistake', 'found it cheaper elsewhere', 'no longer needs it', 'does not want to pay on delivery'])}.`, requiredActions: [], insights: insights(false, false, rng.pick(['neutral', 'negative']), false) };
+      return {
+        success: false,
+        summary: `${name} declined the order: ${rng.pick(['ordered it by mistake', 'found it cheaper elsewhere', 'no longer needs it', 'does not want to pay on delivery'])}.`,
+        requiredActions: [],
+        insights: insights(false, false, rng.pick(['neutral', 'negative']), false),
+      };
     case 'callback':
-      return { success: false, summary: `${name} was busy and asked to be called back ${rng.pick(['after 7 pm', 'tomorrow morning', 'on the weekend'])}.`, requiredActions: [], insights: insights(true, true, 'neutral', false) };
+      return {
+        success: false,
+        summary: `${name} was busy and asked to be called back ${rng.pick(['after 7 pm', 'tomorrow morning', 'on the weekend'])}.`,
+        requiredActions: [],
+        insights: insights(true, true, 'neutral', false),
+      };
   }
 }
 
@@ -213,7 +263,7 @@ function analysis(rng: Rng, scenario: Scenario, reason: WhatsAppReason, order: O
  * presents the same public key.
  */
 export function publicKeyFor(secret: string): string {
-  return 'pk_' + createHash('sha256').update(`public-key:${secret}`).digest('hex').slice(0, 32);
+  return `pk_${createHash('sha256').update(`public-key:${secret}`).digest('hex').slice(0, 32)}`;
 }
 
 /** Mirai v1: hex HMAC-SHA256 of the raw body; no timestamp. */
@@ -230,12 +280,22 @@ export const miraiStory: SimStory = {
   endpoint: 'mirai',
   outcomes: MIRAI_OUTCOMES,
   weights: [
-    ['answered', 50], ['busy', 10], ['no_answer_rescheduled_answered', 12], ['validation_failed', 5],
-    ['timeout', 6], ['aborted', 7], ['skip', 5],
+    ['answered', 50],
+    ['busy', 10],
+    ['no_answer_rescheduled_answered', 12],
+    ['validation_failed', 5],
+    ['timeout', 6],
+    ['aborted', 7],
+    ['skip', 5],
   ] satisfies (readonly [MiraiOutcome, number])[],
   finalStatus: {
-    answered: 'completed', busy: 'busy', no_answer_rescheduled_answered: 'completed', validation_failed: 'validation_failed',
-    timeout: 'timeout', aborted: 'canceled', skip: 'skipped',
+    answered: 'completed',
+    busy: 'busy',
+    no_answer_rescheduled_answered: 'completed',
+    validation_failed: 'validation_failed',
+    timeout: 'timeout',
+    aborted: 'canceled',
+    skip: 'skipped',
   } satisfies Record<MiraiOutcome, CallStatus>,
   byDefault: true,
   start(rng) {
@@ -243,7 +303,10 @@ export const miraiStory: SimStory = {
     let count = 0;
     return ({ rng, idRng, startMs, order, outcome, uniqueId }) =>
       miraiCall({
-        rng, startMs, order, ledger,
+        rng,
+        startMs,
+        order,
+        ledger,
         outcome: outcome as MiraiOutcome,
         // Mongo-style 24-hex ids, as in recent Mirai examples.
         callId: uniqueId(() => idRng.hex(24)),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 import { maskPersonalData } from '@/lib/privacy';
@@ -20,19 +20,59 @@ export interface ActionDetail {
   decidedByEmail: string | null;
   decisionNote: string | null;
   providerCallId: string | null;
-  call: { id: string; provider: string; providerCallId: string; customerNumber: string | null; status: string; startedAt: Date | null; endedAt: Date | null } | null;
+  call: {
+    id: string;
+    provider: string;
+    providerCallId: string;
+    customerNumber: string | null;
+    status: string;
+    startedAt: Date | null;
+    endedAt: Date | null;
+  } | null;
   outbox: {
-    id: string; destination: string; status: string; attempts: number; nextAttemptAt: Date; lastStatus: number | null; lastError: string | null; responseId: string | null;
-    sentAt: Date | null; createdAt: Date; payload: Json;
-    attemptLog: { number: number; startedAt: Date; durationMs: number; outcome: string; httpStatus: number | null; error: string | null; responseId: string | null }[];
+    id: string;
+    destination: string;
+    status: string;
+    attempts: number;
+    nextAttemptAt: Date;
+    lastStatus: number | null;
+    lastError: string | null;
+    responseId: string | null;
+    sentAt: Date | null;
+    createdAt: Date;
+    payload: Json;
+    attemptLog: {
+      number: number;
+      startedAt: Date;
+      durationMs: number;
+      outcome: string;
+      httpStatus: number | null;
+      error: string | null;
+      responseId: string | null;
+    }[];
   } | null;
   history: { at: Date; actorEmail: string | null; action: string; before: Json; after: Json }[];
 }
 
 type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history'> & {
-  callId: string | null; callProvider: string; callProviderCallId: string; callCustomerNumber: string | null; callStatus: string; callStartedAt: Date | null; callEndedAt: Date | null;
-  outboxId: string | null; outboxDestination: string; outboxStatus: string; outboxAttempts: number; outboxNextAttemptAt: Date; outboxLastStatus: number | null;
-  outboxLastError: string | null; outboxResponseId: string | null; outboxSentAt: Date | null; outboxCreatedAt: Date; outboxPayload: Json;
+  callId: string | null;
+  callProvider: string;
+  callProviderCallId: string;
+  callCustomerNumber: string | null;
+  callStatus: string;
+  callStartedAt: Date | null;
+  callEndedAt: Date | null;
+  outboxId: string | null;
+  outboxDestination: string;
+  outboxStatus: string;
+  outboxAttempts: number;
+  outboxNextAttemptAt: Date;
+  outboxLastStatus: number | null;
+  outboxLastError: string | null;
+  outboxResponseId: string | null;
+  outboxSentAt: Date | null;
+  outboxCreatedAt: Date;
+  outboxPayload: Json;
 };
 
 /**
@@ -76,18 +116,44 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
   const whole = can(actor.role, 'personal-data:read');
   const mask = <T>(value: T): T => (whole ? value : maskPersonalData(value));
   return {
-    id: row.id, provider: row.provider, kind: row.kind, rawKind: row.rawKind, reason: row.reason, status: row.status,
+    id: row.id,
+    provider: row.provider,
+    kind: row.kind,
+    rawKind: row.rawKind,
+    reason: row.reason,
+    status: row.status,
     payload: mask(row.payload),
     editedPayload: mask(row.editedPayload),
-    createdAt: row.createdAt, decidedAt: row.decidedAt, decidedByEmail: row.decidedByEmail, decisionNote: row.decisionNote, providerCallId: row.providerCallId,
+    createdAt: row.createdAt,
+    decidedAt: row.decidedAt,
+    decidedByEmail: row.decidedByEmail,
+    decisionNote: row.decisionNote,
+    providerCallId: row.providerCallId,
     call: row.callId
-      ? { id: row.callId, provider: row.callProvider, providerCallId: row.callProviderCallId, customerNumber: mask(row.callCustomerNumber), status: row.callStatus, startedAt: row.callStartedAt, endedAt: row.callEndedAt }
+      ? {
+          id: row.callId,
+          provider: row.callProvider,
+          providerCallId: row.callProviderCallId,
+          customerNumber: mask(row.callCustomerNumber),
+          status: row.callStatus,
+          startedAt: row.callStartedAt,
+          endedAt: row.callEndedAt,
+        }
       : null,
     outbox: row.outboxId
       ? {
-          id: row.outboxId, destination: row.outboxDestination, status: row.outboxStatus, attempts: row.outboxAttempts, nextAttemptAt: row.outboxNextAttemptAt,
-          lastStatus: row.outboxLastStatus, lastError: row.outboxLastError, responseId: row.outboxResponseId, sentAt: row.outboxSentAt, createdAt: row.outboxCreatedAt,
-          payload: mask(row.outboxPayload), attemptLog: attempts.rows,
+          id: row.outboxId,
+          destination: row.outboxDestination,
+          status: row.outboxStatus,
+          attempts: row.outboxAttempts,
+          nextAttemptAt: row.outboxNextAttemptAt,
+          lastStatus: row.outboxLastStatus,
+          lastError: row.outboxLastError,
+          responseId: row.outboxResponseId,
+          sentAt: row.outboxSentAt,
+          createdAt: row.outboxCreatedAt,
+          payload: mask(row.outboxPayload),
+          attemptLog: attempts.rows,
         }
       : null,
     history: history.rows.map((entry) => ({ ...entry, before: mask(entry.before), after: mask(entry.after) })),

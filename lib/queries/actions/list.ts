@@ -1,5 +1,5 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 import { maskPersonalData } from '@/lib/privacy';
@@ -28,11 +28,30 @@ export interface ActionListItem {
 }
 
 interface Row {
-  id: string; provider: string; kind: string; raw_kind: string; reason: string | null; status: string;
-  payload: Record<string, unknown> | null; edited_payload: Record<string, unknown> | null; created_at: Date;
-  decided_at: Date | null; decided_by_email: string | null; decision_note: string | null; provider_call_id: string | null; call_id: string | null;
-  c_id: string | null; c_customer_number: string | null; c_status: string; c_provider_call_id: string; c_ended_at: Date | null;
-  o_status: string | null; o_destination: string; o_attempts: number; o_last_error: string | null; o_response_id: string | null;
+  id: string;
+  provider: string;
+  kind: string;
+  raw_kind: string;
+  reason: string | null;
+  status: string;
+  payload: Record<string, unknown> | null;
+  edited_payload: Record<string, unknown> | null;
+  created_at: Date;
+  decided_at: Date | null;
+  decided_by_email: string | null;
+  decision_note: string | null;
+  provider_call_id: string | null;
+  call_id: string | null;
+  c_id: string | null;
+  c_customer_number: string | null;
+  c_status: string;
+  c_provider_call_id: string;
+  c_ended_at: Date | null;
+  o_status: string | null;
+  o_destination: string;
+  o_attempts: number;
+  o_last_error: string | null;
+  o_response_id: string | null;
 }
 
 /** `where` and `orderBy` are fixed SQL fragments of this file; only `params` carry values. */
@@ -69,8 +88,18 @@ function toItem(row: Row): ActionListItem {
     decisionNote: row.decision_note,
     providerCallId: row.provider_call_id,
     callId: row.call_id,
-    call: row.c_id ? { id: row.c_id, customerNumber: row.c_customer_number, status: row.c_status, providerCallId: row.c_provider_call_id, endedAt: row.c_ended_at?.toISOString() ?? null } : null,
-    dispatch: row.o_status ? { status: row.o_status, destination: row.o_destination, attempts: row.o_attempts, lastError: row.o_last_error, responseId: row.o_response_id } : null,
+    call: row.c_id
+      ? {
+          id: row.c_id,
+          customerNumber: row.c_customer_number,
+          status: row.c_status,
+          providerCallId: row.c_provider_call_id,
+          endedAt: row.c_ended_at?.toISOString() ?? null,
+        }
+      : null,
+    dispatch: row.o_status
+      ? { status: row.o_status, destination: row.o_destination, attempts: row.o_attempts, lastError: row.o_last_error, responseId: row.o_response_id }
+      : null,
   };
 }
 

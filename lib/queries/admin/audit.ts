@@ -1,8 +1,8 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { type JsonValue, pool } from '@/lib/db';
-import type { AuditFilters } from '@/lib/schemas/users';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
+import type { AuditFilters } from '@/lib/schemas/users';
 
 // Reads of the append-only audit log. There is deliberately nothing here that writes to it:
 // entries are written by lib/audit.ts inside the transaction of the change they record.
@@ -31,9 +31,15 @@ async function targetLabels(entries: { targetType: string | null; targetId: stri
   const userIds = ids('user');
   const tokenIds = ids('api_token').filter((id) => UUID.test(id));
   const [users, tokens] = await Promise.all([
-    userIds.length ? pool().query<{ id: string; email: string }>('SELECT id, email FROM app_user WHERE id = ANY($1::text[])', [userIds]).then((r) => r.rows) : [],
+    userIds.length
+      ? pool()
+          .query<{ id: string; email: string }>('SELECT id, email FROM app_user WHERE id = ANY($1::text[])', [userIds])
+          .then((r) => r.rows)
+      : [],
     tokenIds.length
-      ? pool().query<{ id: string; name: string; prefix: string }>('SELECT id, name, prefix FROM api_token WHERE id = ANY($1::uuid[])', [tokenIds]).then((r) => r.rows)
+      ? pool()
+          .query<{ id: string; name: string; prefix: string }>('SELECT id, name, prefix FROM api_token WHERE id = ANY($1::uuid[])', [tokenIds])
+          .then((r) => r.rows)
       : [],
   ]);
   const labels = new Map<string, string>();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { EXPECTED_EVENTS, PROVIDERS } from '@/lib/providers/registry';
 import type { ExpectedEventsRule } from '@/lib/providers/types';
@@ -30,8 +30,18 @@ export interface ProviderHealth {
   incomplete: { rule: ExpectedEventsRule; count: number; examples: IncompleteCall[] } | null;
 }
 
-interface TrafficRow { provider: string; last_at: Date | null; total: number; rejected: number; failed: number }
-interface IncompleteRow { provider: string; count: number; examples: IncompleteCall[] }
+interface TrafficRow {
+  provider: string;
+  last_at: Date | null;
+  total: number;
+  rejected: number;
+  failed: number;
+}
+interface IncompleteRow {
+  provider: string;
+  count: number;
+  examples: IncompleteCall[];
+}
 
 /** Per provider: one backward step on delivery(provider, received_at) and one 24-hour range. */
 async function traffic(providers: string[]): Promise<TrafficRow[]> {

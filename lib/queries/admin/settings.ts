@@ -1,6 +1,6 @@
 import 'server-only';
 import { breakdownKeysSchema, DEFAULT_BREAKDOWN_KEYS } from '@/lib/analytics/schema';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { isTimeZone } from '@/lib/time-zone';
 
@@ -76,4 +76,3 @@ export async function getBreakdownKeys(actor: Actor): Promise<BreakdownKeysSetti
   const keys = readKeys(row?.value);
   return { keys: keys ?? [...DEFAULT_BREAKDOWN_KEYS], isDefault: keys === null, updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
 }
-

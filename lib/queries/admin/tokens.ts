@@ -1,5 +1,5 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 
@@ -37,7 +37,12 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenListItem[]> {
       ORDER BY t.created_at DESC, t.id DESC`,
   );
   return rows.map((t) => ({
-    id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at,
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    createdAt: t.created_at,
+    lastUsedAt: t.last_used_at,
+    revokedAt: t.revoked_at,
     owner: t.owner_email === null || t.owner_role === null ? null : { email: t.owner_email, role: t.owner_role },
   }));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 
@@ -32,6 +32,11 @@ export async function listUsers(actor: Actor): Promise<UserListItem[]> {
   );
   // An unknown role string acts as viewer (lib/auth/actor.ts), so show it as one.
   return rows.map((u) => ({
-    id: u.id, email: u.email, name: u.name, role: isRole(u.role) ? u.role : 'viewer', createdAt: u.created_at, activeSessions: u.active_sessions,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: isRole(u.role) ? u.role : 'viewer',
+    createdAt: u.created_at,
+    activeSessions: u.active_sessions,
   }));
 }

@@ -1,12 +1,12 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
-import { resolveDateRange } from '@/lib/call-date-range';
-import { pool } from '@/lib/db';
 import type { Granularity } from '@/lib/analytics/buckets';
 import type { Period } from '@/lib/analytics/period';
 import type { Breakdown } from '@/lib/analytics/schema';
+import { type Actor, assertCan } from '@/lib/auth/actor';
+import { resolveDateRange } from '@/lib/call-date-range';
+import { pool } from '@/lib/db';
 import { rollupCredits, rollupHeadline, rollupVolume } from './rollups';
-import { exactSum, providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './shared';
+import { type BucketRow, exactSum, type HeadlineRow, providerFilter, type Scope, statusColumns } from './shared';
 
 // The analytics read models: every number is aggregated in Postgres, never by loading calls into
 // Node. Calls are bucketed on last_event_at — the column the calls list's date filter uses — so a
@@ -18,7 +18,7 @@ import { exactSum, providerFilter, statusColumns, type BucketRow, type HeadlineR
 // numbers, to the bit: float columns are summed exactly (exactSum), then rounded once, so the
 // order rows are added in (a scan's, or a day's rollup's) cannot show.
 
-export { FAILURE_REASONS, type BucketRow, type HeadlineRow, type Scope } from './shared';
+export { type BucketRow, FAILURE_REASONS, type HeadlineRow, type Scope } from './shared';
 
 const bucketSql = (column: string, granularity: Granularity, tzParam: string) => `date_trunc('${granularity}', ${column} AT TIME ZONE ${tzParam})`;
 

@@ -1,18 +1,26 @@
 import 'server-only';
-import type { Actor } from '@/lib/auth/actor';
-import { CALL_STATUSES } from '@/lib/providers/types';
-import { PROVIDERS } from '@/lib/providers/registry';
-import {
-  actionsByStatus, balanceNow, balanceSeries, callHeadlines, callVolume, creditsUsed, FAILURE_REASONS, type HeadlineRow, type Scope,
-} from './aggregates';
-import { getLowBalanceThreshold, getTeamTimeZone } from '@/lib/queries/admin/settings';
-import { localDate } from '@/lib/time-zone';
-import { bucketKeys, fillBuckets, topSeries, type BucketValue } from '@/lib/analytics/buckets';
+import { type BucketValue, bucketKeys, fillBuckets, topSeries } from '@/lib/analytics/buckets';
 import { delta, ratio } from '@/lib/analytics/deltas';
 import { previousPeriod, resolvePeriod } from '@/lib/analytics/period';
 import { averageDailyBurn, isLowBalance, runOutDate } from '@/lib/analytics/run-out';
 import type { AnalyticsQuery } from '@/lib/analytics/schema';
 import type { ActionsChart, BalanceChart, Headline, SeriesChart, SummaryChart } from '@/lib/analytics/types';
+import type { Actor } from '@/lib/auth/actor';
+import { PROVIDERS } from '@/lib/providers/registry';
+import { CALL_STATUSES } from '@/lib/providers/types';
+import { getLowBalanceThreshold, getTeamTimeZone } from '@/lib/queries/admin/settings';
+import { localDate } from '@/lib/time-zone';
+import {
+  actionsByStatus,
+  balanceNow,
+  balanceSeries,
+  callHeadlines,
+  callVolume,
+  creditsUsed,
+  FAILURE_REASONS,
+  type HeadlineRow,
+  type Scope,
+} from './aggregates';
 
 // Each chart: its query (./analytics.ts), then pure shaping (lib/analytics).
 
@@ -26,9 +34,18 @@ export async function scopeFor(actor: Actor, q: AnalyticsQuery, now: Date = new 
 
 function headline(r: HeadlineRow): Headline {
   return {
-    calls: r.calls, finalCalls: r.final_calls, connected: r.connected, connectRate: ratio(r.connected, r.final_calls),
-    judged: r.judged, successful: r.successful, successRate: ratio(r.successful, r.judged), avgDuration: r.avg_duration,
-    p90Duration: r.p90_duration, avgAttempts: r.avg_attempts, reschedules: r.reschedules, creditsUsed: r.credits_used,
+    calls: r.calls,
+    finalCalls: r.final_calls,
+    connected: r.connected,
+    connectRate: ratio(r.connected, r.final_calls),
+    judged: r.judged,
+    successful: r.successful,
+    successRate: ratio(r.successful, r.judged),
+    avgDuration: r.avg_duration,
+    p90Duration: r.p90_duration,
+    avgAttempts: r.avg_attempts,
+    reschedules: r.reschedules,
+    creditsUsed: r.credits_used,
   };
 }
 
@@ -39,7 +56,11 @@ export async function summaryChart(actor: Actor, scope: Scope): Promise<SummaryC
   const before = headline(rows.previous);
   const keys = Object.keys(current) as (keyof Headline)[];
   return {
-    period: scope.period, timeZone: scope.timeZone, previousPeriod: previous, current, previous: before,
+    period: scope.period,
+    timeZone: scope.timeZone,
+    previousPeriod: previous,
+    current,
+    previous: before,
     deltas: Object.fromEntries(keys.map((k) => [k, delta(current[k], before[k])])) as SummaryChart['deltas'],
     failures: FAILURE_REASONS.map((reason) => ({ reason, calls: Number(rows.current.failures[reason] ?? 0) })),
   };
@@ -66,7 +87,11 @@ export async function creditsChart(actor: Actor, scope: Scope, q: AnalyticsQuery
 
 export async function balanceChart(actor: Actor, scope: Scope, q: AnalyticsQuery, now: Date = new Date()): Promise<BalanceChart> {
   const providers = scope.provider?.length ? scope.provider : Object.keys(PROVIDERS);
-  const [values, balance, threshold] = await Promise.all([balanceSeries(actor, scope, q.granularity), balanceNow(actor, providers, now), getLowBalanceThreshold(actor)]);
+  const [values, balance, threshold] = await Promise.all([
+    balanceSeries(actor, scope, q.granularity),
+    balanceNow(actor, providers, now),
+    getLowBalanceThreshold(actor),
+  ]);
   const series = [...new Set(values.map((v) => v.series))].sort();
   // A bucket without a report has no known balance: left out so the line bridges it, not drawn at 0.
   const rows = bucketKeys(scope.period, q.granularity).map((bucket) => {
@@ -78,10 +103,19 @@ export async function balanceChart(actor: Actor, scope: Scope, q: AnalyticsQuery
   const burn7 = averageDailyBurn(balance.used7, 7);
   const burn30 = averageDailyBurn(balance.used30, 30);
   return {
-    period: scope.period, timeZone: scope.timeZone, granularity: q.granularity, series, rows,
-    balance: balance.balance, balanceAt: balance.balanceAt?.toISOString() ?? null, burn7, burn30,
-    runOut7: runOutDate(balance.balance, burn7, today), runOut30: runOutDate(balance.balance, burn30, today),
-    threshold, low: isLowBalance(balance.balance, threshold),
+    period: scope.period,
+    timeZone: scope.timeZone,
+    granularity: q.granularity,
+    series,
+    rows,
+    balance: balance.balance,
+    balanceAt: balance.balanceAt?.toISOString() ?? null,
+    burn7,
+    burn30,
+    runOut7: runOutDate(balance.balance, burn7, today),
+    runOut30: runOutDate(balance.balance, burn30, today),
+    threshold,
+    low: isLowBalance(balance.balance, threshold),
   };
 }
 
@@ -90,7 +124,8 @@ export async function actionsChart(actor: Actor, scope: Scope): Promise<ActionsC
   const n = (...statuses: string[]) => statuses.reduce((sum, s) => sum + (by[s] ?? 0), 0);
   const raised = Object.values(by).reduce((a, b) => a + b, 0);
   return {
-    period: scope.period, timeZone: scope.timeZone,
+    period: scope.period,
+    timeZone: scope.timeZone,
     rows: [
       { stage: 'raised', actions: raised },
       // Approved counts every action a person approved, whatever happened after.

@@ -1,13 +1,13 @@
 import 'server-only';
-import type { ClientBase, QueryResultRow } from 'pg';
+import type { QueryResultRow } from 'pg';
 import type { Granularity } from '@/lib/analytics/buckets';
 import type { Breakdown } from '@/lib/analytics/enums';
 import type { Period } from '@/lib/analytics/period';
 import type { RollupCoverage } from '@/lib/analytics/types';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool, type Queryable } from '@/lib/db';
 import { AppError } from '@/lib/http/errors';
-import { providerFilter, statusColumns, type BucketRow, type HeadlineRow, type Scope } from './shared';
+import { type BucketRow, type HeadlineRow, providerFilter, type Scope, statusColumns } from './shared';
 
 // Chart numbers from the per-day rollups (migrations 20261122140000_analytics_rollups and
 // 20261122150000_analytics_meta_rollup), which the triggers on call keep current in one zone, as
@@ -32,7 +32,12 @@ function days(scope: Scope, period = scope.period) {
  * counted: null. An `inner` with no rows comes back as one all-null row, which `keep` drops.
  */
 async function inZone<T extends QueryResultRow>(
-  inner: string, params: unknown[], timeZone: string, keep: (row: T) => boolean, orderBy = '', covers?: string,
+  inner: string,
+  params: unknown[],
+  timeZone: string,
+  keep: (row: T) => boolean,
+  orderBy = '',
+  covers?: string,
 ): Promise<T[] | null> {
   params.push(timeZone);
   const key = covers ? ` AND ${covers} = ANY(z.meta_keys)` : '';

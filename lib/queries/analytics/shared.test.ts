@@ -7,7 +7,9 @@ describe('providerFilter', () => {
     expect(providerFilter({ period: { from: 'a', to: 'b' }, timeZone: 'UTC' }, params)).toBe('');
     expect(providerFilter({ period: { from: 'a', to: 'b' }, timeZone: 'UTC', provider: [] }, params)).toBe('');
     expect(params).toHaveLength(2);
-    expect(providerFilter({ period: { from: 'a', to: 'b' }, timeZone: 'UTC', provider: ['mirai', 'atoms'] }, params, 'c.provider')).toBe(' AND c.provider = ANY($3::text[])');
+    expect(providerFilter({ period: { from: 'a', to: 'b' }, timeZone: 'UTC', provider: ['mirai', 'atoms'] }, params, 'c.provider')).toBe(
+      ' AND c.provider = ANY($3::text[])',
+    );
     expect(params).toEqual(['2024-01-01', '2024-01-31', ['mirai', 'atoms']]);
   });
 });

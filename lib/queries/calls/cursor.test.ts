@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCallCursor, encodeCallCursor, type CallCursor } from './cursor';
+import { type CallCursor, decodeCallCursor, encodeCallCursor } from './cursor';
 
 const id = '0b9f4c5e-2d7a-4c1b-9e8f-1234567890ab';
 

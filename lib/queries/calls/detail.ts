@@ -1,10 +1,10 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { type JsonValue, pool } from '@/lib/db';
 import type { StorageWarning } from '@/lib/ingest/storable';
-import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import { maskPersonalData } from '@/lib/privacy';
+import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
 import { forActor } from './list';
 
 // One call for its page and GET /api/calls/{id}: the call with its timeline, actions and credit
@@ -147,7 +147,12 @@ export async function getCallDetail(actor: Actor, id: string): Promise<CallDetai
   if (!call) return null;
   return {
     ...call,
-    events: call.events.map((e) => ({ ...e, status: facts.get(e.id)?.status ?? null, reschedule: facts.get(e.id)?.reschedule ?? false, warnings: facts.get(e.id)?.warnings ?? [] })),
+    events: call.events.map((e) => ({
+      ...e,
+      status: facts.get(e.id)?.status ?? null,
+      reschedule: facts.get(e.id)?.reschedule ?? false,
+      warnings: facts.get(e.id)?.warnings ?? [],
+    })),
   };
 }
 

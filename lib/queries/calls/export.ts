@@ -1,11 +1,11 @@
 import 'server-only';
 import { writeAudit } from '@/lib/audit';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
-import type { CallExportFilters, CallListItem } from '@/lib/schemas/calls';
-import { exportSql } from './list-sql';
-import { conditionsFor, forActor } from './list';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
+import type { CallExportFilters, CallListItem } from '@/lib/schemas/calls';
+import { conditionsFor, forActor } from './list';
+import { exportSql } from './list-sql';
 
 // The CSV export reads through a server-side cursor inside one read-only, repeatable-read
 // transaction: every batch comes from the same snapshot (exactly the filtered set at the moment
@@ -21,7 +21,14 @@ export async function exportTimeZone(actor: Actor, filters: CallExportFilters): 
 }
 
 export async function auditExport(actor: Actor, filters: CallExportFilters, timeZone: string, ip: string | null): Promise<void> {
-  await writeAudit(pool(), { actorId: actor.userId, actorEmail: actor.email, action: 'export_downloaded', targetType: 'calls', after: { filters, timeZone }, ip });
+  await writeAudit(pool(), {
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    action: 'export_downloaded',
+    targetType: 'calls',
+    after: { filters, timeZone },
+    ip,
+  });
 }
 
 /**

@@ -153,7 +153,9 @@ export function boundedSql(conditions: Conditions, page: PageRequest, bound: num
 }
 
 /** What the plain filters, keyset and sorts read: a search hit carries these and nothing heavier. */
-const HIT_COLUMNS = raw('c.id, c.provider, c.status, c.disposition, c.end_reason, c.success, c.last_event_at, c.started_at, c.duration_seconds, c.credits_used');
+const HIT_COLUMNS = raw(
+  'c.id, c.provider, c.status, c.disposition, c.end_reason, c.success, c.last_event_at, c.started_at, c.duration_seconds, c.credits_used',
+);
 
 export function matchedSetSql(conditions: Conditions, page: PageRequest, cap: number): Sql {
   // Hits come from the search index alone and carry the columns the other filters need, so they

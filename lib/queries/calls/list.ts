@@ -1,14 +1,14 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { resolveDateRange } from '@/lib/call-date-range';
 import { maskPersonalData } from '@/lib/privacy';
+import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import type { CallExportFilters, CallFilters, CallListItem, CallsPage } from '@/lib/schemas/calls';
 import { isDateOnly } from '@/lib/time-zone';
 import { decodeCallCursor, encodeCallCursor } from './cursor';
-import { isNullableSort, listConditions, SORT_FIELD, type PageRequest } from './list-sql';
+import { isNullableSort, listConditions, type PageRequest, SORT_FIELD } from './list-sql';
 import { fetchPage } from './page';
-import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 
 export type { CallListItem, CallsPage } from '@/lib/schemas/calls';
 

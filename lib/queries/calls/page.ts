@@ -2,7 +2,7 @@ import 'server-only';
 import { pool } from '@/lib/db';
 import type { CallListItem } from '@/lib/schemas/calls';
 import type { Sql } from '@/lib/sql';
-import { boundedSql, indexOrderSql, matchedSetSql, type Conditions, type PageRequest } from './list-sql';
+import { boundedSql, type Conditions, indexOrderSql, matchedSetSql, type PageRequest } from './list-sql';
 
 // Runs one keyset page of one phase, choosing how to find the rows (see list-sql.ts).
 // Measured on a million calls: a full number, a call id or a rare word answers from the matched

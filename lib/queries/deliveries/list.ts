@@ -1,12 +1,12 @@
 import 'server-only';
-import { assertCan, type Actor } from '@/lib/auth/actor';
+import { type Actor, assertCan } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { type JsonValue, pool } from '@/lib/db';
-import { bodyView, headerViews, maskText, type BodyView, type HeaderView } from '@/lib/delivery-view';
-import { PROVIDERS, providerById } from '@/lib/providers/registry';
+import { type BodyView, bodyView, type HeaderView, headerViews, maskText } from '@/lib/delivery-view';
 import type { StorageWarning } from '@/lib/ingest/storable';
-import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
+import { PROVIDERS, providerById } from '@/lib/providers/registry';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
+import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
 
 // Every webhook request, newest first; the `q` filter searches raw bytes too.
 
@@ -32,18 +32,42 @@ export interface DeliveryListItem {
 export type DeliveryDetail = DeliveryListItem & { headers: HeaderView[]; body: BodyView };
 
 interface Row {
-  id: string; provider: string; endpoint: string; received_at: Date; verification: string; outcome: string;
-  http_status: number; error_code: string | null; error_message: string | null; event_type: string | null; warnings: StorageWarning[] | null;
-  call_id: string | null; provider_call_id: string | null; body_size: number; body_truncated: boolean;
+  id: string;
+  provider: string;
+  endpoint: string;
+  received_at: Date;
+  verification: string;
+  outcome: string;
+  http_status: number;
+  error_code: string | null;
+  error_message: string | null;
+  event_type: string | null;
+  warnings: StorageWarning[] | null;
+  call_id: string | null;
+  provider_call_id: string | null;
+  body_size: number;
+  body_truncated: boolean;
 }
 
 function toItem(row: Row, actor: Actor): DeliveryListItem {
   // Parse errors can quote the body; everything else in a row is ids and codes.
   const errorMessage = row.error_message && !can(actor.role, 'personal-data:read') ? maskText(row.error_message) : row.error_message;
   return {
-    id: row.id, provider: row.provider, endpoint: row.endpoint, receivedAt: row.received_at, verification: row.verification,
-    outcome: row.outcome, httpStatus: row.http_status, errorCode: row.error_code, errorMessage, eventType: row.event_type, warnings: row.warnings ?? [],
-    callId: row.call_id, providerCallId: row.provider_call_id, bodySize: row.body_size, bodyTruncated: row.body_truncated,
+    id: row.id,
+    provider: row.provider,
+    endpoint: row.endpoint,
+    receivedAt: row.received_at,
+    verification: row.verification,
+    outcome: row.outcome,
+    httpStatus: row.http_status,
+    errorCode: row.error_code,
+    errorMessage,
+    eventType: row.event_type,
+    warnings: row.warnings ?? [],
+    callId: row.call_id,
+    providerCallId: row.provider_call_id,
+    bodySize: row.body_size,
+    bodyTruncated: row.body_truncated,
   };
 }
 
@@ -76,7 +100,11 @@ function conditions(filters: DeliveryFilters, now: Date): { sql: string; params:
 }
 
 /** Deliveries, newest first, one keyset page over (received_at, id) at a time. */
-export async function listDeliveries(actor: Actor, filters: DeliveryFilters, now = new Date()): Promise<{ deliveries: DeliveryListItem[]; nextCursor: string | null }> {
+export async function listDeliveries(
+  actor: Actor,
+  filters: DeliveryFilters,
+  now = new Date(),
+): Promise<{ deliveries: DeliveryListItem[]; nextCursor: string | null }> {
   assertCan(actor, 'deliveries:read');
   const { sql, params } = conditions(filters, now);
   const { rows } = await pool().query<Row>(

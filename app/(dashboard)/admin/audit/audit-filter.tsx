@@ -9,10 +9,16 @@ export function AuditFilter({ actions, selected }: { actions: string[]; selected
         <span className="text-slate-700">Action</span>
         <select name="action" defaultValue={selected ?? ''} className="mt-1 block rounded border border-slate-300 px-2 py-1.5">
           <option value="">All actions</option>
-          {options.map((action) => <option key={action} value={action}>{action}</option>)}
+          {options.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Filter</button>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+        Filter
+      </button>
     </form>
   );
 }

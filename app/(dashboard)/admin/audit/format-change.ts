@@ -13,7 +13,9 @@ export function formatAuditValue(value: unknown, maxLength = MAX_LENGTH): string
   if (value === null || value === undefined) return '';
   const text =
     typeof value === 'object' && !Array.isArray(value)
-      ? Object.entries(value).map(([key, inner]) => `${key}: ${scalar(inner)}`).join(', ')
+      ? Object.entries(value)
+          .map(([key, inner]) => `${key}: ${scalar(inner)}`)
+          .join(', ')
       : scalar(value);
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }

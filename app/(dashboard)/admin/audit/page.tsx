@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentActor, type Actor } from '@/lib/auth/actor';
+import type { SearchParams } from 'nuqs/server';
+import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { AppError } from '@/lib/http/errors';
-import type { SearchParams } from 'nuqs/server';
 import { listAuditActions, listAuditLog } from '@/lib/queries/admin/audit';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { AuditFilter } from './audit-filter';
@@ -39,14 +39,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
       {page === null ? (
         <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-          This link&apos;s filter or page is not valid. <Link href="/admin/audit" className="underline">Show the newest entries</Link>.
+          This link&apos;s filter or page is not valid.{' '}
+          <Link href="/admin/audit" className="underline">
+            Show the newest entries
+          </Link>
+          .
         </div>
       ) : (
         <>
           <AuditTable entries={page.entries} filtered={Boolean(action)} />
           <nav aria-label="Audit log pages" className="flex justify-between text-sm">
-            {page.filters.cursor ? <Link href={auditHref(action)} className="text-slate-700 underline">Newest entries</Link> : <span />}
-            {page.nextCursor && <Link href={auditHref(action, page.nextCursor)} className="text-slate-700 underline">Older entries</Link>}
+            {page.filters.cursor ? (
+              <Link href={auditHref(action)} className="text-slate-700 underline">
+                Newest entries
+              </Link>
+            ) : (
+              <span />
+            )}
+            {page.nextCursor && (
+              <Link href={auditHref(action, page.nextCursor)} className="text-slate-700 underline">
+                Older entries
+              </Link>
+            )}
           </nav>
         </>
       )}

@@ -1,5 +1,5 @@
 import { createLoader, createParser, createSerializer, type SearchParams } from 'nuqs/server';
-import { auditFiltersSchema, type AuditFilters } from '@/lib/schemas/users';
+import { type AuditFilters, auditFiltersSchema } from '@/lib/schemas/users';
 
 // The audit log's filter and page live in its URL, like every filtered page: these parsers are
 // the one definition, read by the page (createLoader) and written into its links (createSerializer).

@@ -1,7 +1,7 @@
 'use client';
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { createApiTokenAction, type CreateApiTokenResult } from '@/lib/server-actions/create-api-token';
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from 'react';
 import type { TokenOwnerOption } from '@/lib/queries/admin/tokens';
+import { type CreateApiTokenResult, createApiTokenAction } from '@/lib/server-actions/create-api-token';
 import { OneTimeSecret } from '../one-time-secret';
 
 const field = 'mt-1 w-full rounded border border-slate-300 px-3 py-2';
@@ -32,18 +32,28 @@ export function CreateTokenForm({ owners, defaultOwnerId }: { owners: TokenOwner
         <label className="block text-sm">
           <span className="text-slate-700">Acts as user</span>
           <select name="userId" defaultValue={defaultOwnerId} className={field}>
-            {owners.map((owner) => <option key={owner.id} value={owner.id}>{owner.email} ({owner.role})</option>)}
+            {owners.map((owner) => (
+              <option key={owner.id} value={owner.id}>
+                {owner.email} ({owner.role})
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+        >
           {pending ? 'Creating…' : 'Create token'}
         </button>
       </form>
       <p className="text-xs text-slate-500">The token carries the chosen user&apos;s role, and follows it if the role changes.</p>
-      {result && !result.ok && <p role="alert" className="text-sm text-red-700">{result.error}</p>}
-      {result?.ok && (
-        <OneTimeSecret title={`Token “${result.name}” acting as ${result.ownerEmail}:`} value={result.token} testId="new-token" />
+      {result && !result.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {result.error}
+        </p>
       )}
+      {result?.ok && <OneTimeSecret title={`Token “${result.name}” acting as ${result.ownerEmail}:`} value={result.token} testId="new-token" />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { revokeApiTokenAction, type RevokeApiTokenResult } from '@/lib/server-actions/revoke-api-token';
+import { type RevokeApiTokenResult, revokeApiTokenAction } from '@/lib/server-actions/revoke-api-token';
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const [result, revoke, pending] = useActionState<RevokeApiTokenResult | null, FormData>(revokeApiTokenAction, null);
@@ -18,7 +18,11 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
           Revoke
         </button>
       </div>
-      {result && !result.ok && <p role="alert" className="text-xs text-red-700">{result.error}</p>}
+      {result && !result.ok && (
+        <p role="alert" className="text-xs text-red-700">
+          {result.error}
+        </p>
+      )}
     </form>
   );
 }

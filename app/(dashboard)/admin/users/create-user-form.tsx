@@ -1,8 +1,8 @@
 'use client';
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import { createUserAction, type CreateUserResult } from '@/lib/server-actions/create-user';
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from 'react';
 import { ROLES } from '@/lib/auth/roles';
 import { PASSWORD_MIN_LENGTH } from '@/lib/schemas/users';
+import { type CreateUserResult, createUserAction } from '@/lib/server-actions/create-user';
 import { OneTimeSecret } from '../one-time-secret';
 
 const field = 'mt-1 w-full rounded border border-slate-300 px-3 py-2';
@@ -38,7 +38,11 @@ export function CreateUserForm() {
         <label className="block text-sm">
           <span className="text-slate-700">Role</span>
           <select name="role" defaultValue="viewer" className={field}>
-            {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
           </select>
         </label>
         <label className="block text-sm">
@@ -52,21 +56,30 @@ export function CreateUserForm() {
             className={field}
           />
         </label>
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+        >
           {pending ? 'Creating…' : 'Create user'}
         </button>
       </form>
       <p id="password-hint" className="text-xs text-slate-500">
         At least {PASSWORD_MIN_LENGTH} characters. Leave it blank to generate one, shown once after the user is created.
       </p>
-      {result && !result.ok && <p role="alert" className="text-sm text-red-700">{result.error}</p>}
-      {result?.ok && (
-        result.generatedPassword ? (
+      {result && !result.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {result.error}
+        </p>
+      )}
+      {result?.ok &&
+        (result.generatedPassword ? (
           <OneTimeSecret title={`Created ${result.email}. Their generated password:`} value={result.generatedPassword} testId="new-password" />
         ) : (
-          <p role="status" className="text-sm text-green-700">Created {result.email} with the password you chose.</p>
-        )
-      )}
+          <p role="status" className="text-sm text-green-700">
+            Created {result.email} with the password you chose.
+          </p>
+        ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import { revokeSessionsAction, type RevokeSessionsResult } from '@/lib/server-actions/revoke-sessions';
 import { ActionResult } from '@/components/action-result';
+import { type RevokeSessionsResult, revokeSessionsAction } from '@/lib/server-actions/revoke-sessions';
 
 export function RevokeSessionsButton({ userId, email, sessions, self }: { userId: string; email: string; sessions: number; self: boolean }) {
   const [result, revoke, pending] = useActionState<RevokeSessionsResult | null, FormData>(revokeSessionsAction, null);
@@ -9,7 +9,9 @@ export function RevokeSessionsButton({ userId, email, sessions, self }: { userId
     <form action={revoke} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />
       <div className="flex items-center gap-3">
-        <span data-testid="session-count" className="tabular-nums">{sessions}</span>
+        <span data-testid="session-count" className="tabular-nums">
+          {sessions}
+        </span>
         <button
           type="submit"
           disabled={pending}

@@ -10,20 +10,22 @@ export function UsersTable({ users, currentUserId }: { users: UserListItem[]; cu
   }
   return (
     <DataTable columns={['Email', 'Name', 'Role', 'Created', 'Active sessions']}>
-          {users.map((user) => (
-            <tr key={user.id} data-testid="user-row" data-email={user.email} className="align-top hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-2">
-                {user.email}
-                {user.id === currentUserId && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">you</span>}
-              </td>
-              <td className="px-4 py-2 text-slate-600">{user.name}</td>
-              <td className="px-4 py-2"><RoleForm userId={user.id} email={user.email} role={user.role} /></td>
-              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(user.createdAt)}</td>
-              <td className="px-4 py-2">
-                <RevokeSessionsButton userId={user.id} email={user.email} sessions={user.activeSessions} self={user.id === currentUserId} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+      {users.map((user) => (
+        <tr key={user.id} data-testid="user-row" data-email={user.email} className="align-top hover:bg-slate-50">
+          <td className="whitespace-nowrap px-4 py-2">
+            {user.email}
+            {user.id === currentUserId && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">you</span>}
+          </td>
+          <td className="px-4 py-2 text-slate-600">{user.name}</td>
+          <td className="px-4 py-2">
+            <RoleForm userId={user.id} email={user.email} role={user.role} />
+          </td>
+          <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(user.createdAt)}</td>
+          <td className="px-4 py-2">
+            <RevokeSessionsButton userId={user.id} email={user.email} sessions={user.activeSessions} self={user.id === currentUserId} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

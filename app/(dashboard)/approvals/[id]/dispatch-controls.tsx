@@ -1,14 +1,18 @@
 'use client';
 import { useActionState } from 'react';
-import { markActionSentAction, type MarkSentResult } from '@/lib/server-actions/mark-action-sent';
-import { redispatchActionAction, type RedispatchResult } from '@/lib/server-actions/redispatch-action';
+import { type MarkSentResult, markActionSentAction } from '@/lib/server-actions/mark-action-sent';
+import { type RedispatchResult, redispatchActionAction } from '@/lib/server-actions/redispatch-action';
 
 // What a person can do after approval: send a failed, needs-check or never-sent action again
 // (same key), or close a needs-check one after finding that it did arrive.
 
 function Outcome({ result }: { result: { ok: true; message: string } | { ok: false; error: string } | null }) {
   if (!result) return null;
-  return <span role="status" className={result.ok ? 'text-green-800' : 'text-red-700'}>{result.ok ? result.message : result.error}</span>;
+  return (
+    <span role="status" className={result.ok ? 'text-green-800' : 'text-red-700'}>
+      {result.ok ? result.message : result.error}
+    </span>
+  );
 }
 
 export function DispatchControls({ id, outboxStatus }: { id: string; outboxStatus: string }) {
@@ -33,7 +37,9 @@ export function DispatchControls({ id, outboxStatus }: { id: string; outboxStatu
             Reference (order number, message id)
             <input name="reference" maxLength={500} className="mt-0.5 block rounded border border-slate-300 px-2 py-1" />
           </label>
-          <button disabled={marking || marked?.ok === true} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-40">It arrived: mark as sent</button>
+          <button disabled={marking || marked?.ok === true} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-40">
+            It arrived: mark as sent
+          </button>
           <Outcome result={marked} />
         </form>
       )}

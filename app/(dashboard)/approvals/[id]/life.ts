@@ -14,40 +14,68 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 const words = (s: string) => s.replace(/_/g, ' ');
 
 const ATTEMPT_TITLE: Record<string, string> = {
-  sent: 'Delivered', found: 'Found already delivered (looked up by our key)', retry: 'Attempt failed; will retry',
-  failed: 'Attempt failed for good', refused: 'Refused to send', needs_check: 'No answer; needs a person to check',
+  sent: 'Delivered',
+  found: 'Found already delivered (looked up by our key)',
+  retry: 'Attempt failed; will retry',
+  failed: 'Attempt failed for good',
+  refused: 'Refused to send',
+  needs_check: 'No answer; needs a person to check',
 };
 
 export function actionLife(action: ActionDetail): LifeEvent[] {
-  const events: LifeEvent[] = [{
-    at: action.createdAt,
-    title: `Raised by ${action.provider} call ${action.call?.providerCallId ?? action.providerCallId ?? ''}`.trim(),
-    detail: action.reason ? `Reason: ${words(action.reason)}` : null,
-    tone: 'neutral',
-  }];
+  const events: LifeEvent[] = [
+    {
+      at: action.createdAt,
+      title: `Raised by ${action.provider} call ${action.call?.providerCallId ?? action.providerCallId ?? ''}`.trim(),
+      detail: action.reason ? `Reason: ${words(action.reason)}` : null,
+      tone: 'neutral',
+    },
+  ];
   for (const entry of action.history) {
     const after = obj(entry.after);
     const by = entry.actorEmail ?? 'someone';
     if (entry.action === 'action_approved') {
-      const parts = [after.payload ? 'with an edited payload' : null, after.template ? `template ${String(after.template)}` : null, after.note ? `note: ${String(after.note)}` : null].filter(Boolean);
+      const parts = [
+        after.payload ? 'with an edited payload' : null,
+        after.template ? `template ${String(after.template)}` : null,
+        after.note ? `note: ${String(after.note)}` : null,
+      ].filter(Boolean);
       events.push({ at: entry.at, title: `Approved by ${by}`, detail: parts.join(' · ') || null, tone: 'good' });
     } else if (entry.action === 'action_rejected') {
       events.push({ at: entry.at, title: `Rejected by ${by}`, detail: after.note ? `Reason: ${String(after.note)}` : null, tone: 'bad' });
     } else if (entry.action === 'action_redispatched') {
       events.push({ at: entry.at, title: `Sent again by ${by}`, detail: after.destination ? `to ${words(String(after.destination))}` : null, tone: 'neutral' });
     } else if (entry.action === 'action_marked_sent') {
-      events.push({ at: entry.at, title: `Marked as arrived by ${by}`, detail: after.reference ? `Reference: ${String(after.reference)}` : null, tone: 'good' });
+      events.push({
+        at: entry.at,
+        title: `Marked as arrived by ${by}`,
+        detail: after.reference ? `Reference: ${String(after.reference)}` : null,
+        tone: 'good',
+      });
     }
   }
   const outbox = action.outbox;
   if (outbox) {
     if (outbox.status === 'skipped') events.push({ at: outbox.createdAt, title: 'Not sent', detail: outbox.lastError, tone: 'neutral' });
     for (const attempt of outbox.attemptLog) {
-      const bits = [attempt.httpStatus !== null ? `HTTP ${attempt.httpStatus}` : null, `${attempt.durationMs} ms`, attempt.responseId ? `id ${attempt.responseId}` : null, attempt.error].filter(Boolean);
+      const bits = [
+        attempt.httpStatus !== null ? `HTTP ${attempt.httpStatus}` : null,
+        `${attempt.durationMs} ms`,
+        attempt.responseId ? `id ${attempt.responseId}` : null,
+        attempt.error,
+      ].filter(Boolean);
       const tone = attempt.outcome === 'sent' || attempt.outcome === 'found' ? 'good' : attempt.outcome === 'retry' ? 'neutral' : 'bad';
-      events.push({ at: attempt.startedAt, title: `Attempt ${attempt.number} to ${words(outbox.destination)}: ${ATTEMPT_TITLE[attempt.outcome] ?? attempt.outcome}`, detail: bits.join(' · '), tone });
+      events.push({
+        at: attempt.startedAt,
+        title: `Attempt ${attempt.number} to ${words(outbox.destination)}: ${ATTEMPT_TITLE[attempt.outcome] ?? attempt.outcome}`,
+        detail: bits.join(' · '),
+        tone,
+      });
     }
   }
   // Stable: events at the same moment keep the order they were added in.
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i)
+    .map(({ e }) => e);
 }

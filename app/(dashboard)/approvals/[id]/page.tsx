@@ -41,10 +41,16 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <a href="/approvals" className="text-sm text-slate-600 underline">← Approvals</a>
+        <a href="/approvals" className="text-sm text-slate-600 underline">
+          ← Approvals
+        </a>
         <h1 className="text-xl font-semibold">{words(action.kind)}</h1>
         <ActionStatusBadge status={action.status} />
-        {action.call && <a href={`/calls/${action.call.id}`} className="text-sm text-slate-600 underline">Call {action.call.providerCallId}</a>}
+        {action.call && (
+          <a href={`/calls/${action.call.id}`} className="text-sm text-slate-600 underline">
+            Call {action.call.providerCallId}
+          </a>
+        )}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
@@ -63,13 +69,36 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="dispatch">
               <h2 className="font-medium">Dispatch</h2>
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-                <dt className="text-slate-500">Destination</dt><dd>{outbox.destination === 'none' ? 'none configured' : words(outbox.destination)}</dd>
-                <dt className="text-slate-500">Status</dt><dd data-testid="outbox-status">{words(outbox.status)}</dd>
-                <dt className="text-slate-500">Attempts</dt><dd>{outbox.attempts}</dd>
-                <dt className="text-slate-500">Idempotency key</dt><dd className="font-mono text-xs" data-testid="idempotency-key">{outbox.id}</dd>
-                {outbox.responseId && <><dt className="text-slate-500">Destination id</dt><dd className="font-mono text-xs" data-testid="response-id">{outbox.responseId}</dd></>}
-                {outbox.status === 'pending' && <><dt className="text-slate-500">Next attempt</dt><dd>{formatDateTime(outbox.nextAttemptAt)}</dd></>}
-                {outbox.lastError && <><dt className="text-slate-500">Last error</dt><dd className="text-red-700">{outbox.lastError}</dd></>}
+                <dt className="text-slate-500">Destination</dt>
+                <dd>{outbox.destination === 'none' ? 'none configured' : words(outbox.destination)}</dd>
+                <dt className="text-slate-500">Status</dt>
+                <dd data-testid="outbox-status">{words(outbox.status)}</dd>
+                <dt className="text-slate-500">Attempts</dt>
+                <dd>{outbox.attempts}</dd>
+                <dt className="text-slate-500">Idempotency key</dt>
+                <dd className="font-mono text-xs" data-testid="idempotency-key">
+                  {outbox.id}
+                </dd>
+                {outbox.responseId && (
+                  <>
+                    <dt className="text-slate-500">Destination id</dt>
+                    <dd className="font-mono text-xs" data-testid="response-id">
+                      {outbox.responseId}
+                    </dd>
+                  </>
+                )}
+                {outbox.status === 'pending' && (
+                  <>
+                    <dt className="text-slate-500">Next attempt</dt>
+                    <dd>{formatDateTime(outbox.nextAttemptAt)}</dd>
+                  </>
+                )}
+                {outbox.lastError && (
+                  <>
+                    <dt className="text-slate-500">Last error</dt>
+                    <dd className="text-red-700">{outbox.lastError}</dd>
+                  </>
+                )}
               </dl>
               {can(actor.role, 'actions:decide') && <DispatchControls id={action.id} outboxStatus={outbox.status} />}
             </section>
@@ -84,7 +113,9 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                 <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${TONE[event.tone]}`} aria-hidden />
                 <div>
                   <p className="font-medium">{event.title}</p>
-                  <p className="text-xs text-slate-500"><time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time></p>
+                  <p className="text-xs text-slate-500">
+                    <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
+                  </p>
                   {event.detail && <p className="text-slate-600">{event.detail}</p>}
                 </div>
               </li>

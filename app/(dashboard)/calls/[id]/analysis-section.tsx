@@ -29,7 +29,14 @@ export function AnalysisSection({ call }: { call: CallDetailView }) {
   const analysis = readAnalysis(call.analysis);
   const raised = new Map(call.actions.map((a) => [a.kind, a.status]));
   const empty =
-    !call.summary && call.success === null && !call.disposition && !analysis.insights && !analysis.metrics && !analysis.outcome && analysis.requiredActions.length === 0 && !analysis.cost;
+    !call.summary &&
+    call.success === null &&
+    !call.disposition &&
+    !analysis.insights &&
+    !analysis.metrics &&
+    !analysis.outcome &&
+    analysis.requiredActions.length === 0 &&
+    !analysis.cost;
   if (empty) {
     return (
       <Section title="Analysis" testId="analysis">
@@ -40,11 +47,19 @@ export function AnalysisSection({ call }: { call: CallDetailView }) {
   return (
     <Section title="Analysis" testId="analysis">
       <div className="space-y-4">
-        {call.summary ? <p className="text-sm leading-6" data-testid="analysis-summary">{call.summary}</p> : <p className="text-sm text-slate-500">No summary was sent.</p>}
+        {call.summary ? (
+          <p className="text-sm leading-6" data-testid="analysis-summary">
+            {call.summary}
+          </p>
+        ) : (
+          <p className="text-sm text-slate-500">No summary was sent.</p>
+        )}
         <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
           <div>
             <dt className="text-xs text-slate-500">Success</dt>
-            <dd><Verdict success={call.success} /></dd>
+            <dd>
+              <Verdict success={call.success} />
+            </dd>
           </div>
           {call.disposition && (
             <div>
@@ -59,9 +74,21 @@ export function AnalysisSection({ call }: { call: CallDetailView }) {
             </div>
           )}
         </dl>
-        {analysis.insights && <Part title="Insights"><KeyValueTable rows={keyValueRows(analysis.insights)} testId="analysis-insights" /></Part>}
-        {analysis.metrics && <Part title="Metrics"><KeyValueTable rows={keyValueRows(analysis.metrics)} testId="analysis-metrics" /></Part>}
-        {analysis.outcome && <Part title="Outcome"><KeyValueTable rows={keyValueRows(analysis.outcome)} /></Part>}
+        {analysis.insights && (
+          <Part title="Insights">
+            <KeyValueTable rows={keyValueRows(analysis.insights)} testId="analysis-insights" />
+          </Part>
+        )}
+        {analysis.metrics && (
+          <Part title="Metrics">
+            <KeyValueTable rows={keyValueRows(analysis.metrics)} testId="analysis-metrics" />
+          </Part>
+        )}
+        {analysis.outcome && (
+          <Part title="Outcome">
+            <KeyValueTable rows={keyValueRows(analysis.outcome)} />
+          </Part>
+        )}
         {analysis.requiredActions.length > 0 && (
           <Part title="Required actions">
             <ul className="space-y-1 text-sm" data-testid="required-actions">

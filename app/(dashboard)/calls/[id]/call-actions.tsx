@@ -16,7 +16,15 @@ const TONE: Record<string, string> = {
 /** Business actions the agent asked for during the call, and where each stands. */
 export function CallActions({ actions }: { actions: CallDetailView['actions'] }) {
   return (
-    <Section title="Actions" aside={<Link href="/approvals" className="text-slate-700 underline">Approvals queue</Link>} testId="actions">
+    <Section
+      title="Actions"
+      aside={
+        <Link href="/approvals" className="text-slate-700 underline">
+          Approvals queue
+        </Link>
+      }
+      testId="actions"
+    >
       {actions.length === 0 ? (
         <p className="text-sm text-slate-500">No actions were raised during this call.</p>
       ) : (

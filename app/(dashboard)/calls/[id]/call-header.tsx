@@ -5,8 +5,8 @@ import { StatusBadge } from '@/components/status-badge';
 import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey } from '@/lib/calls/key-values';
 import { httpUrl } from '@/lib/calls/links';
-import { providerNotes } from '@/lib/providers/registry';
 import { formatDuration } from '@/lib/format';
+import { providerNotes } from '@/lib/providers/registry';
 import type { CallDetailView } from '@/lib/queries/calls/detail';
 
 function Fact({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
@@ -37,7 +37,9 @@ export function CallHeader({ call, providerLabel, pendingActions }: { call: Call
   const cost = readAnalysis(call.analysis).cost;
   return (
     <header className="space-y-4" data-testid="call-header">
-      <Link href="/calls" className="text-sm text-slate-600 hover:text-slate-900">← Calls</Link>
+      <Link href="/calls" className="text-sm text-slate-600 hover:text-slate-900">
+        ← Calls
+      </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold">
@@ -51,32 +53,58 @@ export function CallHeader({ call, providerLabel, pendingActions }: { call: Call
         </div>
         <div className="flex flex-wrap gap-2">
           {detailUrl ? (
-            <a href={detailUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>Open in {providerLabel} ↗</a>
+            <a href={detailUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>
+              Open in {providerLabel} ↗
+            </a>
           ) : (
-            <span className="max-w-xs text-xs text-slate-500" data-testid="no-detail-page">{providerNotes(call.provider).noDetailPage}</span>
+            <span className="max-w-xs text-xs text-slate-500" data-testid="no-detail-page">
+              {providerNotes(call.provider).noDetailPage}
+            </span>
           )}
-          {recordingUrl && <a href={recordingUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>Recording ↗</a>}
+          {recordingUrl && (
+            <a href={recordingUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>
+              Recording ↗
+            </a>
+          )}
         </div>
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Fact label="From" mono>{call.fromNumber}</Fact>
-        <Fact label="To" mono>{call.toNumber}</Fact>
-        <Fact label="Agent" mono>{call.agentId}</Fact>
-        <Fact label="Started"><LocalTime value={call.startedAt} /></Fact>
-        <Fact label="Ended"><LocalTime value={call.endedAt} /></Fact>
+        <Fact label="From" mono>
+          {call.fromNumber}
+        </Fact>
+        <Fact label="To" mono>
+          {call.toNumber}
+        </Fact>
+        <Fact label="Agent" mono>
+          {call.agentId}
+        </Fact>
+        <Fact label="Started">
+          <LocalTime value={call.startedAt} />
+        </Fact>
+        <Fact label="Ended">
+          <LocalTime value={call.endedAt} />
+        </Fact>
         <Fact label="Duration">{formatDuration(call.durationSeconds)}</Fact>
         <Fact label="Outcome">{outcome(call)}</Fact>
         <Fact label="End reason">{call.endReason?.replace(/[_-]/g, ' ')}</Fact>
-        <Fact label="Provider status" mono>{call.providerStatus}</Fact>
+        <Fact label="Provider status" mono>
+          {call.providerStatus}
+        </Fact>
         <Fact label="Attempts">{call.attempts}</Fact>
         <Fact label="Credits">{credits(call)}</Fact>
         {cost && <Fact label="Cost">{formatMoney(cost.amount, cost.currency)}</Fact>}
-        {call.applicationId && <Fact label="Application" mono>{call.applicationId}</Fact>}
+        {call.applicationId && (
+          <Fact label="Application" mono>
+            {call.applicationId}
+          </Fact>
+        )}
       </dl>
       {pendingActions > 0 && (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {pendingActions === 1 ? 'One action from this call is' : `${pendingActions} actions from this call are`} waiting for a decision.{' '}
-          <Link href="/approvals" className="underline">Open the approvals queue</Link>
+          <Link href="/approvals" className="underline">
+            Open the approvals queue
+          </Link>
         </p>
       )}
     </header>

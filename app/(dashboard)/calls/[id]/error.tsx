@@ -15,8 +15,12 @@ export default function CallError({ error, retry }: { error: unknown; retry: () 
       <p>It may be a passing problem with the database. Try again, or go back to the list.</p>
       {digest && <p className="font-mono text-xs">Reference: {digest}</p>}
       <div className="flex gap-3">
-        <button type="button" onClick={() => retry()} className="rounded bg-red-700 px-3 py-1.5 text-white hover:bg-red-800">Try again</button>
-        <Link href="/calls" className="rounded border border-red-300 px-3 py-1.5 hover:bg-red-100">All calls</Link>
+        <button type="button" onClick={() => retry()} className="rounded bg-red-700 px-3 py-1.5 text-white hover:bg-red-800">
+          Try again
+        </button>
+        <Link href="/calls" className="rounded border border-red-300 px-3 py-1.5 hover:bg-red-100">
+          All calls
+        </Link>
       </div>
     </div>
   );

@@ -3,8 +3,8 @@ import { LocalTime } from '@/components/local-time';
 import { StatusBadge } from '@/components/status-badge';
 import type { Actor } from '@/lib/auth/actor';
 import { formatDuration } from '@/lib/format';
-import { listOtherCalls, type OtherCall } from '@/lib/queries/calls/detail';
 import { PROVIDERS } from '@/lib/providers/registry';
+import { listOtherCalls, type OtherCall } from '@/lib/queries/calls/detail';
 
 export const OTHER_CALLS_LIMIT = 10;
 
@@ -32,13 +32,19 @@ export async function OtherCalls({ actor, callId, hasNumber }: { actor: Actor; c
     calls = await listOtherCalls(actor, callId, OTHER_CALLS_LIMIT);
   } catch (error) {
     console.error('[call detail] other calls failed', error);
-    return <p role="alert" className="text-sm text-red-700">Other calls could not be loaded. Reload the page to try again.</p>;
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        Other calls could not be loaded. Reload the page to try again.
+      </p>
+    );
   }
   if (calls.length === 0) return <p className="text-sm text-slate-500">No other calls with this number.</p>;
   return (
     <div className="space-y-1">
       <ul className="-mx-2 divide-y divide-slate-100" data-testid="other-calls">
-        {calls.map((call) => <Row key={call.id} call={call} />)}
+        {calls.map((call) => (
+          <Row key={call.id} call={call} />
+        ))}
       </ul>
       {calls.length === OTHER_CALLS_LIMIT && <p className="text-xs text-slate-500">The {OTHER_CALLS_LIMIT} most recent.</p>}
     </div>
@@ -48,7 +54,9 @@ export async function OtherCalls({ actor, callId, hasNumber }: { actor: Actor; c
 export function OtherCallsSkeleton() {
   return (
     <div className="space-y-2" aria-busy="true" aria-label="Loading other calls">
-      {[0, 1, 2].map((i) => <div key={i} className="h-9 animate-pulse rounded bg-slate-100" />)}
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="h-9 animate-pulse rounded bg-slate-100" />
+      ))}
     </div>
   );
 }

@@ -8,12 +8,11 @@ import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { checkCompleteness } from '@/lib/calls/completeness';
 import { asRecord, keyValueRows } from '@/lib/calls/key-values';
-import { meaningOf } from '@/lib/providers/lifecycle';
-import { lifecycleFor } from '@/lib/providers/registry';
 import { buildTimeline } from '@/lib/calls/timeline';
-import { PROVIDERS } from '@/lib/providers/registry';
-import { getCallDetail } from '@/lib/queries/calls/detail';
+import { meaningOf } from '@/lib/providers/lifecycle';
+import { lifecycleFor, PROVIDERS } from '@/lib/providers/registry';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
+import { getCallDetail } from '@/lib/queries/calls/detail';
 import { AnalysisSection } from './analysis-section';
 import { CallActions } from './call-actions';
 import { CallHeader } from './call-header';
@@ -58,7 +57,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           <div className="min-w-0 space-y-6">
             <AnalysisSection call={call} />
             <TranscriptSection call={call} providerLabel={providerLabel} />
-            <Section title="Timeline" aside={`${call.events.length} events · ${timeline.attempts.length} ${timeline.attempts.length === 1 ? 'attempt' : 'attempts'}`} testId="timeline">
+            <Section
+              title="Timeline"
+              aside={`${call.events.length} events · ${timeline.attempts.length} ${timeline.attempts.length === 1 ? 'attempt' : 'attempts'}`}
+              testId="timeline"
+            >
               {call.attempts > timeline.attempts.length && (
                 <p className="mb-3 text-xs text-slate-600">
                   {providerLabel} reports {call.attempts} attempts; the events received show {timeline.attempts.length}.

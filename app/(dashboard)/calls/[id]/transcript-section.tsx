@@ -1,7 +1,7 @@
 import { TranscriptView } from '@/components/transcript/transcript-view';
 import { httpUrl } from '@/lib/calls/links';
-import { providerNotes } from '@/lib/providers/registry';
 import { transcriptLines } from '@/lib/calls/transcript';
+import { providerNotes } from '@/lib/providers/registry';
 import type { CallDetailView } from '@/lib/queries/calls/detail';
 import { Section } from './section';
 

@@ -1,9 +1,10 @@
 // GET /api/analytics/<summary|volume|credits|balance|actions> — one chart's numbers as JSON, or with ?format=csv as a file.
-import { actionsChart, balanceChart, creditsChart, scopeFor, summaryChart, volumeChart } from '@/lib/queries/analytics/charts';
+
 import { actionsCsv, balanceCsv, seriesCsv, summaryCsv } from '@/lib/analytics/csv';
 import { analyticsQuerySchema, CHARTS, type ChartName } from '@/lib/analytics/schema';
 import { guardedRoute } from '@/lib/handlers/route';
 import { AppError } from '@/lib/http/errors';
+import { actionsChart, balanceChart, creditsChart, scopeFor, summaryChart, volumeChart } from '@/lib/queries/analytics/charts';
 
 const isChart = (v: string): v is ChartName => (CHARTS as readonly string[]).includes(v);
 
@@ -17,11 +18,36 @@ export const GET = guardedRoute({ guard: 'calls:read', params: chartParam, query
   let data: object;
   let csv: string;
   switch (chart) {
-    case 'summary': { const c = await summaryChart(actor, scope); data = c; csv = summaryCsv(c); break; }
-    case 'volume': { const c = await volumeChart(actor, scope, q); data = c; csv = seriesCsv(c); break; }
-    case 'credits': { const c = await creditsChart(actor, scope, q); data = c; csv = seriesCsv(c); break; }
-    case 'balance': { const c = await balanceChart(actor, scope, q); data = c; csv = balanceCsv(c); break; }
-    case 'actions': { const c = await actionsChart(actor, scope); data = c; csv = actionsCsv(c); break; }
+    case 'summary': {
+      const c = await summaryChart(actor, scope);
+      data = c;
+      csv = summaryCsv(c);
+      break;
+    }
+    case 'volume': {
+      const c = await volumeChart(actor, scope, q);
+      data = c;
+      csv = seriesCsv(c);
+      break;
+    }
+    case 'credits': {
+      const c = await creditsChart(actor, scope, q);
+      data = c;
+      csv = seriesCsv(c);
+      break;
+    }
+    case 'balance': {
+      const c = await balanceChart(actor, scope, q);
+      data = c;
+      csv = balanceCsv(c);
+      break;
+    }
+    case 'actions': {
+      const c = await actionsChart(actor, scope);
+      data = c;
+      csv = actionsCsv(c);
+      break;
+    }
   }
   if (q.format === 'csv') {
     return new Response(csv, {

@@ -1,8 +1,8 @@
 // GET/PUT /api/analytics/threshold — reads, or sets or clears, the low-balance threshold (setting: admins; audited).
 import { thresholdSchema } from '@/lib/analytics/schema';
 import { clientIp } from '@/lib/auth/sign-in-limit';
-import { guardedRoute } from '@/lib/handlers/route';
 import { setLowBalanceThreshold } from '@/lib/commands/settings/set-low-balance-threshold';
+import { guardedRoute } from '@/lib/handlers/route';
 import { getLowBalanceThreshold } from '@/lib/queries/admin/settings';
 
 export const GET = guardedRoute({ guard: 'calls:read' }, async ({ actor }) => Response.json({ threshold: await getLowBalanceThreshold(actor) }));

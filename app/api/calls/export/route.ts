@@ -2,7 +2,7 @@
 import { clientIp } from '@/lib/auth/sign-in-limit';
 import { callCsvRow, callsCsvHeader } from '@/lib/calls-csv';
 import { guardedRoute } from '@/lib/handlers/route';
-import { auditExport, exportCalls, exportTimeZone, type ExportRow } from '@/lib/queries/calls/export';
+import { auditExport, type ExportRow, exportCalls, exportTimeZone } from '@/lib/queries/calls/export';
 import { callExportSchema } from '@/lib/schemas/calls';
 import { localDate } from '@/lib/time-zone';
 

@@ -1,7 +1,8 @@
 // GET /api/cron/prune-deliveries — daily: delete deliveries older than DELIVERY_RETENTION_DAYS (CRON_SECRET).
+
+import { pruneDeliveries } from '@/lib/commands/deliveries/prune-deliveries';
 import { env } from '@/lib/env';
 import { guardedRoute } from '@/lib/handlers/route';
-import { pruneDeliveries } from '@/lib/commands/deliveries/prune-deliveries';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Stop well inside a serverless function's time limit; whatever is left goes tomorrow.

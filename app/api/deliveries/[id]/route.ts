@@ -1,8 +1,8 @@
 // GET /api/deliveries/{id} — one delivery with its headers (secrets masked) and body (masked for viewers).
 import { guardedRoute } from '@/lib/handlers/route';
+import { AppError } from '@/lib/http/errors';
 import { uuidParam } from '@/lib/http/uuid';
 import { getDelivery } from '@/lib/queries/deliveries/list';
-import { AppError } from '@/lib/http/errors';
 
 export const GET = guardedRoute({ guard: 'deliveries:read', params: (p) => uuidParam(p.id ?? '', 'delivery') }, async ({ actor, params: id }) => {
   const delivery = await getDelivery(actor, id);

@@ -1,7 +1,8 @@
 // POST /api/actions/{id}/decision — approve (optionally with an edited payload or a WhatsApp template) or reject a pending action; approvers and admins.
+
+import { decideAction } from '@/lib/commands/actions/decide';
 import { guardedRoute } from '@/lib/handlers/route';
 import { uuidParam } from '@/lib/http/uuid';
-import { decideAction } from '@/lib/commands/actions/decide';
 import { decisionSchema } from '@/lib/schemas/actions';
 
 export const POST = guardedRoute(
