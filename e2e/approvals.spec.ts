@@ -154,7 +154,7 @@ test('a new action appears in the queue and the badge without a reload', async (
   const polled = page.waitForRequest((r) => r.url().includes('/api/actions/count'));
   await page.clock.fastForward(10_000);
   const poll = await polled;
-  const { pending } = (await (await poll.response())?.json()) as { pending: number };
+  const { pending } = (await (await poll.response())!.json()) as { pending: number };
   expect(pending).toBeGreaterThan(0);
   await expect(page.getByTestId('pending-count')).toHaveText(pending > 99 ? '99+' : String(pending));
 });

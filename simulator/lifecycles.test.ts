@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ATOMS_OUTCOMES } from '@/lib/providers/atoms/simulate';
 import { MIRAI_OUTCOMES } from '@/lib/providers/mirai/simulate';
 import { isoStrings } from '@/test/sim-json';
-import { generateCalls, type SimCall, withDuplicates } from './lifecycles';
+import { generateCalls, withDuplicates } from './lifecycles';
 
 const now = new Date('2026-08-01T12:00:00Z');
 const calls = generateCalls({ count: 200, seed: 7, now });

@@ -9,7 +9,14 @@ import { post, uid, useTestSecrets } from '@/test/webhooks';
 // receive time is the call's last activity and a credit entry's time), then asks for exactly
 // those days with provider=mirai, so parallel tests never see each other's calls.
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
+/** The summary chart's body, as far as these tests read it. */
+interface SummaryJson {
+  current: Record<string, number>;
+  previous: Record<string, number>;
+  deltas: Record<string, unknown>;
+  failures: unknown[];
+}
 
 let token: string;
 beforeAll(async () => {
@@ -18,13 +25,13 @@ beforeAll(async () => {
 });
 afterEach(() => vi.useRealTimers());
 
-async function chart(name: string, query: string): Promise<{ status: number; json: Json; text: string }> {
+async function chart<T = Json>(name: string, query: string): Promise<{ status: number; json: T; text: string }> {
   const res = await chartGet(new Request(`http://localhost/api/analytics/${name}?${query}`, { headers: { authorization: `Bearer ${token}` } }), {
     params: Promise.resolve({ chart: name }),
   });
   // Decoded by hand: Response.text() drops the BOM the CSV starts with, which is part of the file.
   const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
-  return { status: res.status, json: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Json) : {}, text };
+  return { status: res.status, json: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : ({} as T), text };
 }
 
 interface Posted {
@@ -96,7 +103,7 @@ describe('GET /api/analytics/<chart>', () => {
 
   it('summary: headline numbers, failures by reason, and the empty previous period', async () => {
     const { query } = await seed(privateDay());
-    const { json } = await chart('summary', query);
+    const { json } = await chart<SummaryJson>('summary', query);
     expect(json.current).toMatchObject({ calls: 4, connected: 3, judged: 3, successful: 2, avgDuration: 70, creditsUsed: 6 });
     // percentile_cont over 30, 60, 120: 60 + 0.8 × 60.
     expect(json.current.p90Duration).toBeCloseTo(108, 6);

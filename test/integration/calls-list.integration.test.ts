@@ -11,7 +11,12 @@ import { testDb, uid } from '@/test/webhooks';
 // makes its own calls and scopes its queries to them (a marker in the metadata, or a window of
 // time no one else uses). The export and the team time zone: calls-export.integration.test.ts.
 
-type Json = Record<string, any>;
+/** A page of GET /api/calls, as far as these tests read it (an error answer has `error` instead). */
+interface CallsPage {
+  calls: (Record<string, unknown> & { id: string; customerNumber: string })[];
+  nextCursor: string | null;
+  asOf: string;
+}
 
 const tokens = new Map<Role, Promise<string>>();
 const tokenFor = (role: Role) => {
@@ -19,9 +24,9 @@ const tokenFor = (role: Role) => {
   return tokens.get(role) as Promise<string>;
 };
 
-async function get(path: string, role: Role = 'approver'): Promise<{ status: number; json: Json }> {
+async function get(path: string, role: Role = 'approver'): Promise<{ status: number; json: CallsPage }> {
   const res = await listCalls(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${await tokenFor(role)}` } }));
-  return { status: res.status, json: (await res.json()) as Json };
+  return { status: res.status, json: (await res.json()) as CallsPage };
 }
 
 const ids = async (path: string, role?: Role) => {
@@ -54,7 +59,7 @@ describe('search', () => {
     }
     const viewer = await get(`/api/calls?q=${encodeURIComponent(`+91${digits}`)}`, 'viewer');
     expect(viewer.json.calls).toHaveLength(1);
-    expect(viewer.json.calls[0].customerNumber).toBe(`+91•••••${digits.slice(-4)}`);
+    expect(viewer.json.calls[0]!.customerNumber).toBe(`+91•••••${digits.slice(-4)}`);
   });
 
   it('finds a call by provider call id, Callboard id, metadata value, summary word (stemmed) and transcript word', async () => {

@@ -5,11 +5,14 @@ import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 // Today's dialects, signed, through the real routes: each lands as the same canonical call.
 useTestSecrets();
 
-type Json = Record<string, any>; // fixtures are edited freely here
+/** The parts of a fixture these tests edit; the rest is posted as read. */
+type Json = Record<string, unknown>;
+type MiraiV2Fixture = Json & { id: string; type: string; created_at: string; data: { call?: Json & { id: string; status: string } } };
+type AtomsFixture = Json & { id: string; metadata: Json & { callId: string } };
 
 /** A Mirai v2 fixture moved onto its own call and event ids (tests share one database). */
-function v2(name: string, callId: string, eventId = uid('evt')): Json {
-  const body = fixture<Json>('mirai-v2', name);
+function v2(name: string, callId: string, eventId = uid('evt')): MiraiV2Fixture {
+  const body = fixture<MiraiV2Fixture>('mirai-v2', name);
   body.id = eventId;
   if (body.data.call) body.data.call.id = callId;
   return body;
@@ -21,7 +24,7 @@ describe('Mirai v2 at /api/webhooks/mirai-v2', () => {
     const started = v2('call-completed.json', id);
     started.type = 'call.started';
     started.created_at = '2026-07-26T09:15:02Z';
-    started.data.call.status = 'in_progress';
+    started.data.call!.status = 'in_progress';
     const processed = v2('call-processed.json', id);
     for (const body of [started, v2('call-completed.json', id), processed]) expect((await post('mirai-v2', body)).status).toBe(200);
     const call = await callRow('mirai-v2', id);
@@ -33,7 +36,7 @@ describe('Mirai v2 at /api/webhooks/mirai-v2', () => {
       end_reason: 'time-limit-close',
       analysis: { cost: { amount: 28.5, currency: 'INR' } },
     });
-    expect((call?.transcript as unknown[]).length).toBe(2);
+    expect((call!.transcript as unknown[]).length).toBe(2);
   });
 
   it('a retried call.started arriving after call.completed does not reopen the call; a retry of the same id is a duplicate', async () => {
@@ -41,7 +44,7 @@ describe('Mirai v2 at /api/webhooks/mirai-v2', () => {
     const completed = v2('call-completed.json', id);
     const started = v2('call-completed.json', id);
     started.type = 'call.started';
-    started.data.call.status = 'in_progress';
+    started.data.call!.status = 'in_progress';
     await post('mirai-v2', completed);
     await post('mirai-v2', started);
     expect((await post('mirai-v2', completed)).json).toEqual({ ok: true, duplicate: true });
@@ -82,7 +85,7 @@ describe('Atoms current format at /api/webhooks/atoms', () => {
   it('pre-, post-conversation and analytics make one call; the seed format keeps working beside it', async () => {
     const id = uid('CALL');
     for (const name of ['pre-conversation.json', 'post-conversation.json', 'analytics-completed-canonical.json']) {
-      const body = fixture<Json>('atoms', name);
+      const body = fixture<AtomsFixture>('atoms', name);
       body.metadata.callId = id;
       body.id = uid('dlv');
       expect((await post('atoms', body)).status).toBe(200);
@@ -99,7 +102,7 @@ describe('Atoms current format at /api/webhooks/atoms', () => {
       analysis: { metrics: { turn_taking_balance: 2, escalation_needed: false } },
     });
     expect(call?.duration_seconds).toBeCloseTo(49.35, 2);
-    expect((call?.transcript as unknown[]).length).toBe(2);
+    expect((call!.transcript as unknown[]).length).toBe(2);
   });
 
   it('a delivery that fails to process is still stored whole and answered 202 (Atoms never retries)', async () => {
@@ -112,7 +115,7 @@ describe('Atoms current format at /api/webhooks/atoms', () => {
     const { POST } = await import('@/app/api/webhooks/atoms/route');
     const { signAtoms } = await import('@/lib/providers/atoms/simulate');
     const id = uid('CALL');
-    const body = fixture<Json>('atoms', 'post-conversation.json');
+    const body = fixture<AtomsFixture>('atoms', 'post-conversation.json');
     body.metadata.callId = id;
     const text = JSON.stringify(body);
     const res = await POST(

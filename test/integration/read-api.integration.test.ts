@@ -10,9 +10,22 @@ useTestSecrets();
 // Approvers see personal data whole; masking for viewers has its own tests.
 const makeToken = (revoked = false) => tokenFor('approver', { revoked });
 
-const get = async (handler: (r: Request) => Promise<Response>, path: string, token?: string) => {
+type Json = Record<string, unknown>;
+/** The bodies of the three read endpoints, as far as these tests read them (an error answer has `error` instead). */
+interface CallsPage {
+  calls: (Json & { providerCallId: string })[];
+  nextCursor: string | null;
+}
+interface CallDetail {
+  call: { events: { type: string }[]; actions: Json[] };
+}
+interface ActionsPage {
+  actions: (Json & { createdAt: string })[];
+}
+
+const get = async <T = Json>(handler: (r: Request) => Promise<Response>, path: string, token?: string) => {
   const res = await handler(new Request(`http://localhost${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as T };
 };
 
 async function seedCall(marker: string, phone: string) {
@@ -42,7 +55,7 @@ describe('GET /api/calls', () => {
       .padStart(8, '0')}`;
     const id = await seedCall(marker, phone);
     for (const q of [phone.slice(3), marker.toUpperCase(), id]) {
-      const res = await get(listCalls, `/api/calls?q=${encodeURIComponent(q)}`, token);
+      const res = await get<CallsPage>(listCalls, `/api/calls?q=${encodeURIComponent(q)}`, token);
       expect(res.status).toBe(200);
       expect(res.json.calls.map((c: { providerCallId: string }) => c.providerCallId)).toEqual([id]);
       expect(res.json.calls[0]).toMatchObject({ provider: 'mirai', status: 'completed', customerNumber: phone, pendingActions: 1 });
@@ -57,7 +70,7 @@ describe('GET /api/calls', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await get(listCalls, `/api/calls?q=${marker}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token);
+      const res = await get<CallsPage>(listCalls, `/api/calls?q=${marker}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token);
       seen.push(...res.json.calls.map((c: { providerCallId: string }) => c.providerCallId));
       cursor = res.json.nextCursor as string | null;
     } while (cursor);
@@ -66,7 +79,7 @@ describe('GET /api/calls', () => {
 
   it('filters by provider and status, and rejects bad filters with 400', async () => {
     const token = await makeToken();
-    const res = await get(listCalls, '/api/calls?provider=atoms&status=completed&limit=100', token);
+    const res = await get<CallsPage>(listCalls, '/api/calls?provider=atoms&status=completed&limit=100', token);
     expect(res.status).toBe(200);
     for (const c of res.json.calls) expect(c).toMatchObject({ provider: 'atoms', status: 'completed' });
     expect(await get(listCalls, '/api/calls?status=bogus', token)).toMatchObject({ status: 400, json: { error: { code: 'invalid_request' } } });
@@ -80,7 +93,7 @@ describe('GET /api/calls/{id} and /api/actions', () => {
     const token = await makeToken();
     const id = await seedCall(uid('detail'), '+911111111111');
     const row = await callRow('mirai', id);
-    const detail = await get((r) => getCall(r, { params: Promise.resolve({ id: String(row?.id) }) }), `/api/calls/${row?.id}`, token);
+    const detail = await get<CallDetail>((r) => getCall(r, { params: Promise.resolve({ id: String(row?.id) }) }), `/api/calls/${row?.id}`, token);
     expect(detail.status).toBe(200);
     expect(detail.json.call.events.map((e: { type: string }) => e.type).sort()).toEqual(['action', 'call.completed']);
     expect(detail.json.call.actions).toMatchObject([{ kind: 'send_whatsapp', status: 'pending', reason: 'missing_address' }]);
@@ -91,7 +104,7 @@ describe('GET /api/calls/{id} and /api/actions', () => {
   it('lists pending actions oldest first with their call', async () => {
     const token = await makeToken();
     const id = await seedCall(uid('queue'), '+912222222222');
-    const res = await get(getActions, '/api/actions?status=pending&limit=100', token);
+    const res = await get<ActionsPage>(getActions, '/api/actions?status=pending&limit=100', token);
     expect(res.status).toBe(200);
     const times = res.json.actions.map((a: { createdAt: string }) => a.createdAt);
     expect([...times].sort()).toEqual(times);

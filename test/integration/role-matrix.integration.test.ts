@@ -196,7 +196,7 @@ describe('decisions', () => {
     const results = await Promise.all([send(a, 'approve'), send(b, 'reject')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
-    expect((await loser?.json()).error.message).toMatch(/^Already (approved|rejected) by .+@test\.callboard$/);
+    expect((await loser!.json()).error.message).toMatch(/^Already (approved|rejected) by .+@test\.callboard$/);
     const audit = await testDb().query(`SELECT action FROM audit_log WHERE target_id = $1`, [actionId]);
     expect(audit.rows).toHaveLength(1);
   });

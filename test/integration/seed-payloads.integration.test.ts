@@ -5,11 +5,15 @@ import { callRow, deliveriesFor, post, testDb, uid, useTestSecrets } from '@/tes
 // Every example payload of the seeds, signed, through the real routes into a real Postgres.
 useTestSecrets();
 
-type Json = Record<string, any>; // fixtures are edited freely here
+/** The parts of each provider's fixtures these tests edit; the rest is posted as read. */
+type Json = Record<string, unknown>;
+type MiraiFixture = Json & { metadata?: Json; event: Json & { data: Json & { call?: Json & { id: string } } } };
+type MiniVoiceFixture = Json & { event: string; call: Json & { id: string }; data?: Json & { event_key?: string } };
+type AtomsFixture = Json & { call_id: string };
 
 /** A Mirai fixture moved onto its own call id (tests share one database). */
-function miraiAs(name: string, callId: string, metadata?: Json): Json {
-  const body = fixture<Json>('mirai', name);
+function miraiAs(name: string, callId: string, metadata?: Json): MiraiFixture {
+  const body = fixture<MiraiFixture>('mirai', name);
   if (body.event.data.call) body.event.data.call.id = callId;
   if (metadata) body.metadata = metadata;
   return body;
@@ -38,7 +42,7 @@ describe('Mirai v1 seed payloads', () => {
       metadata,
       analysis: { insights: { sentiment: 'positive', intent: 'booking_confirmed' } },
     });
-    expect((call?.started_at as Date).toISOString()).toBe('2023-10-27T10:00:00.000Z');
+    expect((call!.started_at as Date).toISOString()).toBe('2023-10-27T10:00:00.000Z');
     const credits = await testDb().query('SELECT used, available FROM credit_entry WHERE call_id = $1', [call?.id]);
     expect(credits.rows).toEqual([{ used: 2.5, available: 105 }]);
     expect(await deliveriesFor(call?.id as string)).toEqual(Array(3).fill({ outcome: 'stored', verification: 'valid', http_status: 200 }));
@@ -48,7 +52,7 @@ describe('Mirai v1 seed payloads', () => {
     const id = uid('68f0');
     for (const name of ['call-completed-v1.json', 'end-of-call-v1.json', 'action-create-order-v1.json']) {
       const body = miraiAs(name, id);
-      if (name.startsWith('action')) body.event.data.call.id = id;
+      if (name.startsWith('action')) body.event.data.call!.id = id;
       expect((await post('mirai', body)).status).toBe(200);
     }
     const call = await callRow('mirai', id);
@@ -80,10 +84,10 @@ describe('Mirai v1 seed payloads', () => {
     const id = uid('c');
     const metadata = { internalOrderId: uid('order') };
     await post('mirai', miraiAs('call-completed.json', id, metadata));
-    const order = fixture<Json>('mirai', 'action-create-order.json');
+    const order = fixture<MiraiFixture>('mirai', 'action-create-order.json');
     order.metadata = metadata;
     expect((await post('mirai', order)).status).toBe(200);
-    const whatsapp = fixture<Json>('mirai', 'action-send-whatsapp.json');
+    const whatsapp = fixture<MiraiFixture>('mirai', 'action-send-whatsapp.json');
     whatsapp.metadata = { nothing: uid('matches') };
     expect((await post('mirai', whatsapp)).status).toBe(200);
 
@@ -115,7 +119,7 @@ describe('MiniVoice seed payloads', () => {
   it('call.created then call.completed', async () => {
     const id = uid('call');
     for (const name of ['call-created.json', 'call-completed.json']) {
-      const body = fixture<Json>('minivoice', name);
+      const body = fixture<MiniVoiceFixture>('minivoice', name);
       body.call.id = id;
       if (body.data?.event_key) body.data.event_key = `${id}:${body.event}`;
       expect((await post('minivoice', body)).status).toBe(200);
@@ -135,7 +139,7 @@ describe('Atoms seed payloads', () => {
   it('call.start, call.end and analytics.completed', async () => {
     const id = uid('call');
     for (const name of ['call-start.json', 'call-end.json', 'analytics-completed.json']) {
-      const body = fixture<Json>('atoms', name);
+      const body = fixture<AtomsFixture>('atoms', name);
       body.call_id = id;
       expect((await post('atoms', body)).status).toBe(200);
     }

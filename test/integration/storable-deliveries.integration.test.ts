@@ -94,7 +94,7 @@ describe('text Postgres cannot hold', () => {
     });
     await expectStored(res, id, ['data.transcript.turns.0.text', 'data.transcript.turns.1.text']);
     const call = await callRow('mirai-v2', id);
-    expect((call?.transcript as { text: string }[]).map((t) => t.text)).toEqual(['Hi', '\ufffd']);
+    expect((call!.transcript as { text: string }[]).map((t) => t.text)).toEqual(['Hi', '\ufffd']);
   });
 
   it('NUL in the call id and the event type (MiniVoice)', async () => {
@@ -143,7 +143,7 @@ describe('values outside a column', () => {
     await expectStored(res, id, ['facts.startedAt']);
     const call = await callRow('mirai', id);
     expect(call?.started_at).toBeNull();
-    expect((call?.ended_at as Date).toISOString()).toBe('2026-07-26T09:16:38.000Z');
+    expect((call!.ended_at as Date).toISOString()).toBe('2026-07-26T09:16:38.000Z');
   });
 
   it('an event time outside 0001–9999 (MiniVoice created_at) is dropped; the event is kept', async () => {
