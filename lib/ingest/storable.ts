@@ -22,6 +22,7 @@ export interface StorageWarning {
 /** Containers deeper than this (the body is level 0) are replaced by null. */
 export const MAX_DEPTH = 64;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point; Postgres text and jsonb cannot hold it
 const NUL = /\u0000/g;
 /**
  * True when JSON text holds an escape jsonb refuses (\u0000, or a surrogate escape that may be
@@ -103,7 +104,9 @@ export function storableJson(value: unknown): { value: unknown; warnings: Storag
       let copy: unknown[] | null = null;
       v.forEach((item, i) => {
         const next = walk(item, join(path, i), depth + 1);
-        if (next !== item) (copy ??= v.slice())[i] = next;
+        if (next === item) return;
+        copy ??= v.slice();
+        copy[i] = next;
       });
       return copy ?? v;
     }

@@ -84,7 +84,10 @@ function operation(route: ApiRoute) {
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  for (const route of API_ROUTES) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method] = operation(route);
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -34,7 +34,8 @@ async function actAs(who: Who): Promise<void> {
   request.headers = new Headers({ origin: 'http://localhost', host: 'localhost' });
   if (who === 'anonymous') return;
   const user = await makeUser(who);
-  const { cookie } = await signIn(user.email, undefined, `192.0.2.${(ip += 1)}`);
+  ip += 1;
+  const { cookie } = await signIn(user.email, undefined, `192.0.2.${ip}`);
   request.headers.set('cookie', cookie);
 }
 

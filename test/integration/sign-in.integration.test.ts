@@ -5,7 +5,10 @@ import { testDb } from '@/test/webhooks';
 
 let ipCounter = 0;
 /** Each test its own client address, so per-IP counting of one test never leaks into another. */
-const freshIp = () => `198.51.100.${(ipCounter += 1)}`;
+const freshIp = () => {
+  ipCounter += 1;
+  return `198.51.100.${ipCounter}`;
+};
 
 describe('sign-in', () => {
   it('sets an HTTP-only, SameSite=Lax session cookie and audits the sign-in', async () => {
