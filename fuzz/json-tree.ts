@@ -47,12 +47,16 @@ export function encode(root: JsonNode): Buffer {
     else if (item instanceof Raw) out.push(Buffer.from(item.bytes));
     else if (item instanceof Obj) {
       const parts: (JsonNode | { lit: string })[] = [{ lit: '{' }];
-      item.entries.forEach(([k, v], i) => parts.push({ lit: `${i ? ',' : ''}${JSON.stringify(k)}:` }, v));
+      item.entries.forEach(([k, v], i) => {
+        parts.push({ lit: `${i ? ',' : ''}${JSON.stringify(k)}:` }, v);
+      });
       parts.push({ lit: '}' });
       for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
     } else if (Array.isArray(item)) {
       const parts: (JsonNode | { lit: string })[] = [{ lit: '[' }];
-      item.forEach((v, i) => parts.push(...(i ? [{ lit: ',' }] : []), v));
+      item.forEach((v, i) => {
+        parts.push(...(i ? [{ lit: ',' }] : []), v);
+      });
       parts.push({ lit: ']' });
       for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
     } else out.push(Buffer.from(JSON.stringify(item), 'utf8'));

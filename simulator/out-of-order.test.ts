@@ -15,7 +15,9 @@ describe('withOutOfOrder', () => {
     const moved = shuffled.filter((c, i) => c.events.some((e, j) => e !== calls[i]?.events[j])).length;
     expect(moved).toBeGreaterThan(10);
     expect(moved).toBeLessThan(90);
-    shuffled.forEach((c, i) => expect(new Set(c.events)).toEqual(new Set(calls[i]?.events)));
+    shuffled.forEach((c, i) => {
+      expect(new Set(c.events)).toEqual(new Set(calls[i]?.events));
+    });
   });
 
   it('leaves the traffic alone at probability 0', () => {

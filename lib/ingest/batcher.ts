@@ -22,7 +22,9 @@ export function createBatcher<I, O>({ run, maxBatch, parallel }: BatcherOptions<
   async function settle(batch: Pending<I, O>[]): Promise<void> {
     try {
       const out = await run(batch.map((p) => p.item));
-      batch.forEach((p, i) => p.resolve(out[i] as O));
+      batch.forEach((p, i) => {
+        p.resolve(out[i] as O);
+      });
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error);

@@ -194,7 +194,7 @@ export async function replayChunk(client: ClientBase, rows: DeliveryRow[], only?
     counts.actions.updated += linked.reduce((n, l) => n + l.actions, 0);
     counts.credits.updated += linked.reduce((n, l) => n + l.credits, 0);
     const relinkedCalls = new Map([...new Set(linked.map((l) => l.call_id))].map((id) => [id, calls.get(id) ?? '']));
-    (await refoldCalls(client, relinkedCalls)).updatedIds?.forEach((id) => updated.add(id));
+    for (const id of (await refoldCalls(client, relinkedCalls)).updatedIds ?? []) updated.add(id);
   }
   counts.calls.updated = updated.size;
   counts.calls.removed = folded.removed;

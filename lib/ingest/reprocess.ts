@@ -127,7 +127,7 @@ export async function reprocess(client: ClientBase, scope: ReprocessScope, opts:
       committed = true;
       addCounts(result, chunk.counts);
       result.problems.push(...chunk.problems.slice(0, MAX_PROBLEMS - result.problems.length));
-      chunk.orphans.forEach((id) => orphans.add(id));
+      for (const id of chunk.orphans) orphans.add(id);
       const last = rows[rows.length - 1]!;
       after = { receivedAt: last.received_at, id: last.id };
       opts.onProgress?.({ done, total: Math.max(total, done) });

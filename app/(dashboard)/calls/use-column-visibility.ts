@@ -46,7 +46,7 @@ export function useColumnVisibility(): { hidden: Set<ColumnId>; toggle: (id: Col
     } catch {
       // Storage refused (private mode, full): the columns stay as they were.
     }
-    listeners.forEach((l) => l());
+    for (const listener of listeners) listener();
   }, []);
   const toggle = useCallback(
     (id: ColumnId) => {
