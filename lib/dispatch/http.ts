@@ -48,6 +48,7 @@ export async function exchange(
     const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(config.timeoutMs) });
     return { kind: 'response', status: res.status, headers: res.headers, text: await res.text() };
   } catch (error) {
+    // biome-ignore lint/correctness/usePlaywrightValidDescribeCallback: describe() is this module's error describer above, not Playwright's test.describe
     return { kind: 'network', ...describe(error, config.timeoutMs) };
   }
 }

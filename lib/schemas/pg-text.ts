@@ -4,6 +4,7 @@ import { z } from 'zod';
 // not a character at all (JSON.parse makes one from "\ud800"). Either would reach the database
 // and come back as a 500; refused here, they are a 400 naming the parameter.
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point; Postgres text and jsonb cannot hold it
 const NOT_STORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const PG_TEXT_MESSAGE = 'must not contain a NUL character or an unpaired UTF-16 surrogate';
