@@ -1,4 +1,4 @@
-import type { FuzzAnswer, } from './request';
+import type { FuzzAnswer } from './request';
 
 // What must hold for every fuzzed request, whatever it carried: no 5xx; a 4xx in the error
 // envelope; every webhook delivery on record (a 2xx one stored with its event and folded into

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCalls, } from './lifecycles';
+import { generateCalls } from './lifecycles';
 
 // The newer envelopes: Mirai v2 and Atoms' current format.
 

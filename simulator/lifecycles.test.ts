@@ -7,7 +7,6 @@ import { generateCalls, withDuplicates } from './lifecycles';
 const now = new Date('2026-08-01T12:00:00Z');
 const calls = generateCalls({ count: 200, seed: 7, now });
 
-
 describe('generateCalls', () => {
   it('is deterministic for a seed and now', () => {
     expect(generateCalls({ count: 30, seed: 7, now })).toEqual(generateCalls({ count: 30, seed: 7, now }));
