@@ -24,7 +24,11 @@ export function DispatchControls({ id, outboxStatus }: { id: string; outboxStatu
       {canResend && (
         <form action={redispatch} className="flex items-center gap-2">
           <input type="hidden" name="id" value={id} />
-          <button disabled={sending || sent?.ok === true} className="rounded bg-slate-900 px-3 py-1 text-white hover:bg-slate-700 disabled:opacity-40">
+          <button
+            type="submit"
+            disabled={sending || sent?.ok === true}
+            className="rounded bg-slate-900 px-3 py-1 text-white hover:bg-slate-700 disabled:opacity-40"
+          >
             {outboxStatus === 'skipped' ? 'Send now' : 'Re-dispatch'}
           </button>
           <Outcome result={sent} />
@@ -37,7 +41,11 @@ export function DispatchControls({ id, outboxStatus }: { id: string; outboxStatu
             Reference (order number, message id)
             <input name="reference" maxLength={500} className="mt-0.5 block rounded border border-slate-300 px-2 py-1" />
           </label>
-          <button disabled={marking || marked?.ok === true} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-40">
+          <button
+            type="submit"
+            disabled={marking || marked?.ok === true}
+            className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-40"
+          >
             It arrived: mark as sent
           </button>
           <Outcome result={marked} />
