@@ -5,7 +5,7 @@ function Block({ className }: { className: string }) {
 
 export default function LoadingCall() {
   return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading the call">
+    <div className="space-y-6" role="status" aria-busy="true" aria-label="Loading the call">
       <div className="space-y-3">
         <Block className="h-4 w-16" />
         <Block className="h-7 w-72 max-w-full" />

@@ -53,7 +53,7 @@ export async function OtherCalls({ actor, callId, hasNumber }: { actor: Actor; c
 
 export function OtherCallsSkeleton() {
   return (
-    <div className="space-y-2" aria-busy="true" aria-label="Loading other calls">
+    <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading other calls">
       {[0, 1, 2].map((i) => (
         <div key={i} className="h-9 animate-pulse rounded bg-slate-100" />
       ))}
