@@ -28,6 +28,7 @@ export function TranscriptView({ lines, recordingUrl }: { lines: TranscriptLine[
     <div className="space-y-3">
       {recordingUrl && (
         <div className="space-y-1">
+          {/* biome-ignore lint/a11y/useMediaCaption: providers send a call recording without a captions file; its transcript is shown right below, turn by turn with times */}
           <audio
             ref={audio}
             controls

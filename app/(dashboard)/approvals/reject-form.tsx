@@ -13,7 +13,7 @@ export function RejectForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubm
     >
       <label className="min-w-64 flex-1 text-xs text-slate-600">
         Reason for rejecting
-        {/* autoFocus: the r shortcut opens this form to type the reason at once. */}
+        {/* biome-ignore lint/a11y/noAutofocus: the form opens on the user's own action (r, or Reject), to type the reason at once */}
         <input name="reason" required maxLength={1000} autoFocus className={inputClass} />
       </label>
       <button type="submit" disabled={busy} className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-600 disabled:opacity-40">

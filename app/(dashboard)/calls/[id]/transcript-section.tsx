@@ -25,6 +25,7 @@ export function TranscriptSection({ call, providerLabel }: { call: CallDetailVie
   return (
     <Section title="Transcript" testId="transcript-section">
       <div className="space-y-3">
+        {/* biome-ignore lint/a11y/useMediaCaption: providers send a call recording without a captions file; the paragraph below says there is no transcript and links to the provider's call page */}
         {recordingUrl && <audio controls preload="none" src={recordingUrl} data-testid="recording-audio" className="w-full" />}
         <p className="text-sm text-slate-600" data-testid="no-transcript">
           {providerNotes(call.provider).noTranscript}{' '}
