@@ -21,6 +21,7 @@ function Value({ value, keys }: { value: DisplayValue; keys: 'raw' | 'labels' })
       return (
         <span className="flex flex-wrap gap-1">
           {value.items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of strings in order; the same string may appear twice
             <span key={`${item}-${i}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
               {item}
             </span>

@@ -29,6 +29,7 @@ export function StorageWarnings({ warnings }: { warnings: readonly { field: stri
       </p>
       <ul className="mt-0.5 list-disc pl-4">
         {warnings.map((w, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a stored delivery's warnings never change or reorder, and neither field nor change is unique
           <li key={i}>
             <code className="break-all font-mono">{w.field}</code>: {w.change}
           </li>

@@ -8,6 +8,7 @@ export function LoadingRows({ rows = 8 }: { rows?: number }) {
       <span className="sr-only">Loading calls…</span>
       <ul className="divide-y divide-slate-100">
         {Array.from({ length: rows }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows with no data behind them
           <li key={i} className="flex animate-pulse items-center gap-4 px-4 py-3">
             <span className="h-3 w-24 rounded bg-slate-200" />
             <span className="h-3 w-20 rounded bg-slate-100" />

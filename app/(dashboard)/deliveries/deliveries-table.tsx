@@ -26,6 +26,7 @@ function Outcome({ d }: { d: DeliveryListItem }) {
         <p className="max-w-64 text-xs text-amber-900" title={d.warnings.map((w) => `${w.field}: ${w.change}`).join('\n')} data-testid="delivery-warnings">
           Stored with {d.warnings.length === 1 ? '1 change' : `${d.warnings.length} changes`}:{' '}
           {d.warnings.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a stored delivery's warnings never change or reorder, and neither field nor change is unique
             <span key={i}>
               {i > 0 && ', '}
               <code className="font-mono [overflow-wrap:anywhere]">{w.field}</code>

@@ -32,6 +32,7 @@ export function OrderDetails({ payload, currency }: Pick<DetailsProps, 'payload'
         </thead>
         <tbody>
           {lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a line item is its place in the order: variantId is optional and two lines may share one
             <tr key={i} className="border-t border-slate-100">
               <td className="py-1 pr-2">{line.label}</td>
               <td className="py-1 text-right tabular-nums" data-testid="line-quantity">
@@ -73,6 +74,7 @@ export function OrderDetails({ payload, currency }: Pick<DetailsProps, 'payload'
         <address className="not-italic" data-testid="ship-to">
           {addressLines.length ? (
             addressLines.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the address's lines in order; two may read the same
               <span key={i} className="block">
                 {line}
               </span>

@@ -55,6 +55,7 @@ export function EditOrderForm({ payload, currency, busy, onSubmit, onCancel }: E
           {formatMoney(typeof payload.cartTotal === 'number' ? payload.cartTotal : null, currency)}).
         </p>
         {items.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: quantities are edited by position (quantity.0, quantity.1…); a line has no id of its own
           <label key={i} className="flex items-center gap-2 text-xs text-slate-600">
             <input
               name={`quantity.${i}`}

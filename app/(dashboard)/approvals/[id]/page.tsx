@@ -108,8 +108,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-medium">Life</h2>
           <ol className="space-y-3 text-sm" data-testid="action-life">
-            {life.map((event, i) => (
-              <li key={i} className="flex gap-3" data-testid="life-event">
+            {life.map((event) => (
+              <li key={`${event.at.toISOString()} ${event.title}`} className="flex gap-3" data-testid="life-event">
                 <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${TONE[event.tone]}`} aria-hidden />
                 <div>
                   <p className="font-medium">{event.title}</p>
