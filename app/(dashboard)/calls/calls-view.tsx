@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useDisplayZone } from '@/components/local-time';
 import { ApiError } from '@/lib/api-client';
 import { activeFilterCount, type CallView, clearFilters } from '@/lib/call-view-filters';
@@ -47,7 +47,7 @@ export function CallsView({ initial, providers, canManageSettings }: Props) {
   const filtered = activeFilterCount(view) > 0;
   const { rows } = calls;
 
-  let content;
+  let content: ReactNode;
   if (rows.length === 0 && calls.isPending) content = <LoadingRows />;
   else if (rows.length === 0 && calls.error) {
     const signedOut = calls.error instanceof ApiError && calls.error.status === 401;
