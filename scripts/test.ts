@@ -1,6 +1,7 @@
-// `npm test`: typecheck, unit, integration, then e2e, stopping at the first failure with its exit
-// code. Each step is the package.json script of the same name, so running one step by hand
-// (`npm run test:unit`) does exactly what this does.
+// `npm test`: lint (Biome's format and lint check, the fastest step), typecheck, unit,
+// integration, then e2e, stopping at the first failure with its exit code. Each step is the
+// package.json script of the same name, so running one step by hand (`npm run test:unit`) does
+// exactly what this does.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -11,6 +12,7 @@ interface Step {
 }
 
 const steps: Step[] = [
+  { script: 'lint' },
   { script: 'typecheck' },
   { script: 'test:unit' },
   { script: 'test:integration' },
