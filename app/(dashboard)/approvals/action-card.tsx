@@ -66,8 +66,14 @@ export function ActionCard(props: CardProps) {
       data-testid="pending-action"
       data-action-id={item.id}
       aria-current={props.focused ? 'true' : undefined}
-      onClick={props.onFocus}
-      className={`space-y-3 px-4 py-3 ${props.focused ? 'bg-sky-50/60 ring-2 ring-inset ring-sky-300' : ''}`}
+      // Focus landing in a card makes it the row the shortcuts act on (use-queue-keys.ts; j/k move
+      // it too): Tab onto any of its controls, or a click anywhere on it (tabIndex -1 takes the
+      // click's focus without adding a tab stop). Its decision buttons leave the current row be.
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (!(e.target as Element).closest('[data-decision-buttons]')) props.onFocus();
+      }}
+      className={`space-y-3 px-4 py-3 focus:outline-none ${props.focused ? 'bg-sky-50/60 ring-2 ring-inset ring-sky-300' : ''}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <input
@@ -94,7 +100,7 @@ export function ActionCard(props: CardProps) {
           History
         </a>
         {form === null && (
-          <div className="ml-auto flex gap-2" onClick={(e) => e.stopPropagation()}>
+          <div className="ml-auto flex gap-2" data-decision-buttons>
             <button
               type="button"
               disabled={blocker !== null || busy}
