@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { numberOption, OptionError } from '@/lib/cli/options';
+import { numberOption, OptionError } from '@/scripts/cli-options';
 import { seedFromString } from '@/simulator/prng';
 
 // Parses `npm run fuzz` options into typed values; pure (no process.exit), like the simulator's.

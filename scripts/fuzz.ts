@@ -8,11 +8,11 @@ import { type Judged, judge, type Sent } from '@/fuzz/judge';
 import { failureReport, statusTable } from '@/fuzz/report';
 import { type FuzzRequest, readAnswer, toHeaders } from '@/fuzz/request';
 import { buildWebhookRequest, type WebhookCase, webhookCase } from '@/fuzz/webhook-cases';
-import { optionsOrExit } from '@/lib/cli/options';
 import { env } from '@/lib/env';
 import { demoSecret } from '@/simulator/demo';
 import { progressBar } from '@/simulator/progress';
 import type { SignableProvider } from '@/simulator/sign';
+import { optionsOrExit } from './cli-options';
 
 const opts = optionsOrExit(parseFuzzArgs, USAGE);
 

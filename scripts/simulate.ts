@@ -1,6 +1,5 @@
 // Sends simulated, signed provider webhooks to a running Callboard, then optionally checks what the API shows: npm run simulate -- --help
 
-import { optionsOrExit } from '@/lib/cli/options';
 import { env } from '@/lib/env';
 import { checkCalls } from '@/simulator/check-api';
 import { parseSimulateArgs, USAGE } from '@/simulator/cli-options';
@@ -10,6 +9,7 @@ import { withOutOfOrder } from '@/simulator/out-of-order';
 import { progressBar } from '@/simulator/progress';
 import { sendCalls } from '@/simulator/send';
 import { endpointOf, SIM_PROVIDERS, type SignableProvider, type SimProvider } from '@/simulator/sign';
+import { optionsOrExit } from './cli-options';
 
 const opts = optionsOrExit(parseSimulateArgs, USAGE);
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { numberOption, OptionError } from '@/lib/cli/options';
 import { PROVIDERS, providerById } from '@/lib/providers/registry';
+import { numberOption, OptionError } from '@/scripts/cli-options';
 import { seedFromString } from './prng';
 import { DEFAULT_SIM_PROVIDERS, endpointOf, SIM_PROVIDERS, type SimProvider } from './sign';
 

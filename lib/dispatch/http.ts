@@ -26,7 +26,7 @@ function errorCode(error: unknown): string | undefined {
   return cause?.code ?? (error as { code?: string } | null)?.code;
 }
 
-function describe(error: unknown, timeoutMs: number): { error: string; mayHaveArrived: boolean } {
+function networkFailure(error: unknown, timeoutMs: number): { error: string; mayHaveArrived: boolean } {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return { error: `no answer within ${timeoutMs} ms`, mayHaveArrived: true };
   const code = errorCode(error);
@@ -48,8 +48,7 @@ export async function exchange(
     const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(config.timeoutMs) });
     return { kind: 'response', status: res.status, headers: res.headers, text: await res.text() };
   } catch (error) {
-    // biome-ignore lint/correctness/usePlaywrightValidDescribeCallback: describe() is this module's error describer above, not Playwright's test.describe
-    return { kind: 'network', ...describe(error, config.timeoutMs) };
+    return { kind: 'network', ...networkFailure(error, config.timeoutMs) };
   }
 }
 
