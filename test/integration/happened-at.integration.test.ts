@@ -13,6 +13,7 @@ import { post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 // its day in the list, the CSV, every chart and the rollups stays the day it happened. Credits
 // count on the day the provider reported them (the credit entry's time).
 
+// biome-ignore lint/suspicious/noExplicitAny: chart answers are read by shape in the assertions
 type Json = Record<string, any>;
 
 let token: string;
@@ -72,7 +73,7 @@ async function postAll(bodies: object[], at?: Date): Promise<void> {
 const rollupRows = async (day: string) =>
   (
     await testDb().query(
-      `SELECT 'status' AS t, day::text, status AS k, calls, credits_n, credits_sum::text FROM call_day_status WHERE day = $1::date AND calls <> 0
+      `SELECT 'status' AS t, day::text, status AS k, calls, duration_n AS credits_n, duration_sum::text AS credits_sum FROM call_day_status WHERE day = $1::date AND calls <> 0
        UNION ALL SELECT 'agent', day::text, agent, 0, credits_n, credits_sum::text FROM call_day_agent WHERE day BETWEEN $1::date AND $1::date + 1 AND credits_n <> 0
        UNION ALL SELECT 'duration', day::text, duration_seconds::text, calls, 0, '0' FROM call_day_duration WHERE day = $1::date AND calls <> 0
        ORDER BY 1, 2, 3`,
