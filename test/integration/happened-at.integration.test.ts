@@ -1,10 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { GET as chartGet } from '@/app/api/analytics/[chart]/route';
 import { GET as exportCalls } from '@/app/api/calls/export/route';
 import { GET as listCalls } from '@/app/api/calls/route';
+import { closePools } from '@/lib/db';
 import { reprocess } from '@/lib/ingest/reprocess';
+import { applyMigrations } from '@/prisma/migrate';
 import { makeToken } from '@/test/auth';
 import { parseCsv } from '@/test/csv';
+import { createIsolatedDatabase } from '@/test/setup/test-database';
 import { post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 // Issue 15, "When a call happened": a call is placed in time by when it happened (its start, else
@@ -12,6 +15,11 @@ import { post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 // events may arrive days late, be delivered again, be joined by late events and be reprocessed:
 // its day in the list, the CSV, every chart and the rollups stays the day it happened. Credits
 // count on the day the provider reported them (the credit entry's time).
+//
+// Its own database: "nothing today" and a reprocess of every call must see this file's calls only.
+const own = await createIsolatedDatabase('callboard_ha_', inject('databaseUrl'));
+await applyMigrations(own.url);
+process.env.DATABASE_URL = own.url;
 
 // biome-ignore lint/suspicious/noExplicitAny: chart answers are read by shape in the assertions
 type Json = Record<string, any>;
@@ -22,6 +30,11 @@ beforeAll(async () => {
   token = await makeToken('approver');
 });
 afterEach(() => vi.useRealTimers());
+afterAll(async () => {
+  await closePools();
+  await testDb().end();
+  await own.dispose();
+});
 
 const DAY_MS = 86_400_000;
 const isoDay = (at: number | Date) => new Date(at).toISOString().slice(0, 10);
