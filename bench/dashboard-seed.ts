@@ -48,13 +48,13 @@ async function insertCalls(client: pg.Client, calls: number, eventsPerCall: numb
     await client.query(
       `INSERT INTO call (provider, provider_call_id, status, provider_status, final, direction, customer_number, to_number,
                          agent_id, metadata, started_at, ended_at, duration_seconds, success, summary, credits_used,
-                         event_count, first_event_at, last_event_at, search_text, attempts, transcript)
+                         event_count, first_event_at, last_event_at, occurred_at, credits_at, search_text, attempts, transcript)
        SELECT p.provider, 'bench_' || g, s.status, s.status, true, 'outbound', num, num,
               'agent_' || (g % 25), jsonb_build_object('store', 'store_' || (g % 40), 'campaign', 'cmp_' || (g % 12), 'order', 'ORD-' || g),
               t - interval '3 minutes', t, 30 + (g % 300), (g % 3 <> 0),
               CASE WHEN g % 2 = 0 THEN 'Customer ' || (ARRAY['confirmed the order','asked for a callback','declined cash on delivery','changed the address'])[1 + g % 4] END,
               CASE WHEN p.provider = 'mirai' THEN 1 + (g % 5) * 0.5 END,
-              $3, t - interval '3 minutes', t, lower('bench_' || g || ' ' || num || ' store_' || (g % 40) || ' ord-' || g), 1 + (g % 7 = 0)::int,
+              $3, t - interval '3 minutes', t, t - interval '3 minutes', CASE WHEN p.provider = 'mirai' THEN t END, lower('bench_' || g || ' ' || num || ' store_' || (g % 40) || ' ord-' || g), 1 + (g % 7 = 0)::int,
               CASE WHEN g % 10 = 0 THEN jsonb_build_array(jsonb_build_object('role','agent','text','Hello, I am calling about your order','at',null),
                                                            jsonb_build_object('role','customer','text','Yes please deliver tomorrow','at',null)) END
        FROM generate_series($1::int, $2::int) g

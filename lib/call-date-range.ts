@@ -1,7 +1,7 @@
 import type { DateRange } from '@/lib/schemas/calls';
 import { addDays, isDateOnly, localDate, startOfZonedDay } from '@/lib/time-zone';
 
-// Turns the list's date filter into instants on last activity. Presets are whole days in the
+// Turns the list's date filter into instants on when calls happened (call.occurred_at). Presets are whole days in the
 // team's zone ending today, so "today" in Kolkata starts at Kolkata's midnight, whatever the
 // server's zone; a plain date is a whole day there too, and `to` includes its day.
 

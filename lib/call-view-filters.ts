@@ -12,7 +12,7 @@ import { isDateOnly } from '@/lib/time-zone';
 /** Filters and sort as the page holds them; the zone is not part of a view, it is the team's. */
 export type CallView = Omit<CallExportFilters, 'tz'>;
 
-export const DEFAULT_VIEW: CallView = { sort: 'activity', dir: 'desc' };
+export const DEFAULT_VIEW: CallView = { sort: 'happened', dir: 'desc' };
 
 /** Calls per keyset page, on the server's first paint and every page after. */
 export const CALLS_PAGE_SIZE = 50;

@@ -17,6 +17,8 @@ export interface CsvCall {
   status: string;
   providerStatus: string | null;
   outcome: string | null;
+  /** When the call happened: what the export's dates filter on. */
+  occurredAt: Date;
   startedAt: Date | null;
   endedAt: Date | null;
   lastEventAt: Date;
@@ -41,6 +43,7 @@ export function callsCsvHeader(timeZone: string): string {
     'status',
     'provider_status',
     'outcome',
+    `happened_at (${timeZone})`,
     `started_at (${timeZone})`,
     `ended_at (${timeZone})`,
     `last_activity (${timeZone})`,
@@ -67,6 +70,7 @@ export function callCsvRow(call: CsvCall, timeZone: string): string {
     call.status,
     call.providerStatus,
     call.outcome,
+    time(call.occurredAt),
     time(call.startedAt),
     time(call.endedAt),
     time(call.lastEventAt),

@@ -11,6 +11,8 @@ export interface Seed {
   metadata?: Record<string, unknown>;
   startedAt?: Date | null;
   lastEventAt?: Date;
+  /** When the call happened; by default its lastEventAt, the one instant most seeds give a call. */
+  occurredAt?: Date;
   durationSeconds?: number | null;
   creditsUsed?: number | null;
   success?: boolean | null;
@@ -31,8 +33,8 @@ export async function insertCall(marker: string, seed: Seed = {}): Promise<{ id:
     .join(' ');
   const { rows } = await testDb().query<{ id: string }>(
     `INSERT INTO call (provider, provider_call_id, status, customer_number, to_number, direction, agent_id, metadata, started_at, last_event_at,
-                       duration_seconds, credits_used, success, summary, transcript, disposition, search_text)
-     VALUES ($1, $2, $3, $4, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+                       duration_seconds, credits_used, success, summary, transcript, disposition, search_text, occurred_at)
+     VALUES ($1, $2, $3, $4, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [
       seed.provider ?? 'mirai',
       providerCallId,
@@ -49,6 +51,7 @@ export async function insertCall(marker: string, seed: Seed = {}): Promise<{ id:
       seed.transcript ? JSON.stringify(seed.transcript) : null,
       seed.disposition ?? null,
       searchText,
+      seed.occurredAt ?? seed.lastEventAt ?? new Date(),
     ],
   );
   return { id: String(rows[0]?.id), providerCallId };

@@ -1,30 +1,30 @@
 import type pg from 'pg';
 
 // The analytics rollups checked against the definition they keep: a GROUP BY of call in the
-// rollup zone (and, for call_day_meta, by each of its keys). Rows whose counts all net to zero
+// rollup zone, calls on the day they happened, credits on the day they were reported (and, for call_day_meta, by each of its keys). Rows whose counts all net to zero
 // may linger in a rollup; they count as absent. A row of a key no longer counted is extra.
 
-const DAY = `(last_event_at AT TIME ZONE (SELECT zone FROM call_rollup_zone))::date`;
+const DAY = `(occurred_at AT TIME ZONE (SELECT zone FROM call_rollup_zone))::date`;
+const CREDITS_DAY = `(coalesce(credits_at, occurred_at) AT TIME ZONE (SELECT zone FROM call_rollup_zone))::date`;
 
 const TABLES = {
   call_day_status: {
     expected: `SELECT ${DAY} AS day, provider, status, count(*)::int AS calls, count(success)::int AS judged,
                  count(*) FILTER (WHERE success)::int AS successful, count(duration_seconds)::int AS duration_n,
                  coalesce(sum(duration_seconds::numeric), 0) AS duration_sum, sum(attempts)::bigint AS attempts_sum,
-                 coalesce(sum(rescheduled_count), 0)::bigint AS rescheduled_sum, count(credits_used)::int AS credits_n,
-                 coalesce(sum(credits_used::numeric), 0) AS credits_sum
+                 coalesce(sum(rescheduled_count), 0)::bigint AS rescheduled_sum
                FROM call GROUP BY 1, 2, 3`,
     kept: `SELECT * FROM call_day_status
-           WHERE (calls, judged, successful, duration_n, duration_sum, attempts_sum, rescheduled_sum, credits_n, credits_sum) <> (0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+           WHERE (calls, judged, successful, duration_n, duration_sum, attempts_sum, rescheduled_sum) <> (0, 0, 0, 0, 0, 0, 0)`,
   },
   call_day_agent: {
-    expected: `SELECT ${DAY} AS day, provider, coalesce(agent_id, application_id, '(none)') AS agent, count(*)::int AS credits_n,
+    expected: `SELECT ${CREDITS_DAY} AS day, provider, coalesce(agent_id, application_id, '(none)') AS agent, count(*)::int AS credits_n,
                  sum(credits_used::numeric) AS credits_sum
                FROM call WHERE credits_used IS NOT NULL GROUP BY 1, 2, 3`,
     kept: `SELECT * FROM call_day_agent WHERE (credits_n, credits_sum) <> (0, 0)`,
   },
   call_day_meta: {
-    expected: `SELECT k AS key, ${DAY} AS day, provider, coalesce(metadata ->> k, '(none)') AS value, count(*)::int AS credits_n,
+    expected: `SELECT k AS key, ${CREDITS_DAY} AS day, provider, coalesce(metadata ->> k, '(none)') AS value, count(*)::int AS credits_n,
                  sum(credits_used::numeric) AS credits_sum
                FROM call, unnest((SELECT meta_keys FROM call_rollup_zone)) k WHERE credits_used IS NOT NULL GROUP BY 1, 2, 3, 4`,
     kept: `SELECT * FROM call_day_meta WHERE (credits_n, credits_sum) <> (0, 0)`,

@@ -2,9 +2,10 @@ import { callViewParsers, DEFAULT_VIEW, viewToSearchParams } from '@/lib/call-vi
 import { bucketDays, type Granularity } from './buckets';
 import type { Period } from './period';
 
-// A bar or point → the calls list showing exactly the calls behind it: the bucket's days (the
-// list's from/to are whole days in the same zone, on last activity, like the charts), the page's
-// provider filter, and the series when it is a filter the list has. The link is written by the
+// A bar or point → the calls list showing the calls behind it: the bucket's days (the list's
+// from/to are whole days in the same zone, on when calls happened, like the charts; a credits bar
+// counts days of when credits were reported, so it lists the calls that happened on them), the
+// page's provider filter, and the series when it is a filter the list has. The link is written by the
 // calls page's own URL parsers, so it says what that page reads.
 
 export interface ClickTarget {

@@ -36,6 +36,8 @@ const COLUMNS = {
   eventCount: ['event_count', 'int'],
   firstEventAt: ['first_event_at', 'timestamptz'],
   lastEventAt: ['last_event_at', 'timestamptz'],
+  occurredAt: ['occurred_at', 'timestamptz'],
+  creditsAt: ['credits_at', 'timestamptz'],
   searchText: ['search_text', 'text'],
 } as const satisfies { [K in keyof CallProjection]-?: readonly [string, string] };
 

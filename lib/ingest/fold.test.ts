@@ -92,9 +92,13 @@ function store(arrivals: NormalizedEvent[]): FoldEvent[] {
   return [...stored.values()];
 }
 
-/** Arrival bookkeeping (when we first and last heard of the call) is the only arrival-dependent part. */
-function projection(events: FoldEvent[]): Omit<CallProjection, 'firstEventAt' | 'lastEventAt'> {
-  const { firstEventAt: _f, lastEventAt: _l, ...rest } = foldCall('mirai', 'c1', events);
+/**
+ * Arrival bookkeeping (when we first and last heard of the call, and when a Mirai v1 report that
+ * names no time of its own was received: the credit entry's time) is the only arrival-dependent
+ * part. occurredAt stays in: these calls have a start.
+ */
+function projection(events: FoldEvent[]): Omit<CallProjection, 'firstEventAt' | 'lastEventAt' | 'creditsAt'> {
+  const { firstEventAt: _f, lastEventAt: _l, creditsAt: _c, ...rest } = foldCall('mirai', 'c1', events);
   return rest;
 }
 
@@ -206,5 +210,40 @@ describe('foldCall breaks ties by the provider lifecycle', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('foldCall places the call in time by when it happened', () => {
+  const received = (events: NormalizedEvent[], from: number): FoldEvent[] =>
+    events.map((e, i) => ({
+      dedupeKey: e.dedupeKey,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      receivedAt: new Date(from + i * 60_000).toISOString(),
+      facts: e.facts,
+    }));
+  const t0 = Date.UTC(2026, 6, 26, 9, 20);
+
+  it('its start, whatever arrives later: a late event a week on moves the last activity, never occurredAt', () => {
+    const first = foldCall('mirai', 'c1', received(answered, t0));
+    expect(first.occurredAt).toBe('2026-07-26T09:15:02.000Z');
+    const late = received([mirai('call.completed', { call: call('completed') })], t0 + 7 * 86_400_000);
+    const after = foldCall('mirai', 'c1', [...received(answered, t0), ...late]);
+    expect(after.occurredAt).toBe(first.occurredAt);
+    expect(after.lastEventAt).not.toBe(first.lastEventAt);
+  });
+
+  it('without a start, its first provider-stamped event; without one, its first receipt', () => {
+    const stamped = [mv('call.queued', '2026-07-26T08:00:00Z', 'queued'), mv('call.failed', '2026-07-26T08:00:09Z', 'failed')];
+    expect(foldCall('minivoice', 'x', received(stamped, t0)).occurredAt).toBe('2026-07-26T08:00:00.000Z');
+    const unstamped = [mirai('call.initiate', { call: call('initiate') }), mirai('call.busy', { call: call('busy') })];
+    expect(foldCall('mirai', 'c1', received(unstamped, t0)).occurredAt).toBe(new Date(t0).toISOString());
+  });
+
+  it("credits at the time the credit entry gets: the reporting event's own time, else its end, else its receipt", () => {
+    const report = (extra: Record<string, unknown>) => mirai('end-of-call', { call: call('completed', extra), credits: { used: 2, available: 9 } });
+    expect(foldCall('mirai', 'c1', received([report({ endedAt: '2026-07-27T00:10:00Z' })], t0)).creditsAt).toBe('2026-07-27T00:10:00.000Z');
+    expect(foldCall('mirai', 'c1', received([report({})], t0)).creditsAt).toBe(new Date(t0).toISOString());
+    expect(foldCall('mirai', 'c1', received(busyThenGiveUp, t0)).creditsAt).toBeNull();
   });
 });

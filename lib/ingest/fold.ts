@@ -47,6 +47,17 @@ export interface CallProjection {
   eventCount: number;
   firstEventAt: string;
   lastEventAt: string;
+  /**
+   * When the call happened: its start, else its first provider-stamped event, else its first
+   * receipt. It places the call in time (date filters, charts, rollups, the default order); a
+   * late event, a re-delivery or a reprocess a week later cannot move it, unlike lastEventAt.
+   */
+  occurredAt: string;
+  /**
+   * When the provider reported creditsUsed: the time of the credit entry behind it (the event's
+   * own time, else its endedAt, else its receipt, as lib/ingest/batch-plan.ts stamps the entry).
+   */
+  creditsAt: string | null;
   searchText: string;
 }
 
@@ -132,6 +143,9 @@ function searchText(providerCallId: string, values: (string | null | undefined)[
   return [...parts].join(' ');
 }
 
+/** The time batch-plan.ts gives the credit entry an event raises. */
+const creditTime = (e: FoldEvent): string => e.occurredAt ?? e.facts.endedAt ?? e.receivedAt;
+
 export function foldCall(provider: string, providerCallId: string, input: FoldEvent[]): CallProjection {
   if (input.length === 0) throw new Error('foldCall needs at least one event');
   const lifecycle = lifecycleFor(provider);
@@ -170,6 +184,15 @@ export function foldCall(provider: string, providerCallId: string, input: FoldEv
   const metadata = merged(events, 'metadata') ?? {};
   const agentId = last(events, 'agentId') ?? null;
   const applicationId = last(events, 'applicationId') ?? null;
+  const firstEventAt = extreme(
+    events.map((e) => e.receivedAt),
+    'min',
+  ) as string;
+  const firstStamped = extreme(
+    events.map((e) => e.occurredAt ?? undefined),
+    'min',
+  );
+  const creditsEvent = events.findLast((e) => e.facts.creditsUsed !== undefined);
 
   return {
     status,
@@ -200,14 +223,13 @@ export function foldCall(provider: string, providerCallId: string, input: FoldEv
     creditsUsed: last(events, 'creditsUsed') ?? null,
     creditsAvailable: last(events, 'creditsAvailable') ?? null,
     eventCount: events.length,
-    firstEventAt: extreme(
-      events.map((e) => e.receivedAt),
-      'min',
-    ) as string,
+    firstEventAt,
     lastEventAt: extreme(
       events.map((e) => e.receivedAt),
       'max',
     ) as string,
+    occurredAt: startedAt ?? firstStamped ?? firstEventAt,
+    creditsAt: creditsEvent ? creditTime(creditsEvent) : null,
     searchText: searchText(providerCallId, [customerNumber, fromNumber, toNumber, agentId, applicationId], metadata),
   };
 }

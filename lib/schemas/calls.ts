@@ -8,8 +8,11 @@ import { pgDateTime, pgText } from './pg-text';
 
 const isoDateTime = pgDateTime();
 
-/** Sort keys: last activity (the default, what "newest" means), call start, duration, credits. */
-export const CALL_SORTS = ['activity', 'started', 'duration', 'credits'] as const;
+/**
+ * Sort keys: when the call happened (the default, what "newest" means), latest activity ("recently
+ * updated": a late event or a reprocess moves a call up), call start, duration, credits.
+ */
+export const CALL_SORTS = ['happened', 'activity', 'started', 'duration', 'credits'] as const;
 export type CallSort = (typeof CALL_SORTS)[number];
 
 /** Date presets, in whole days of the team's time zone, ending today. */
@@ -50,11 +53,11 @@ const viewFilterShape = {
   agent: pgText().trim().min(1).max(200).optional(),
   meta: metadataFilter.optional(),
   range: z.enum(DATE_RANGES).optional(),
-  /** On last activity. A date-time is taken as is; a plain date is a whole day in `tz` (`to` inclusive). */
+  /** On when the call happened. A date-time is taken as is; a plain date is a whole day in `tz` (`to` inclusive). */
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   q: pgText().trim().min(1).max(200).optional(),
-  sort: z.enum(CALL_SORTS).default('activity'),
+  sort: z.enum(CALL_SORTS).default('happened'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   /** Zone for `range` and plain dates (default: the team's setting, then UTC). */
   tz: pgText().max(64).refine(isTimeZone, 'must be an IANA time zone').optional(),
@@ -96,6 +99,8 @@ export interface CallListItem {
   creditsUsed: number | null;
   attempts: number;
   eventCount: number;
+  /** When the call happened: its start, else its first provider-stamped event, else its first receipt. */
+  occurredAt: Date;
   lastEventAt: Date;
   metadata: Record<string, unknown>;
   pendingActions: number;

@@ -67,7 +67,7 @@ const METADATA = `(ARRAY['{}', '{"campaign": "spring", "store": "s1"}', '{"campa
   '{"campaign": [1, "a"], "order": "o1"}', '{"campaign": "", "store": "(none)"}', '{"campaign": 1.50, "store": "Café ✓"}', '{"Campaign": "spring", "store": "s2"}'])`;
 
 /** 200 calls over ten days, every provider, status and null shape, with float sums that only add up as decimals. */
-const SEED = `INSERT INTO call (provider, provider_call_id, status, last_event_at, duration_seconds, credits_used, success, attempts, rescheduled_count, agent_id, application_id, metadata)
+const SEED = `INSERT INTO call (provider, provider_call_id, status, occurred_at, duration_seconds, credits_used, success, attempts, rescheduled_count, agent_id, application_id, metadata)
   SELECT (ARRAY['mirai', 'atoms', 'minivoice', 'mirai-v2'])[1 + g % 4], 'c' || g, (ARRAY['completed', 'busy', 'no_answer', 'voicemail', 'queued', 'failed', 'timeout'])[1 + g % 7],
          timestamptz '2024-03-08 00:00Z' + g * interval '71 minutes', (ARRAY[0.1, 0.2, 0.7, 1.0 / 3, 61, 61, NULL])[1 + g % 7], (ARRAY[0.1, 0.2, 0.3, NULL, 2.675])[1 + g % 5],
          (ARRAY[true, false, NULL])[1 + g % 3], 1 + g % 4, (ARRAY[NULL, 0, 1, 3])[1 + g % 4], CASE WHEN g % 3 <> 0 THEN 'agent_' || g % 5 END, CASE WHEN g % 6 = 0 THEN 'app_' || g % 2 END,
@@ -91,7 +91,7 @@ describe('analytics rollup triggers', () => {
     await inSchema(
       schema,
       `INSERT INTO call (provider, provider_call_id) SELECT 'atoms', 'ingest_' || g FROM generate_series(1, 5) g`,
-      `UPDATE call SET status = 'completed', last_event_at = timestamptz '2024-03-09 10:00Z', duration_seconds = 42, credits_used = 1.5, agent_id = 'agent_9' WHERE provider_call_id LIKE 'ingest_%'`,
+      `UPDATE call SET status = 'completed', occurred_at = timestamptz '2024-03-09 10:00Z', duration_seconds = 42, credits_used = 1.5, agent_id = 'agent_9' WHERE provider_call_id LIKE 'ingest_%'`,
     );
     await exact('ingest-like insert then update');
     // Netted out within the transaction: the bare calls never touched today's queued row.
@@ -104,9 +104,9 @@ describe('analytics rollup triggers', () => {
     await inSchema(
       schema,
       // Across days, providers, statuses and agents; values to null and back; some rows net out.
-      `UPDATE call SET last_event_at = last_event_at + interval '13 hours', status = CASE WHEN status = 'busy' THEN 'completed' ELSE status END,
+      `UPDATE call SET occurred_at = occurred_at + interval '13 hours', status = CASE WHEN status = 'busy' THEN 'completed' ELSE status END,
               success = CASE WHEN success IS NULL THEN true END, duration_seconds = CASE WHEN duration_seconds IS NULL THEN 0.3 WHEN duration_seconds > 1 THEN NULL ELSE duration_seconds END,
-              credits_used = credits_used * 3, agent_id = CASE WHEN agent_id IS NULL THEN 'agent_new' END, rescheduled_count = coalesce(rescheduled_count, 0) + 1
+              credits_used = credits_used * 3, credits_at = occurred_at + interval '20 hours', agent_id = CASE WHEN agent_id IS NULL THEN 'agent_new' END, rescheduled_count = coalesce(rescheduled_count, 0) + 1
        WHERE provider_call_id ~ '^c[0-9]*[13579]$'`,
       `UPDATE call SET provider = 'mirai' WHERE provider_call_id IN ('c2', 'c4', 'c6') AND provider <> 'mirai'`,
       `UPDATE call SET attempts = attempts + 1, credits_used = credits_used WHERE provider = 'minivoice'`,
@@ -123,7 +123,7 @@ describe('analytics rollup triggers', () => {
 
     await inSchema(
       schema,
-      `INSERT INTO call (provider, provider_call_id, status, last_event_at, credits_used, duration_seconds)
+      `INSERT INTO call (provider, provider_call_id, status, occurred_at, credits_used, duration_seconds)
        SELECT 'atoms', 'c' || g, 'voicemail', timestamptz '2024-03-10 23:30Z', 0.7, 12.5 FROM generate_series(195, 210) g
        ON CONFLICT (provider, provider_call_id) DO UPDATE SET status = EXCLUDED.status, credits_used = call.credits_used + EXCLUDED.credits_used`,
     );
@@ -151,7 +151,7 @@ describe('analytics rollup triggers', () => {
       'RELEASE SAVEPOINT c',
       'SET CONSTRAINTS ALL IMMEDIATE',
       `UPDATE call SET success = NOT success WHERE provider = 'mirai-v2'`,
-      `UPDATE call SET last_event_at = last_event_at + interval '1 day' WHERE provider = 'mirai-v2'`,
+      `UPDATE call SET occurred_at = occurred_at + interval '1 day' WHERE provider = 'mirai-v2'`,
     );
     await exact('savepoints and an early flush');
 
@@ -200,7 +200,7 @@ describe('analytics rollup triggers', () => {
     const rebuilt = await inSchema(schema, `SELECT call_rollup_rebuild('Pacific/Chatham') AS a`, `SELECT call_rollup_rebuild('Pacific/Chatham') AS b`);
     expect(rebuilt.map((r) => r.rows[0])).toEqual([{ a: true }, { b: false }]);
     await exact('rebuilt in another zone');
-    await inSchema(schema, `UPDATE call SET last_event_at = last_event_at - interval '1 hour' WHERE provider = 'mirai'`);
+    await inSchema(schema, `UPDATE call SET occurred_at = occurred_at - interval '1 hour' WHERE provider = 'mirai'`);
     await exact('an update in the new zone');
     expect((await inSchema(schema, `SELECT call_rollup_rebuild('Pacific/Chatham', true) AS forced`))[0]?.rows).toEqual([{ forced: true }]);
     await exact('forced rebuild');
@@ -233,7 +233,12 @@ describe('analytics rollup triggers', () => {
       [null, 'UTC'],
     ] as const) {
       const schema = await freshSchema(dir);
-      await inSchema(schema, SEED, ...(stored ? [`INSERT INTO team_setting (key, value) VALUES ('time_zone', '${stored}')`] : []));
+      // Calls as they were before occurred_at existed: placed in time by last_event_at alone.
+      await inSchema(
+        schema,
+        SEED.replace('occurred_at', 'last_event_at'),
+        ...(stored ? [`INSERT INTO team_setting (key, value) VALUES ('time_zone', '${stored}')`] : []),
+      );
       expect(await applyMigrations(url, { schema })).toEqual({ applied: rollupMigrations });
       expect((await inSchema(schema, 'SELECT zone, meta_keys FROM call_rollup_zone'))[0]?.rows).toEqual([{ zone, meta_keys: ['campaign', 'store'] }]);
       expect(await rollupDrift(db, schema)).toEqual([]);

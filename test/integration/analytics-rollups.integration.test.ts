@@ -57,9 +57,11 @@ async function postCalls(window: Period, count: number, seed: number): Promise<S
  */
 async function insertAwkward(window: Period, marker: string): Promise<void> {
   await testDb().query(
-    `INSERT INTO call (provider, provider_call_id, status, last_event_at, duration_seconds, credits_used, success, attempts, rescheduled_count, agent_id, application_id, metadata)
+    `INSERT INTO call (provider, provider_call_id, status, occurred_at, credits_at, duration_seconds, credits_used, success, attempts, rescheduled_count, agent_id, application_id, metadata)
      SELECT (ARRAY['mirai', 'atoms', 'minivoice'])[1 + g % 3], $3 || g, (ARRAY['completed', 'busy', 'voicemail', 'in_progress', 'timeout', 'skipped'])[1 + g % 6],
-            $1::date + (g * interval '97 minutes') + interval '30 minutes', (ARRAY[0.1, 0.2, 0.7, 1.0 / 3, 1e-7, 12345.678, NULL, 999999999999999, 1e15, 123456789012345678])[1 + g % 10],
+            $1::date + (g * interval '97 minutes') + interval '30 minutes',
+            -- Credits reported hours after the call (often the next day), at once, or (written by hand) not stamped.
+            $1::date + (g * interval '97 minutes') + (ARRAY[interval '30 minutes', interval '14 hours', NULL])[1 + g % 3], (ARRAY[0.1, 0.2, 0.7, 1.0 / 3, 1e-7, 12345.678, NULL, 999999999999999, 1e15, 123456789012345678])[1 + g % 10],
             (ARRAY[0.1, 0.2, 0.3, NULL, 2.675, 0])[1 + g % 6], (ARRAY[true, false, NULL])[1 + g % 3], 1 + g % 3,
             (ARRAY[NULL, 0, 2])[1 + g % 3], CASE WHEN g % 4 = 0 THEN 'agent_' || g % 2 END, CASE WHEN g % 5 = 0 THEN 'app_1' END,
             -- Every shape a metadata value takes: numbers, booleans, objects, JSON null, a key missing.
@@ -145,7 +147,7 @@ describe('analytics rollups', () => {
     const window = privateWindow();
     await postCalls(window, 40, 7101);
     await insertAwkward(window, `awk_${window.from}_`);
-    const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM call WHERE last_event_at >= $1::date AND last_event_at < $2::date + 1`, [
+    const { rows } = await testDb().query(`SELECT count(*)::int AS n FROM call WHERE occurred_at >= $1::date AND occurred_at < $2::date + 1`, [
       window.from,
       window.to,
     ]);

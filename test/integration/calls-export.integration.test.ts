@@ -94,8 +94,9 @@ describe('GET /api/calls/export', () => {
     const marker = uid('bulk');
     const window = privateWindow();
     await testDb().query(
-      `INSERT INTO call (provider, provider_call_id, status, metadata, last_event_at, search_text)
-       SELECT 'minivoice', $1 || '_' || g, 'completed', jsonb_build_object('marker', $1::text), $2::timestamptz + g * interval '1 second', $1 || '_' || g || ' ' || $1
+      `INSERT INTO call (provider, provider_call_id, status, metadata, last_event_at, occurred_at, search_text)
+       SELECT 'minivoice', $1 || '_' || g, 'completed', jsonb_build_object('marker', $1::text), $2::timestamptz + g * interval '1 second',
+              $2::timestamptz + g * interval '1 second', $1 || '_' || g || ' ' || $1
        FROM generate_series(1, 2500) g`,
       [marker, window.at(0)],
     );

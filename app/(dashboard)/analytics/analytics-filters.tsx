@@ -22,7 +22,7 @@ export function AnalyticsFilters({
   return (
     <div className="flex flex-wrap items-center gap-3" data-testid="analytics-filters">
       <DateRangeFilter
-        view={{ sort: 'activity', dir: 'desc', range: view.range, from: view.from, to: view.to }}
+        view={{ sort: 'happened', dir: 'desc', range: view.range, from: view.from, to: view.to }}
         timeZone={timeZone}
         onChange={(next) => onChange({ ...view, range: next.range, from: 'from' in next ? next.from : view.from, to: 'to' in next ? next.to : view.to })}
       />

@@ -38,6 +38,7 @@ export function AnalyticsView({
           <h1 className="text-xl font-semibold">Analytics</h1>
           <p className="text-sm text-slate-500">
             {s ? `${s.period.from} – ${s.period.to}, compared with ${s.previousPeriod.from} – ${s.previousPeriod.to}. ` : ''}
+            <span data-testid="time-basis-note">Calls by when they happened, credits by when the provider reported them. </span>
             <ZoneNote />
           </p>
           <ZoneLiveNote zone={zone} rollupZone={rollups.zone} team={team} canManageSettings={canManageSettings} />

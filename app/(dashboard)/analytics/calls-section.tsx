@@ -3,6 +3,8 @@ import { useRouter } from 'next/navigation';
 import { Chart } from '@/components/charts/chart';
 import { ChartCard } from '@/components/charts/chart-card';
 import { autoConfig, type ChartColor } from '@/components/charts/chart-config';
+import { useDisplayZone } from '@/components/local-time';
+import { timeBasisCaption } from '@/lib/analytics/captions';
 import { callsHref } from '@/lib/analytics/links';
 import type { SummaryChart } from '@/lib/analytics/types';
 import type { AnalyticsView } from '@/lib/analytics/url';
@@ -39,6 +41,8 @@ export function CallsSection({
   canReadActions: boolean;
 }) {
   const router = useRouter();
+  const { zone } = useDisplayZone();
+  const happened = timeBasisCaption('happened', zone);
   const volume = useAnalytics('volume', params);
   const csv = (chart: 'volume' | 'actions' | 'summary') => `${analyticsPath(chart)}?${params.toString()}&format=csv`;
   const failures = summary?.failures.map((f) => ({ bucket: f.reason, calls: f.calls })) ?? [];
@@ -48,7 +52,7 @@ export function CallsSection({
       <div className="lg:col-span-2">
         <ChartCard
           title="Calls by outcome"
-          description="Click a bar to see those calls."
+          description={`${happened}. Click a bar to see those calls.`}
           csvHref={csv('volume')}
           testId="chart-volume"
           loading={volume.isPending}
@@ -71,7 +75,7 @@ export function CallsSection({
       </div>
       <ChartCard
         title="Failures by reason"
-        description="Click a bar to see those calls."
+        description={`${happened}. Click a bar to see those calls.`}
         csvHref={csv('summary')}
         testId="chart-failures"
         loading={!summary}
@@ -101,12 +105,13 @@ export function CallsSection({
 }
 
 function ActionsCard({ params, csvHref }: { params: URLSearchParams; csvHref: string }) {
+  const { zone } = useDisplayZone();
   const actions = useAnalytics('actions', params);
   const rows = actions.data?.rows.map((r) => ({ bucket: r.stage, actions: r.actions })) ?? [];
   return (
     <ChartCard
       title="Actions raised vs decided"
-      description="Raised in the period, by where they are now."
+      description={`${timeBasisCaption('raised', zone)}, in the period, by where they are now.`}
       csvHref={csvHref}
       testId="chart-actions"
       loading={actions.isPending}

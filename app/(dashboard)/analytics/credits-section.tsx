@@ -3,6 +3,8 @@ import { useRouter } from 'next/navigation';
 import { Chart } from '@/components/charts/chart';
 import { ChartCard } from '@/components/charts/chart-card';
 import { autoConfig } from '@/components/charts/chart-config';
+import { useDisplayZone } from '@/components/local-time';
+import { timeBasisCaption } from '@/lib/analytics/captions';
 import { BREAKDOWNS, type Breakdown } from '@/lib/analytics/enums';
 import { type ClickTarget, callsHref } from '@/lib/analytics/links';
 import type { AnalyticsView } from '@/lib/analytics/url';
@@ -41,6 +43,8 @@ export function CreditsSection({
   onChange: (next: AnalyticsView) => void;
 }) {
   const router = useRouter();
+  const { zone } = useDisplayZone();
+  const reported = timeBasisCaption('reported', zone);
   const credits = useAnalytics('credits', params);
   const balance = useAnalytics('balance', params);
   const csv = (chart: 'credits' | 'balance') => `${analyticsPath(chart)}?${params.toString()}&format=csv`;
@@ -52,7 +56,7 @@ export function CreditsSection({
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard
           title="Credits used"
-          description="Click a bar to see those calls."
+          description={`${reported}. Click a bar for the calls that happened in it.`}
           csvHref={csv('credits')}
           testId="chart-credits"
           loading={credits.isPending}
@@ -101,7 +105,7 @@ export function CreditsSection({
         </ChartCard>
         <ChartCard
           title="Available balance"
-          description="Last reported balance in each bucket."
+          description={`${reported}: the last balance reported in each bucket.`}
           csvHref={csv('balance')}
           testId="chart-balance"
           loading={balance.isPending}

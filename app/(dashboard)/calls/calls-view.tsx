@@ -68,7 +68,7 @@ export function CallsView({ initial, providers, canManageSettings }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">Calls</h1>
         <p className="text-xs text-slate-500" data-testid="time-zone-note">
-          Times in {timeZone} ({team ? 'team setting' : 'your browser'})
+          Times in {timeZone} ({team ? 'team setting' : 'your browser'}) · <span data-testid="date-basis-note">dates by when the call happened</span>
           {canManageSettings && (
             <>
               {' '}

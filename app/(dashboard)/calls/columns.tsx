@@ -45,8 +45,9 @@ export interface Column {
 
 const dash = <span className="text-slate-400">—</span>;
 
+/** When the call happened: its start, else its first provider-stamped event, else its first receipt. */
 export function callTime(call: CallRow): string {
-  return call.startedAt ?? call.lastEventAt;
+  return call.occurredAt;
 }
 
 /** The agent, or failing that the application; Mirai v1 names only a campaign in metadata. */
@@ -61,7 +62,7 @@ function Time({ call, ctx }: { call: CallRow; ctx: CellContext }) {
     <Link
       href={`/calls/${call.id}`}
       className="whitespace-nowrap font-medium text-slate-900 hover:underline"
-      title={`${call.startedAt ? 'Started' : 'Last event'} ${at.toISOString()}`}
+      title={`${call.startedAt ? 'Started' : 'Happened'} ${at.toISOString()}`}
       tabIndex={-1}
     >
       {formatShortDateTime(at, ctx.timeZone, ctx.now)}
@@ -75,11 +76,11 @@ function Success({ value }: { value: boolean | null }) {
 }
 
 export const COLUMNS: Column[] = [
-  { id: 'time', label: 'Time', sort: 'started', required: true, cell: (c, ctx) => <Time call={c} ctx={ctx} /> },
+  { id: 'time', label: 'Time', sort: 'happened', required: true, cell: (c, ctx) => <Time call={c} ctx={ctx} /> },
   {
-    // Visible by default: the default order is by it, and a call's start can be days before.
+    // Latest activity: a late event, a provider's retry or a reprocess moves it, never the time.
     id: 'activity',
-    label: 'Activity',
+    label: 'Updated',
     sort: 'activity',
     cell: (c, ctx) => <span className="whitespace-nowrap">{formatShortDateTime(new Date(c.lastEventAt), ctx.timeZone, ctx.now)}</span>,
   },

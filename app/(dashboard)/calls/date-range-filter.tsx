@@ -1,11 +1,13 @@
 'use client';
 import { useState } from 'react';
+import { timeBasisCaption } from '@/lib/analytics/captions';
 import type { CallView } from '@/lib/call-view-filters';
 import { DATE_RANGES, type DateRange } from '@/lib/schemas/calls';
 import { addDays, localDate } from '@/lib/time-zone';
 
 // When: presets are whole days in the team's zone ending today; a custom range is two dates,
-// both included. Dates are on last activity, like the list's default order.
+// both included. Dates are on when the call happened, like the list's default order, and the
+// filter says so, with the zone.
 
 const LABELS: Record<DateRange, string> = { today: 'Today', '7d': 'Last 7 days', '30d': 'Last 30 days' };
 const field =
@@ -20,10 +22,11 @@ export function DateRangeFilter({ view, timeZone, onChange }: { view: CallView; 
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label htmlFor="calls-range" className="sr-only">
-        Date range
+        Date range, {timeBasisCaption('happened', timeZone).toLowerCase()}
       </label>
       <select
         id="calls-range"
+        title={timeBasisCaption('happened', timeZone)}
         value={mode}
         className={field}
         onChange={(e) => {

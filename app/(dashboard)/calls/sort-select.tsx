@@ -5,10 +5,13 @@ import type { CallSort } from '@/lib/schemas/calls';
 // Sorting for every screen size (the table's headers also sort, but a phone has no headers).
 
 const OPTIONS: { sort: CallSort; dir: 'asc' | 'desc'; label: string }[] = [
-  { sort: 'activity', dir: 'desc', label: 'Latest activity' },
-  { sort: 'activity', dir: 'asc', label: 'Oldest activity' },
-  { sort: 'started', dir: 'desc', label: 'Call time, newest' },
-  { sort: 'started', dir: 'asc', label: 'Call time, oldest' },
+  { sort: 'happened', dir: 'desc', label: 'Newest calls' },
+  { sort: 'happened', dir: 'asc', label: 'Oldest calls' },
+  // Latest activity: a late event or a reprocess brings a call up here, never in the dates.
+  { sort: 'activity', dir: 'desc', label: 'Recently updated' },
+  { sort: 'activity', dir: 'asc', label: 'Least recently updated' },
+  { sort: 'started', dir: 'desc', label: 'Start time, newest' },
+  { sort: 'started', dir: 'asc', label: 'Start time, oldest' },
   { sort: 'duration', dir: 'desc', label: 'Longest' },
   { sort: 'duration', dir: 'asc', label: 'Shortest' },
   { sort: 'credits', dir: 'desc', label: 'Most credits' },

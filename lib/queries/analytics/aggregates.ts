@@ -9,8 +9,12 @@ import { rollupCredits, rollupHeadline, rollupVolume } from './rollups';
 import { type BucketRow, exactSum, type HeadlineRow, providerFilter, type Scope, statusColumns } from './shared';
 
 // The analytics read models: every number is aggregated in Postgres, never by loading calls into
-// Node. Calls are bucketed on last_event_at — the column the calls list's date filter uses — so a
-// bar's click-through lists exactly the calls it counted. Buckets are named by their local start
+// Node. Calls are bucketed on when they happened (occurred_at) — the column the calls list's date
+// filter uses — so a bar's click-through lists exactly the calls it counted; a late event or a
+// reprocess never moves a call to another bucket. Credits are bucketed on when the provider
+// reported them (credits_at, the time of the credit entry behind credits_used; a row without it,
+// written by hand, counts on the call's day), so a call billed after midnight spends on the next
+// day, as the balance line and the burn rates (credit_entry.at) have it. Buckets are named by their local start
 // date in the zone. A chart in the rollup zone (the team's; UTC when unset) reads the per-day rollups
 // (rollups.ts); any other zone, and credits by a metadata key that is not one of the
 // team's breakdown keys (any key can be typed), are answered live from call: a grouped query over
@@ -39,6 +43,20 @@ function where(column: string, scope: Scope, providerColumn = 'provider', period
   return { sql, params };
 }
 
+/** When a call's credits were reported; a row written without credits_at counts on its own day. */
+const CREDITS_TIME = 'coalesce(credits_at, occurred_at)';
+
+/**
+ * `WHERE` over the credits' time: two index ranges (credits_at's, and occurred_at's for the rows
+ * without one) rather than the expression, which no index has.
+ */
+function creditsWhere(scope: Scope, period = scope.period) {
+  const { from, to } = instants(period, scope.timeZone);
+  const params: unknown[] = [from, to];
+  const sql = `WHERE credits_used IS NOT NULL AND (credits_at >= $1 AND credits_at < $2 OR credits_at IS NULL AND occurred_at >= $1 AND occurred_at < $2)${providerFilter(scope, params)}`;
+  return { sql, params };
+}
+
 const HEADLINE_SQL = `count(*)::int AS calls,
        ${statusColumns((condition) => `count(*) FILTER (WHERE ${condition})`)},
        count(success)::int AS judged,
@@ -46,16 +64,22 @@ const HEADLINE_SQL = `count(*)::int AS calls,
        ${exactSum('duration_seconds')}::float8 / nullif(count(duration_seconds), 0)::float8 AS avg_duration,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY duration_seconds)::float8 AS p90_duration,
        avg(attempts)::float8 AS avg_attempts,
-       coalesce(sum(rescheduled_count), 0)::int AS reschedules,
-       ${exactSum('credits_used')}::float8 AS credits_used`;
+       coalesce(sum(rescheduled_count), 0)::int AS reschedules`;
 
-/** One period's headline numbers from call. No GROUP BY: one row, from call_analytics_idx alone. */
+/**
+ * One period's headline numbers from call: the calls that happened in it (one row, from
+ * call_analytics_idx alone), and the credits reported in it.
+ */
 export async function liveHeadline(scope: Scope, period: Period): Promise<HeadlineRow> {
-  const w = where('last_event_at', scope, 'provider', period);
-  const { rows } = await pool().query<HeadlineRow>(`SELECT ${HEADLINE_SQL} FROM call ${w.sql}`, w.params);
+  const w = where('occurred_at', scope, 'provider', period);
+  const c = creditsWhere(scope, period);
+  const [{ rows }, credits] = await Promise.all([
+    pool().query<Omit<HeadlineRow, 'credits_used'>>(`SELECT ${HEADLINE_SQL} FROM call ${w.sql}`, w.params),
+    pool().query<{ credits_used: number }>(`SELECT ${exactSum('credits_used')}::float8 AS credits_used FROM call ${c.sql}`, c.params),
+  ]);
   const row = rows[0];
   if (!row) throw new Error('an aggregate without GROUP BY always answers one row');
-  return row;
+  return { ...row, credits_used: credits.rows[0]?.credits_used ?? 0 };
 }
 
 const headlineOf = async (scope: Scope, period: Period) => (await rollupHeadline(scope, period)) ?? liveHeadline(scope, period);
@@ -69,10 +93,10 @@ export async function callHeadlines(actor: Actor, scope: Scope, previous: Period
 
 /** Calls per bucket by canonical status, from call. */
 export async function liveVolume(scope: Scope, granularity: Granularity): Promise<BucketRow[]> {
-  const w = where('last_event_at', scope);
+  const w = where('occurred_at', scope);
   w.params.push(scope.timeZone);
   const { rows } = await pool().query<BucketRow>(
-    named(`SELECT ${bucketSql('last_event_at', granularity, `$${w.params.length}`)} AS bucket, status AS series, count(*)::float8 AS value
+    named(`SELECT ${bucketSql('occurred_at', granularity, `$${w.params.length}`)} AS bucket, status AS series, count(*)::float8 AS value
      FROM call ${w.sql} GROUP BY 1, 2`),
     w.params,
   );
@@ -85,9 +109,9 @@ export async function callVolume(actor: Actor, scope: Scope, granularity: Granul
   return (await rollupVolume(scope, granularity)) ?? liveVolume(scope, granularity);
 }
 
-/** Credits used per bucket from call, split as asked. */
+/** Credits used per bucket (of when they were reported) from call, split as asked. */
 export async function liveCredits(scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[]> {
-  const w = where('last_event_at', scope);
+  const w = creditsWhere(scope);
   w.params.push(scope.timeZone);
   const tz = `$${w.params.length}`;
   let series = `'credits'`;
@@ -98,14 +122,14 @@ export async function liveCredits(scope: Scope, granularity: Granularity, by: Br
     series = `coalesce(metadata ->> $${w.params.length}, '(none)')`;
   }
   const { rows } = await pool().query<BucketRow>(
-    named(`SELECT ${bucketSql('last_event_at', granularity, tz)} AS bucket, ${series} AS series, ${exactSum('credits_used')}::float8 AS value
-     FROM call ${w.sql} AND credits_used IS NOT NULL GROUP BY 1, 2`),
+    named(`SELECT ${bucketSql(CREDITS_TIME, granularity, tz)} AS bucket, ${series} AS series, ${exactSum('credits_used')}::float8 AS value
+     FROM call ${w.sql} GROUP BY 1, 2`),
     w.params,
   );
   return rows;
 }
 
-/** Credits used per bucket, from the calls (so a bar lists its calls), split as asked. */
+/** Credits used per bucket of when the provider reported them, split as asked. */
 export async function creditsUsed(actor: Actor, scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[]> {
   assertCan(actor, 'calls:read');
   // Any metadata key can be picked: only the team's breakdown keys are in a rollup.

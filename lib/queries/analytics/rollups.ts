@@ -58,7 +58,8 @@ const p90 = (w: string) => `SELECT CASE WHEN floor(pos) = ceil(pos) THEN lo ELSE
         FROM (SELECT v, (sum(n) OVER (ORDER BY v))::bigint AS upto, 0.9::float8 * (sum(n) OVER () - 1)::float8 AS pos
               FROM (SELECT duration_seconds AS v, sum(calls) AS n FROM call_day_duration ${w} GROUP BY 1 HAVING sum(calls) > 0) h) c) r`;
 
-// Each column as liveHeadline computes it over call, from the same exact sums and counts.
+// Each column as liveHeadline computes it over call, from the same exact sums and counts; credits
+// from call_day_agent (on the days they were reported), summed over agents.
 const headline = (w: string) => `SELECT coalesce(sum(calls), 0)::int AS calls,
        ${statusColumns((condition) => `coalesce(sum(calls) FILTER (WHERE ${condition}), 0)`)},
        coalesce(sum(judged), 0)::int AS judged,
@@ -67,7 +68,7 @@ const headline = (w: string) => `SELECT coalesce(sum(calls), 0)::int AS calls,
        (${p90(w)}) AS p90_duration,
        (sum(attempts_sum) / nullif(sum(calls), 0))::float8 AS avg_attempts,
        coalesce(sum(rescheduled_sum), 0)::int AS reschedules,
-       coalesce(sum(credits_sum), 0)::float8 AS credits_used
+       (SELECT coalesce(sum(credits_sum), 0)::float8 FROM call_day_agent ${w}) AS credits_used
      FROM call_day_status ${w}`;
 
 export async function rollupHeadline(scope: Scope, period: Period): Promise<HeadlineRow | null> {
@@ -91,10 +92,12 @@ export async function rollupVolume(scope: Scope, granularity: Granularity): Prom
 export async function rollupCredits(scope: Scope, granularity: Granularity, by: Breakdown, key?: string): Promise<BucketRow[] | null> {
   if (by === 'meta') return key === undefined ? null : rollupMetaCredits(scope, granularity, key);
   const w = days(scope);
-  const [table, series] = by === 'agent' ? ['call_day_agent', 'agent'] : ['call_day_status', by === 'provider' ? 'provider' : `'credits'`];
-  // Only calls with credits make a bar, even when they add up to 0: hence the count, not the sum.
+  // call_day_agent has every call's credits on the day they were reported: summed over agents, the
+  // total and each provider's. Only calls with credits make a bar, even when they add up to 0:
+  // hence the count, not the sum.
+  const series = by === 'agent' ? 'agent' : by === 'provider' ? 'provider' : `'credits'`;
   const inner = `SELECT ${bucketOf(granularity)} AS bucket, ${series} AS series, sum(credits_sum)::float8 AS value
-     FROM ${table} ${w.sql} GROUP BY 1, 2 HAVING sum(credits_n) > 0`;
+     FROM call_day_agent ${w.sql} GROUP BY 1, 2 HAVING sum(credits_n) > 0`;
   return inZone<BucketRow>(inner, w.params, scope.timeZone, isBucket, ' ORDER BY 1, 2');
 }
 

@@ -31,8 +31,8 @@ function legacy(text: string): CallCursor | null {
 }
 
 function validValue(sort: CallSort, value: unknown): value is string | number | null {
-  if (value === null) return sort !== 'activity';
-  if (sort === 'activity' || sort === 'started') return typeof value === 'string' && isPgTimestamp(value);
+  if (value === null) return sort !== 'activity' && sort !== 'happened';
+  if (sort === 'happened' || sort === 'activity' || sort === 'started') return typeof value === 'string' && isPgTimestamp(value);
   return typeof value === 'number' && Number.isFinite(value);
 }
 

@@ -20,7 +20,7 @@ const CALL_COLUMNS = `id, provider, provider_call_id AS "providerCallId", status
   duration_seconds AS "durationSeconds", recording_url AS "recordingUrl", detail_url AS "detailUrl", attempts,
   re_attempt_count AS "reAttemptCount", rescheduled_count AS "rescheduledCount", transcript, summary, success, disposition, analysis,
   credits_used AS "creditsUsed", credits_available AS "creditsAvailable", event_count AS "eventCount",
-  first_event_at AS "firstEventAt", last_event_at AS "lastEventAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  occurred_at AS "occurredAt", first_event_at AS "firstEventAt", last_event_at AS "lastEventAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export interface CallRow {
   id: string;
@@ -54,6 +54,8 @@ export interface CallRow {
   creditsUsed: number | null;
   creditsAvailable: number | null;
   eventCount: number;
+  /** When the call happened: its start, else its first provider-stamped event, else its first receipt. */
+  occurredAt: Date;
   firstEventAt: Date;
   lastEventAt: Date;
   createdAt: Date;

@@ -26,10 +26,11 @@ export const LIST_COLUMNS = raw(`c.id, c.provider, c.provider_call_id AS "provid
   c.final, c.direction, c.customer_number AS "customerNumber", c.agent_id AS "agentId", c.application_id AS "applicationId",
   c.started_at AS "startedAt", c.ended_at AS "endedAt", c.duration_seconds AS "durationSeconds", c.success, c.summary,
   coalesce(c.disposition, c.end_reason) AS outcome, c.credits_used AS "creditsUsed", c.attempts, c.event_count AS "eventCount",
-  c.last_event_at AS "lastEventAt", c.metadata,
+  c.occurred_at AS "occurredAt", c.last_event_at AS "lastEventAt", c.metadata,
   (SELECT count(*)::int FROM action a WHERE a.call_id = c.id AND a.status = 'pending') AS "pendingActions"`);
 
 const SORT_COLUMNS: Record<CallSort, { column: Sql; nullable: boolean; type: Sql }> = {
+  happened: { column: raw('c.occurred_at'), nullable: false, type: raw('timestamptz') },
   activity: { column: raw('c.last_event_at'), nullable: false, type: raw('timestamptz') },
   started: { column: raw('c.started_at'), nullable: true, type: raw('timestamptz') },
   duration: { column: raw('c.duration_seconds'), nullable: true, type: raw('float8') },
@@ -37,7 +38,8 @@ const SORT_COLUMNS: Record<CallSort, { column: Sql; nullable: boolean; type: Sql
 };
 
 /** The column whose value a cursor carries, as the row reports it. */
-export const SORT_FIELD: Record<CallSort, 'lastEventAt' | 'startedAt' | 'durationSeconds' | 'creditsUsed'> = {
+export const SORT_FIELD: Record<CallSort, 'occurredAt' | 'lastEventAt' | 'startedAt' | 'durationSeconds' | 'creditsUsed'> = {
+  happened: 'occurredAt',
   activity: 'lastEventAt',
   started: 'startedAt',
   duration: 'durationSeconds',
@@ -48,7 +50,7 @@ export function isNullableSort(sort: CallSort): boolean {
   return SORT_COLUMNS[sort].nullable;
 }
 
-/** One value: a plain equality, so the (column, last_event_at, id) index also gives the order. */
+/** One value: a plain equality, so the (column, occurred_at | last_event_at, id) index also gives the order. */
 const oneOf = (column: Sql, values: string[]): Sql => (values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} = ANY(${values}::text[])`);
 
 function searchCondition(q: string): Sql {
@@ -86,8 +88,9 @@ export function listConditions(f: ListConditions): Conditions {
     const exists = sql`EXISTS (SELECT 1 FROM action a WHERE a.call_id = c.id AND a.status = 'pending')`;
     plain.push(f.pending === 'yes' ? exists : sql`NOT ${exists}`);
   }
-  if (f.from) plain.push(sql`c.last_event_at >= ${f.from}`);
-  if (f.to) plain.push(sql`c.last_event_at < ${f.to}`);
+  // Dates are on when the call happened; "what changed since" is on its latest activity.
+  if (f.from) plain.push(sql`c.occurred_at >= ${f.from}`);
+  if (f.to) plain.push(sql`c.occurred_at < ${f.to}`);
   if (f.updatedSince) plain.push(sql`c.last_event_at > ${f.updatedSince}`);
   if (f.agent) searched.push(indexedExact(f.agent, sql`(c.agent_id = ${f.agent} OR c.application_id = ${f.agent})`));
   if (f.meta) {
@@ -154,7 +157,7 @@ export function boundedSql(conditions: Conditions, page: PageRequest, bound: num
 
 /** What the plain filters, keyset and sorts read: a search hit carries these and nothing heavier. */
 const HIT_COLUMNS = raw(
-  'c.id, c.provider, c.status, c.disposition, c.end_reason, c.success, c.last_event_at, c.started_at, c.duration_seconds, c.credits_used',
+  'c.id, c.provider, c.status, c.disposition, c.end_reason, c.success, c.occurred_at, c.last_event_at, c.started_at, c.duration_seconds, c.credits_used',
 );
 
 export function matchedSetSql(conditions: Conditions, page: PageRequest, cap: number): Sql {

@@ -12,7 +12,7 @@ import { fetchPage } from './page';
 
 export type { CallListItem, CallsPage } from '@/lib/schemas/calls';
 
-/** Sort and direction may be left out: newest activity first. */
+/** Sort and direction may be left out: the calls that happened last first. */
 export type ListCallsInput = Omit<CallFilters, 'sort' | 'dir'> & Partial<Pick<CallFilters, 'sort' | 'dir'>>;
 
 /** Viewers get personal data masked; search still matches the full number (it runs in SQL). */
@@ -44,7 +44,7 @@ function cursorValue(call: CallListItem, sort: CallFilters['sort']): string | nu
  */
 export async function listCalls(actor: Actor, input: ListCallsInput): Promise<CallsPage> {
   assertCan(actor, 'calls:read');
-  const filters = { ...input, sort: input.sort ?? 'activity', dir: input.dir ?? 'desc' } as const;
+  const filters = { ...input, sort: input.sort ?? 'happened', dir: input.dir ?? 'desc' } as const;
   const { sort, dir, limit } = filters;
   // Taken before reading, so anything newer than the page counts as new, never as missed.
   const asOf = new Date();
