@@ -129,6 +129,40 @@ test('a recorded Atoms call: clicking a turn plays the recording from that turn'
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeCloseTo(8.556, 1);
 });
 
+test('a busy Mirai v1 call names the customer from its metadata: in the list, the header and other calls with this number', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  const callId = `e2e_busy_${Date.now()}`;
+  const number = `+9199${String(Date.now()).slice(-8)}`;
+  const metadata = { customerPhone: number };
+  const post = async (provider: 'mirai' | 'minivoice', body: object) => {
+    const raw = JSON.stringify(body);
+    const res = await page.request.post(`/api/webhooks/${provider}`, {
+      data: raw,
+      headers: { 'content-type': 'application/json', ...signFor(provider, raw, DEMO_SECRETS[provider], new Date()) },
+    });
+    expect(res.status()).toBe(200);
+  };
+  for (const type of ['call.initiate', 'call.busy']) {
+    await post('mirai', { metadata, event: { type, data: { call: { id: callId, status: type.slice(5) } } } });
+  }
+  await post('mirai', { metadata, event: { type: 'call.lifecycle-ended', data: { call: { id: callId }, report: { finalStatus: 'busy' } } } });
+  // The same customer calling in on MiniVoice, where the number is the provider's own `from`.
+  const inbound = JSON.parse(readFileSync('lib/providers/minivoice/fixtures/call-completed.json', 'utf8')) as { call: Record<string, string> };
+  Object.assign(inbound.call, { id: `${callId}_mv`, direction: 'inbound', from: number });
+  await post('minivoice', inbound);
+
+  const call = await findCall(page, `q=${callId}`, (c) => c.providerCallId === callId);
+  expect(call.status).toBe('busy');
+
+  await page.goto(`/calls?q=${encodeURIComponent(number.slice(-4))}`);
+  await expect(page.getByTestId('call-row').filter({ hasText: number }).first()).toBeVisible();
+
+  await page.goto(`/calls/${call.id}`);
+  await expect(page.getByTestId('call-header')).toContainText(number);
+  await expect(page.getByTestId('call-header')).not.toContainText('Unknown number');
+  await expect(page.getByTestId('other-calls').getByTestId('other-call')).toHaveCount(1);
+});
+
 test('an unknown call id shows the not-found state', async ({ page }) => {
   await signIn(page, 'viewer@callboard.local');
   await page.goto('/calls/00000000-0000-0000-0000-000000000000');

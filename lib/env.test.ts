@@ -22,6 +22,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ INGEST_PIPELINE: 'off' })).toThrow(/INGEST_PIPELINE/);
   });
 
+  it('reads the customer number keys in order (defaults: the common spellings) and a default phone region', () => {
+    const defaults = parseEnv({});
+    expect(defaults.CUSTOMER_NUMBER_KEYS).toEqual(['phone', 'customerPhone', 'customer_phone', 'mobile', 'phoneNumber', 'phone_number', 'to']);
+    expect(defaults.DEFAULT_PHONE_REGION).toBeUndefined();
+    const set = parseEnv({ CUSTOMER_NUMBER_KEYS: ' msisdn, phone ,,msisdn', DEFAULT_PHONE_REGION: 'in' });
+    expect(set.CUSTOMER_NUMBER_KEYS).toEqual(['msisdn', 'phone']);
+    expect(set.DEFAULT_PHONE_REGION).toBe('IN');
+    expect(parseEnv({ DEFAULT_PHONE_REGION: '' }).DEFAULT_PHONE_REGION).toBeUndefined();
+    expect(() => parseEnv({ CUSTOMER_NUMBER_KEYS: ' , ' })).toThrow(/CUSTOMER_NUMBER_KEYS: must name at least one metadata key/);
+    expect(() => parseEnv({ CUSTOMER_NUMBER_KEYS: 'customer phone' })).toThrow(/CUSTOMER_NUMBER_KEYS/);
+    expect(() => parseEnv({ DEFAULT_PHONE_REGION: 'India' })).toThrow(/DEFAULT_PHONE_REGION: must be an ISO 3166-1 alpha-2/);
+    expect(() => parseEnv({ DEFAULT_PHONE_REGION: 'XX' })).toThrow(/DEFAULT_PHONE_REGION/);
+  });
+
   it('requires DATABASE_URL only when asked to (server start, not build)', () => {
     expect(() => parseEnv({})).not.toThrow();
     expect(() => parseEnv({}, { requireDatabase: true })).toThrow(/DATABASE_URL: required/);

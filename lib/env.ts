@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CUSTOMER_NUMBER_KEYS, isPhoneRegion } from './calls/phone';
 import { dispatchSettingProblems, dispatchSettings, OUTBOUND_SECRET_KEYS } from './env-dispatch';
 
 // The one place that reads process.env. Provider settings follow a naming rule rather than a
@@ -56,6 +57,26 @@ const baseSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   /** Bearer secret Vercel Cron (or any scheduler) sends to /api/cron/* routes. */
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Metadata keys that may hold the customer's number, comma-separated, in preference order
+   * (after the provider's own fields, before action payloads: lib/ingest/customer-number.ts).
+   */
+  CUSTOMER_NUMBER_KEYS: z
+    .string()
+    .default(DEFAULT_CUSTOMER_NUMBER_KEYS.join(','))
+    .transform((s) => [...new Set(s.split(',').map((part) => part.trim()))].filter(Boolean))
+    .refine((keys) => keys.length > 0, 'must name at least one metadata key')
+    .refine((keys) => keys.every((k) => k.length <= 100 && !/\s/.test(k)), 'keys are comma-separated names without spaces, up to 100 characters each'),
+  /**
+   * Country (ISO 3166-1 alpha-2, e.g. IN) of customer numbers written without a `+` country
+   * code; they are stored in E.164 in that country's plan. Unset: such numbers are kept as given.
+   */
+  DEFAULT_PHONE_REGION: z
+    .string()
+    .transform((v) => v.trim().toUpperCase())
+    .refine((v) => v === '' || isPhoneRegion(v), 'must be an ISO 3166-1 alpha-2 country code with a phone numbering plan, e.g. IN')
+    .transform((v) => v || undefined)
+    .optional(),
   /** Exposes /api/bench/bare, the framework-ceiling route `npm run bench` compares against. */
   BENCH_ROUTES: z
     .enum(['true', 'false', '1', '0', ''])

@@ -1,6 +1,7 @@
 import { STATUS_RANK, stageOf } from '@/lib/providers/lifecycle';
 import { lifecycleFor } from '@/lib/providers/registry';
 import type { CallFacts, CallStatus, ProviderLifecycle, TranscriptTurn } from '@/lib/providers/types';
+import { DEFAULT_NUMBER_OPTIONS, type NumberOptions, customerNumber as pickCustomerNumber } from './customer-number';
 import type { FoldEvent } from './types';
 
 // The call row is a projection of its stored events. `foldCall` is pure and depends only on
@@ -60,6 +61,14 @@ export interface CallProjection {
   creditsAt: string | null;
   searchText: string;
 }
+
+/**
+ * Settings the fold depends on, passed in by the ingest layer (lib/ingest/fold-options.ts reads
+ * them from the environment), so the fold stays a pure function of its arguments.
+ */
+export type FoldOptions = NumberOptions;
+
+export const DEFAULT_FOLD_OPTIONS: FoldOptions = DEFAULT_NUMBER_OPTIONS;
 
 /** Statuses that cannot be where a call ends up once the provider says it is final. */
 const NOT_FINAL: ReadonlySet<CallStatus> = new Set(['queued', 'in_progress', 'rescheduled']);
@@ -146,7 +155,7 @@ function searchText(providerCallId: string, values: (string | null | undefined)[
 /** The time batch-plan.ts gives the credit entry an event raises. */
 const creditTime = (e: FoldEvent): string => e.occurredAt ?? e.facts.endedAt ?? e.receivedAt;
 
-export function foldCall(provider: string, providerCallId: string, input: FoldEvent[]): CallProjection {
+export function foldCall(provider: string, providerCallId: string, input: FoldEvent[], options: FoldOptions = DEFAULT_FOLD_OPTIONS): CallProjection {
   if (input.length === 0) throw new Error('foldCall needs at least one event');
   const lifecycle = lifecycleFor(provider);
   const events = [...input].sort((a, b) => compareKeys(lifecycle, a, b));
@@ -156,7 +165,6 @@ export function foldCall(provider: string, providerCallId: string, input: FoldEv
   const direction = last(events, 'direction') ?? null;
   const fromNumber = last(events, 'fromNumber') ?? null;
   const toNumber = last(events, 'toNumber') ?? null;
-  const customerNumber = last(events, 'customerNumber') ?? (direction === 'inbound' ? fromNumber : direction === 'outbound' ? toNumber : null);
   const startedAt = extreme(
     events.map((e) => e.facts.startedAt),
     'min',
@@ -182,6 +190,9 @@ export function foldCall(provider: string, providerCallId: string, input: FoldEv
   const analysisParts = { insights, metrics, outcome, requiredActions, cost: last(events, 'cost') };
   const hasAnalysis = Object.values(analysisParts).some((v) => v !== undefined);
   const metadata = merged(events, 'metadata') ?? {};
+  // Preference order and normalisation: lib/ingest/customer-number.ts.
+  const own = last(events, 'customerNumber') ?? (direction === 'inbound' ? fromNumber : direction === 'outbound' ? toNumber : null);
+  const customerNumber = pickCustomerNumber({ own, metadata, events }, options);
   const agentId = last(events, 'agentId') ?? null;
   const applicationId = last(events, 'applicationId') ?? null;
   const firstEventAt = extreme(

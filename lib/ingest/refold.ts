@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { CALL_CHANGED, CALL_RECORD, CALL_SET } from './call-columns';
 import { foldCall } from './fold';
+import { foldOptions } from './fold-options';
 import type { FoldEvent } from './types';
 
 // Rebuilds call rows from all their events, for reprocessing. The caller holds the calls'
@@ -51,7 +52,7 @@ export async function refoldCalls(client: ClientBase, calls: Map<string, string>
     });
     byCall.set(r.call_id, list);
   }
-  const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(providerOf.get(id) ?? '', calls.get(id) ?? '', events) }));
+  const projections = [...byCall].map(([id, events]) => ({ id, ...foldCall(providerOf.get(id) ?? '', calls.get(id) ?? '', events, foldOptions()) }));
   const empty = ids.filter((id) => !byCall.has(id));
   const { rows: written } = await client.query<{ kind: 'updated' | 'removed'; id: string }>(
     `WITH updated AS (

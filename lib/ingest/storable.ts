@@ -141,7 +141,15 @@ export const storableDate = isPgTimestamp;
 
 const DATE_FACTS = ['startedAt', 'endedAt'] as const;
 /** Text facts kept in indexed columns (a btree entry holds ~2.7 kB): longer is cut, with a warning. */
-const TEXT_FACT_LIMITS = { customerNumber: 100, fromNumber: 100, toNumber: 100, agentId: 255, applicationId: 255, providerStatus: 100 } as const;
+const TEXT_FACT_LIMITS = {
+  customerNumber: 100,
+  actionNumber: 100,
+  fromNumber: 100,
+  toNumber: 100,
+  agentId: 255,
+  applicationId: 255,
+  providerStatus: 100,
+} as const;
 const INT_FACTS = ['reAttemptCount', 'rescheduledCount'] as const;
 const NUMBER_FACTS = ['durationSeconds', 'creditsUsed', 'creditsAvailable'] as const;
 

@@ -4,6 +4,7 @@ import type { ClientBase } from 'pg';
 import { type AcceptedDelivery, type BatchPlan, eventKey, type PlannedEvent, planBatch } from './batch-plan';
 import { CALL_RECORD, CALL_SET } from './call-columns';
 import { type CallProjection, foldCall } from './fold';
+import { foldOptions } from './fold-options';
 import { type LinkCandidate, linkedFoldEvent, linkWaiting } from './link-waiting';
 import { lockCalls, lockStatement } from './lock-calls';
 import { inOneTrip, type Statement } from './one-trip';
@@ -191,7 +192,7 @@ function gainedCalls(rows: EventResult[], events: PlannedEvent[]): Map<string, G
   return byCall;
 }
 
-const foldAll = (calls: Map<string, GainedCall>) => [...calls].map(([id, c]) => ({ id, ...foldCall(c.provider, c.providerCallId, c.events) }));
+const foldAll = (calls: Map<string, GainedCall>) => [...calls].map(([id, c]) => ({ id, ...foldCall(c.provider, c.providerCallId, c.events, foldOptions()) }));
 
 /**
  * Calls that are new or whose metadata this batch changed may be what a waiting call-less event

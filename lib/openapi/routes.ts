@@ -48,7 +48,7 @@ const CALL_PARAMS: Record<string, string> = {
   range: 'Whole days of the team time zone (or `tz`), ending today.',
   from: 'ISO date-time, or a plain date (a whole day in `tz`), on when the call happened (its start, else its first provider-stamped event, else its first receipt).',
   to: 'ISO date-time, or a plain date (a whole day in `tz`, included), on when the call happened.',
-  q: 'Full text: phone number, call id, metadata value, words of the summary or transcript.',
+  q: 'Full text: phone number (any format, or the customer’s last 4+ digits), call id, metadata value, words of the summary or transcript.',
   sort: 'Sort key: `happened` (default, when the call happened), `activity` (latest activity: recently updated), `started`, `duration`, `credits`.',
   dir: 'Sort direction.',
   tz: 'IANA time zone for `range` and plain dates (default: the team setting, then UTC).',

@@ -45,6 +45,12 @@ export interface CallFacts {
   fromNumber?: string;
   toNumber?: string;
   customerNumber?: string;
+  /**
+   * A number an action's payload names for the customer (create_order's phone, send_whatsapp's
+   * number): the customer's number only when neither the provider's own fields nor the metadata
+   * name one (the order is in lib/ingest/customer-number.ts).
+   */
+  actionNumber?: string;
   agentId?: string;
   applicationId?: string;
   metadata?: Record<string, unknown>;

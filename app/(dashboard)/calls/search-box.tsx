@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 
-// Free-text search: phone number (any format, or its last 10 digits), call id, metadata value,
+// Free-text search: phone number (any format, or the customer's last 4+ digits), call id, metadata value,
 // or words from the summary and transcript. Applied 300 ms after typing stops, or on Enter.
 
 export function SearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string | undefined) => void }) {

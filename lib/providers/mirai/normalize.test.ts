@@ -55,7 +55,9 @@ describe('Mirai v1 normalizer', () => {
     const order = normalizeMirai(fixture('mirai', 'action-create-order.json'));
     expect(order.action).toMatchObject({ kind: 'create_order', rawKind: 'create_order', reason: null });
     expect(order.action?.payload).toMatchObject({ paymentMode: 'cod', cartTotal: 150 });
-    expect(order.facts.customerNumber).toBe('+15550109988');
+    // A payload's number is the customer's only when the call names none itself (lib/ingest/customer-number.ts).
+    expect(order.facts).toMatchObject({ actionNumber: '+15550109988' });
+    expect(order.facts.customerNumber).toBeUndefined();
     expect(order.providerCallId).toBeNull();
     const hyphen = normalizeMirai({ event: { type: 'action', data: { action: 'create-order', call: { id: 'c1' }, payload: {} } } });
     expect(hyphen.action).toMatchObject({ kind: 'create_order', rawKind: 'create-order' });

@@ -53,7 +53,7 @@ function actionFacts(body: MiraiActionEvent): CallFacts {
   const payload = body.event.data.payload ?? {};
   const address = payload.shippingAddress as Record<string, unknown> | undefined;
   const phone = [payload.phone, payload.number, address?.phone].find((v): v is string => typeof v === 'string' && v.length > 0);
-  return facts({ customerNumber: phone });
+  return facts({ actionNumber: phone });
 }
 
 export function normalizeMirai(body: unknown): NormalizedEvent {

@@ -13,8 +13,17 @@ describe('searchTerms', () => {
     expect(searchTerms(q)).toMatchObject({ phoneKey: key, english: false, callId: null });
   });
 
-  it('does not take short numbers, ids or words for phone numbers', () => {
-    expect(searchTerms('8842').phoneKey).toBeNull();
+  it.each([
+    ['3210', '3210'],
+    ['43210', '43210'],
+    ['98765 43210', '9876543210'],
+    ['+91 98765 43210', '9876543210'],
+  ])('reads %s, the digits people quote, as the number ending %s', (q, key) => {
+    expect(searchTerms(q)).toMatchObject({ phoneKey: key, english: false });
+  });
+
+  it('does not take fewer than 4 digits, ids or words for phone numbers', () => {
+    expect(searchTerms('884').phoneKey).toBeNull();
     expect(searchTerms('call_8f3a2c').phoneKey).toBeNull();
     expect(searchTerms('refund please')).toEqual({ text: 'refund please', english: true, phoneKey: null, callId: null });
   });
