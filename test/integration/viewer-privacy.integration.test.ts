@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GET as getActionRoute } from '@/app/api/actions/[id]/route';
 import { GET as listActionsRoute } from '@/app/api/actions/route';
+import { GET as analyticsRoute } from '@/app/api/analytics/[chart]/route';
 import { GET as getCallRoute } from '@/app/api/calls/[id]/route';
 import { GET as exportRoute } from '@/app/api/calls/export/route';
 import { GET as listCallsRoute } from '@/app/api/calls/route';
@@ -141,7 +142,7 @@ function bagOf(body: JsonObject, path: string[]): JsonObject {
 }
 
 /** The person in the provider's structured fields and appended to every free-text field. */
-function inject(body: JsonObject, path: string[], p: Person): JsonObject {
+function inject(body: JsonObject, path: string[], p: Person, extra: JsonObject = {}): JsonObject {
   const said = ` Call ${p.firstName} ${p.lastName} on ${p.national} or ${p.grouped}, mail ${p.email}; deliver to ${p.address1}, ${p.address2}.`;
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
@@ -154,6 +155,7 @@ function inject(body: JsonObject, path: string[], p: Person): JsonObject {
     customer_email: p.email,
     customer_mobile: p.phone,
     delivery_address: `${p.address1}, ${p.address2}, ${p.city} ${p.zip}`,
+    ...extra,
   });
   return out;
 }
@@ -216,8 +218,10 @@ function leak(outputs: Record<string, string>, needles: string[]): string | null
 }
 
 let runs = 0;
+/** Generated calls per story (five stories: Mirai v1 and v2, MiniVoice, Atoms in both envelopes). */
+const RUNS = 20;
 
-async function sendStory(storyId: string, outcome: string, p: Person, seed: number): Promise<string> {
+async function sendStory(storyId: string, outcome: string, p: Person, seed: number, extra: JsonObject = {}): Promise<string> {
   const story = STORIES.find((s) => s.id === storyId);
   if (!story) throw new Error(`no story ${storyId}`);
   const rng = createRng(seed);
@@ -226,7 +230,7 @@ async function sendStory(storyId: string, outcome: string, p: Person, seed: numb
   const call = make({ rng, idRng, startMs: Date.now() - 3 * 3_600_000, order: orderFor(p), outcome, uniqueId: (f) => `${f()}${runs++}` });
   const provider = story.endpoint as SignableProvider;
   for (const event of call.events) {
-    const body = JSON.stringify(inject(event, BAG[story.id] ?? [], p));
+    const body = JSON.stringify(inject(event, BAG[story.id] ?? [], p, extra));
     const res = await post(provider, body, { headers: story.headers?.(JSON.parse(body) as JsonObject) ?? {} });
     expect(res.status, body.slice(0, 200)).toBe(200);
   }
@@ -244,14 +248,21 @@ describe('a viewer sees none of a call’s personal data, on any provider', () =
         const callId = await sendStory(storyId, outcome, person, seed);
         const outputs = await everythingAbout('viewer', callId);
         expect(leak(outputs, secrets(person))).toBeNull();
+        // It was there to hide: the call detail shows the masked name the story put in its fields.
+        expect(outputs['GET /api/calls/{id}']).toContain(`${Array.from(person.firstName)[0]}••• ${Array.from(person.lastName)[0]}•••`);
       }),
-      { numRuns: 12, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true },
     );
   });
 
   it('approvers and admins see the same data whole; a viewer still finds the call by the full number', async () => {
     const person = fc.sample(personArb, { numRuns: 1, seed: 42 })[0] as Person;
-    const callId = await sendStory('mirai', 'answered', person, 7);
+    // Keys only this call has, so its values are among the chart's top series.
+    const callId = await sendStory('mirai', 'answered', person, 7, {
+      recipient_name: `${person.firstName} ${person.lastName}`,
+      recipient_phone: person.phone,
+      recipient_email: person.email,
+    });
     for (const role of ['approver', 'admin'] as const) {
       const detail = await get(role, `/api/calls/${callId}`, getCallRoute, { id: callId });
       for (const whole of [person.phone, person.national, person.email, `${person.firstName} ${person.lastName}`, person.address1, person.address2]) {
@@ -259,6 +270,17 @@ describe('a viewer sees none of a call’s personal data, on any provider', () =
       }
       const csv = await get(role, `/api/calls/export?q=${callId}`, exportRoute);
       expect(csv).toContain(`${person.firstName} ${person.lastName} on ${person.national}`);
+    }
+
+    // Credits broken down by a metadata key that holds personal data: the series are its values.
+    for (const key of ['recipient_name', 'recipient_phone', 'recipient_email']) {
+      const path = `/api/analytics/credits?by=meta&key=${key}&range=30d`;
+      const whole = await get('approver', path, analyticsRoute, { chart: 'credits' });
+      expect(whole).toContain(key === 'recipient_name' ? `${person.firstName} ${person.lastName}` : key === 'recipient_phone' ? person.phone : person.email);
+      for (const format of ['', '&format=csv']) {
+        const masked = await get('viewer', `${path}${format}`, analyticsRoute, { chart: 'credits' });
+        expect(leak({ [path]: masked }, secrets(person))).toBeNull();
+      }
     }
 
     const other = fc.sample(personArb, { numRuns: 1, seed: 43 })[0] as Person;
