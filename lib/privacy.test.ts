@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskEmail, maskPersonalData, maskPhone, maskText, personalDataIn } from './privacy';
 
@@ -102,4 +103,54 @@ describe('what a call names is masked wherever it recurs', () => {
     });
     expect(masked).toEqual({ metadata: { customer_name: 'R••• K•••', phone: '91•••••5678' }, summary: 'R••• K••• confirmed; R••• asked for a call.' });
   });
+});
+
+describe('property: what a record names never survives masking, wherever it is written', () => {
+  const word = fc.tuple(fc.constantFrom('Q', 'X', 'Zh', 'Vy'), fc.stringMatching(/^[a-z]{3,7}$/)).map(([a, b]) => `${a}${b}`);
+  const person = fc.record({
+    first: word,
+    last: word,
+    national: fc.tuple(fc.integer({ min: 6, max: 9 }), fc.integer({ min: 0, max: 999_999_999 })).map(([a, b]) => `${a}${String(b).padStart(9, '0')}`),
+    email: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._]{1,10}[a-z0-9]$/), fc.constantFrom('gmail.com', 'mail.co.in')).map(([a, b]) => `${a}@${b}`),
+    street: word,
+  });
+  // Filler people write around personal data: words, punctuation, other numbers.
+  const filler = fc.array(fc.constantFrom('ok', 'call', 'order', '₹1,299', '2026-05-08', 'at 13:21', 'ji,', '—', '(', ')', 'haan', 'pin 411001'), {
+    maxLength: 6,
+  });
+
+  it('names, numbers (E.164, bare, grouped), emails and address lines are gone from every string', () => {
+    fc.assert(
+      fc.property(person, filler, filler, fc.integer({ min: 0, max: 3 }), (p, before, after, form) => {
+        const phone = `+91${p.national}`;
+        const address1 = `42, ${p.street} Residency`;
+        const spoken = [p.national, phone, `+91 ${p.national.slice(0, 5)} ${p.national.slice(5)}`, `0${p.national}`][form] as string;
+        const text = [...before, `${p.first} ${p.last}`, spoken, p.email, `deliver to ${address1}.`, ...after, `bye ${p.first}`].join(' ');
+        const record = {
+          metadata: { customer_name: `${p.first} ${p.last}`, customerPhone: phone },
+          payload: { email: p.email, shippingAddress: { address1, city: 'Pune' } },
+          transcript: [{ role: 'agent', text }],
+          summary: text,
+        };
+        const shown = JSON.stringify(maskPersonalData(record));
+        for (const secret of [p.first, p.last, p.national, phone, p.email, address1, `${p.street} Residency`]) expect(shown).not.toContain(secret);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('a street address said in a sentence, named by no field', () => {
+  it.each([
+    ['Delivery 221, Green Park Society, Civil Lines, Jaipur 302012 pe karni hai, sahi hai?', 'Delivery ••• pe karni hai, sahi hai?'],
+    ['ship to 742 Evergreen Terrace, Springfield today', 'ship to ••• today'],
+    ['I live at 5B/12 Sector 14 Gurgaon', 'I live at •••'],
+  ])('%s', (said, shown) => expect(maskText(said)).toBe(shown));
+
+  it.each([
+    'Aapne 2 × Brass Tea Strainer order kiya hai, total ₹1,299, cash on delivery.',
+    'Order 3 se 6 din mein pahunch jayega. Kal subah 11 baje.',
+    'Masala Chai 250g and Kumkumadi Face Oil 30ml',
+    'The call hit the 10-minute limit before they confirmed',
+  ])('leaves alone: %s', (said) => expect(maskText(said)).toBe(said));
 });

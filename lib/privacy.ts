@@ -4,7 +4,8 @@
 //    name and address fields in metadata, variables, action payloads, provider fields) is masked
 //    wherever it recurs, free text included: "deliver to 12 MG Road" in a transcript, a first
 //    name in a summary, a number written as bare digits.
-// 2. Phone numbers and emails are masked by their shape anywhere in any string.
+// 2. Phone numbers and emails are masked by their shape anywhere in any string, and so is a
+//    street address said in a sentence (a house number, capitalised words, a street word).
 // Address objects are reduced to their city. Pure: the read models (lib/queries/privacy.ts)
 // decide who gets masked data and hand in what each call names.
 
@@ -63,6 +64,14 @@ function isPhoneShaped(value: string): boolean {
 const PHONE_IN_TEXT = /(?<![\p{L}\p{N}_+.-])\+?\d[\d\s().-]{5,22}\d(?![\p{L}\p{N}_])/gu;
 const EMAIL_IN_TEXT = /[^\s@"'<>(),;:[\]{}]+@[^\s@"'<>(),;:[\]{}]+\.[a-z]{2,}/gi;
 
+// A street address said in a sentence, when no field of the call names it: a house number, then
+// capitalised words (or numbers) up to the last of them, one of which names a kind of street or
+// building: "221, Green Park Society, Civil Lines, Jaipur 302012".
+const STREET_WORD =
+  /(?<![A-Za-z])(Road|Rd|Street|St|Lane|Ln|Marg|Nagar|Society|Apartments?|Apts?|Residency|Towers?|Colony|Sector|Chowk|Enclave|Complex|Avenue|Ave|Block|Layout|Park|Bagh|Vihar|Puram|Gali|Galli|Lines|Heights|Plaza|Circle|Cross|Building|Bldg|Floor|Mansion|Villas?|Gardens?|Estate|Phase|Extension|Bazaar|Market|Mohalla|Peth|Drive|Boulevard|Blvd|Way|Close|Court|Ct|Square|Sq|Terrace|Place|Pl)(?![A-Za-z])/;
+const ADDRESS_IN_TEXT = /(?<![\w/-])\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?,?(?:\s+(?:[A-Z][\w.'’-]*|\d{1,6}),?)*\s+(?:[A-Z][\w.'’-]*|\d{1,6})/g;
+const maskAddressInText = (m: string) => (STREET_WORD.test(m) ? DOTS : m);
+
 // ---- which fields name what ----------------------------------------------------------------
 
 const ID_KEY = /(^id$|Id$|_id$|^id_|Ids?$|_ids?$|^uuid$|Url$|_url$|^url$)/;
@@ -70,7 +79,7 @@ const PHONE_KEY = /phone|mobile|msisdn|whatsapp|number$|^(to|from|caller|callee|
 const NAME_KEY = /^(?:customer|client|contact|recipient|caller|callee|user|buyer|first|last|full|given|family|middle|sur|display|billing|shipping)[_-]?name$/i;
 const PERSON_CONTEXT = /customer|client|contact|recipient|caller|callee|user|buyer|person|shipping|billing|address/i;
 const EMAIL_KEY = /e-?mail/i;
-const ADDRESS_KEY = /address/i;
+const ADDRESS_KEY = /address|street|landmark|^zip|postal|pincode/i;
 const NOT_ADDRESS_KEY = /e-?mail|^ip|_ip|ip_?address|mac|url|wallet/i;
 /** Kept in an address: what a viewer may see of it. */
 const KEPT_ADDRESS_FIELDS = new Set(['city', 'province', 'state', 'country', 'countrycode', 'country_code', 'provincecode', 'province_code', 'region']);
@@ -163,10 +172,17 @@ export function mergePersonalData(...all: PersonalData[]): PersonalData {
 // ---- masking -----------------------------------------------------------------------------
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A literal whose spaces may be any run of whitespace, as a whole word (letters or digits do not touch it). */
-const wordPattern = (literal: string) => `(?<![\\p{L}\\p{N}])${literal.trim().split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`;
+/** A literal whose spaces may be any run of whitespace. */
+const literalPattern = (literal: string) => literal.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+// Whole words only: no letter or digit touches the match on either side. Every code unit past
+// Latin-1's symbols counts as a letter: a \p{L} class would cost ~2 ms to compile per masker.
+const WORD_CHAR = 'A-Za-z0-9\\u00C0-\\uFFFF';
+const wholeWords = (alternatives: string[]) => `(?<![${WORD_CHAR}])(?:${alternatives.join('|')})(?![${WORD_CHAR}])`;
 
-type Rule = [RegExp, (match: string) => string];
+/** A pattern, its replacement, and a cheap test that says when running the pattern is pointless. */
+type Rule = [RegExp, (match: string) => string, (text: string) => boolean];
+
+const hasDigit = (text: string) => /\d/.test(text);
 
 function phoneRules(phones: string[]): Rule[] {
   const variants = new Set<string>();
@@ -180,36 +196,48 @@ function phoneRules(phones: string[]): Rule[] {
   if (variants.size === 0) return [];
   // Longest first, each digit allowed the punctuation people put between digits.
   const alternatives = [...variants].sort((a, b) => b.length - a.length).map((d) => d.split('').join('[\\s().-]*'));
-  return [[new RegExp(`(?<!\\d)(?:\\+[\\s(]*)?(?:${alternatives.join('|')})(?!\\d)`, 'g'), maskPhone]];
+  return [[new RegExp(`(?<!\\d)(?:\\+[\\s(]*)?(?:${alternatives.join('|')})(?!\\d)`, 'g'), maskPhone, hasDigit]];
 }
 
-function literalRules(values: string[], flags: string, replace: (m: string) => string): Rule[] {
-  const sorted = [...new Set(values.map((v) => v.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s,.-])(\S)/g, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+
+/**
+ * One regex for a list of literals, longest first. `anyCase` adds the casings people write (as
+ * given, lower, UPPER, Title) instead of the `i` flag: a case-insensitive class over every
+ * non-Latin letter takes milliseconds to compile, and an export compiles one regex per call.
+ */
+function literalRules(values: string[], anyCase: boolean, replace: (m: string) => string): Rule[] {
+  const given = values.map((v) => v.trim()).filter(Boolean);
+  const all = anyCase ? given.flatMap((v) => [v, v.toLowerCase(), v.toUpperCase(), titleCase(v)]) : given;
+  const sorted = [...new Set(all)].sort((a, b) => b.length - a.length);
   if (sorted.length === 0) return [];
-  return [[new RegExp(sorted.map(wordPattern).join('|'), flags), replace]];
+  const heads = [...new Set(sorted.map((v) => v.split(/\s+/)[0] as string))];
+  return [[new RegExp(wholeWords(sorted.map(literalPattern)), 'g'), replace, (text) => heads.some((h) => text.includes(h))]];
 }
 
 function rulesFor(known: PersonalData): { known: Rule[]; shapes: Rule[] } {
   const nameParts = known.names.flatMap((n) => n.split(/\s+/)).filter((w) => Array.from(w).length >= 3);
   return {
     known: [
-      ...literalRules(known.emails, 'giu', maskEmail),
+      ...literalRules(known.emails, true, maskEmail),
       ...phoneRules(known.phones),
-      ...literalRules(known.addressLines, 'giu', () => DOTS),
-      // A whole name in any case; one part of it as written (so "Will" the name, not "will" the word).
-      ...literalRules(known.names, 'giu', maskName),
-      ...literalRules(nameParts, 'gu', maskName),
+      ...literalRules(known.addressLines, true, () => DOTS),
+      // A whole name in any usual casing; one part of it as written (so "Will" the name, not "will" the word).
+      ...literalRules(known.names, true, maskName),
+      ...literalRules(nameParts, false, maskName),
     ],
     shapes: [
-      [EMAIL_IN_TEXT, maskEmail],
-      [PHONE_IN_TEXT, (m) => (isPhoneShaped(m) ? maskPhone(m) : m)],
+      [EMAIL_IN_TEXT, maskEmail, (text) => text.includes('@')],
+      [PHONE_IN_TEXT, (m) => (isPhoneShaped(m) ? maskPhone(m) : m), hasDigit],
+      [ADDRESS_IN_TEXT, maskAddressInText, hasDigit],
     ],
   };
 }
 
 function apply(rules: Rule[], text: string): string {
   let out = text;
-  for (const [pattern, replace] of rules) {
+  for (const [pattern, replace, mayMatch] of rules) {
+    if (!mayMatch(out)) continue;
     pattern.lastIndex = 0;
     out = out.replace(pattern, replace);
   }

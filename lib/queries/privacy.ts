@@ -24,6 +24,15 @@ export interface Privacy {
 
 const WHOLE: Privacy = { whole: true, mask: (_, value) => value, text: (_, value) => value, masker: () => null };
 
+/**
+ * Of the events (which carry transcripts and whole provider envelopes), only the fields whose
+ * names say they hold a person's data leave the database, each as a one-key object: the fold has
+ * already merged their metadata and variables into the call, and a viewer's export reads a
+ * thousand calls at a time.
+ */
+const PERSONAL_FIELD_KEYS =
+  /name|phone|mobile|e-?mail|address|number|msisdn|whatsapp|^to$|^from$|caller|callee|street|landmark|zip|postal|pincode|^line[0-9]?$/;
+
 interface SourceRow {
   id: string;
   sources: unknown;
@@ -40,11 +49,13 @@ export async function personalDataOf(callIds: readonly string[]): Promise<Map<st
               c.metadata, c.variables, c.analysis,
               (SELECT coalesce(jsonb_agg(jsonb_build_array(a.payload, a.edited_payload, o.payload)), '[]'::jsonb)
                  FROM action a LEFT JOIN dispatch_outbox o ON o.action_id = a.id WHERE a.call_id = c.id),
-              (SELECT coalesce(jsonb_agg(e.payload), '[]'::jsonb) FROM call_event e WHERE e.call_id = c.id)
+              (SELECT coalesce(jsonb_agg(jsonb_build_object(kv->>'key', kv->'value')), '[]'::jsonb)
+                 FROM call_event e, jsonb_path_query(e.payload, 'strict $.** ? (@.type() == "object").keyvalue()') kv
+                WHERE e.call_id = c.id AND jsonb_typeof(kv->'value') IN ('string', 'number') AND kv->>'key' ~* $2)
             ) AS sources
        FROM call c
       WHERE c.id = ANY($1::uuid[])`,
-    [ids],
+    [ids, PERSONAL_FIELD_KEYS.source],
   );
   return new Map(rows.map((r) => [r.id, personalDataIn(r.sources)]));
 }

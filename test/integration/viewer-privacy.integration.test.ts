@@ -42,6 +42,8 @@ interface Person {
   email: string;
   address1: string;
   address2: string;
+  /** An address the customer only says (no field names it): found by its shape. */
+  spokenAddress: string;
   city: string;
   zip: string;
 }
@@ -70,6 +72,9 @@ const personArb: fc.Arbitrary<Person> = fc
     building: word(4, 8),
     street: word(4, 8),
     landmark: word(4, 8),
+    flat: fc.integer({ min: 1, max: 99 }),
+    otherBuilding: word(4, 8),
+    otherStreet: word(4, 8),
     houseNumber: fc.integer({ min: 1, max: 999 }),
     zip: fc.integer({ min: 110_001, max: 855_999 }).map(String),
   })
@@ -82,6 +87,7 @@ const personArb: fc.Arbitrary<Person> = fc
     email: `${g.mailbox}@${g.domain}`,
     address1: `${g.houseNumber}, ${g.building} Residency, ${g.street} Road`,
     address2: `Near ${g.landmark} Temple`,
+    spokenAddress: `${g.flat}, ${g.otherBuilding} Apartments, ${g.otherStreet} Marg`,
     city: 'Pune',
     zip: g.zip,
   }));
@@ -101,6 +107,7 @@ function secrets(p: Person): string[] {
     p.lastName,
     p.address1,
     p.address2,
+    p.spokenAddress,
     ...parts.filter((s) => s.length >= 5),
   ];
 }
@@ -143,7 +150,7 @@ function bagOf(body: JsonObject, path: string[]): JsonObject {
 
 /** The person in the provider's structured fields and appended to every free-text field. */
 function inject(body: JsonObject, path: string[], p: Person, extra: JsonObject = {}): JsonObject {
-  const said = ` Call ${p.firstName} ${p.lastName} on ${p.national} or ${p.grouped}, mail ${p.email}; deliver to ${p.address1}, ${p.address2}.`;
+  const said = ` Call ${p.firstName} ${p.lastName} on ${p.national} or ${p.grouped}, mail ${p.email}; deliver to ${p.address1}, ${p.address2}. Or my office, ${p.spokenAddress}, ${p.city}.`;
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (value === null || typeof value !== 'object') return value;
