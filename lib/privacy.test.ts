@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPersonalData, maskPhone, maskText, personalDataIn } from './privacy';
+import { maskEmail, maskFieldValue, maskPersonalData, maskPhone, maskText, personalDataIn } from './privacy';
 
 describe('maskPhone', () => {
   it('keeps the country code and the last four digits', () => {
@@ -153,4 +153,15 @@ describe('a street address said in a sentence, named by no field', () => {
     'Masala Chai 250g and Kumkumadi Face Oil 30ml',
     'The call hit the 10-minute limit before they confirmed',
   ])('leaves alone: %s', (said) => expect(maskText(said)).toBe(said));
+});
+
+describe('maskFieldValue: a chart series named by a metadata value', () => {
+  it.each([
+    ['customer_name', 'Asha Verma', 'A••• V•••'],
+    ['customerPhone', '+919876543210', '+91•••••3210'],
+    ['email', 'asha@example.com', 'a•••@example.com'],
+    ['delivery_address', '12 MG Road, Pune', '•••'],
+    ['campaign', 'cod-confirmation', 'cod-confirmation'],
+    ['store', 'Assam Leaf Co.', 'Assam Leaf Co.'],
+  ])('%s: %s → %s', (key, value, shown) => expect(maskFieldValue(key, value)).toBe(shown));
 });
