@@ -163,6 +163,34 @@ test('a busy Mirai v1 call names the customer from its metadata: in the list, th
   await expect(page.getByTestId('other-calls').getByTestId('other-call')).toHaveCount(1);
 });
 
+test("a viewer reads an Atoms call with the customer's name, number and delivery address masked in the transcript, variables and payloads", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'approver@callboard.local');
+  // A demo call whose customer confirmed: its transcript reads the delivery address back.
+  const listed = await findCall(page, 'provider=atoms&status=completed&limit=100', (c) => c.providerCallId.startsWith('call_'));
+  const res = await page.request.get(`/api/calls/${listed.id}`);
+  const { call } = (await res.json()) as { call: { variables: Record<string, string>; transcript: { text: string }[]; customerNumber: string } };
+  const name = call.variables.customer_name ?? '';
+  expect(name).toMatch(/\S+ \S+/);
+  const secrets = [name, name.split(' ')[0] ?? name, call.customerNumber, call.customerNumber.replace(/\D/g, '').slice(-10)];
+  const delivery = call.transcript.map((t) => /Delivery (.+), [^,]+ \d{6} pe karni hai/.exec(t.text)?.[1]).find(Boolean);
+  if (delivery) secrets.push(delivery);
+
+  const viewer = await browser.newPage();
+  await signIn(viewer, 'viewer@callboard.local');
+  await viewer.goto(`/calls/${listed.id}`);
+  await expect(viewer.getByText('Names, phone numbers, emails and addresses are masked for your role')).toBeVisible();
+  await expect(viewer.getByTestId('transcript-turn').first()).toBeVisible();
+  await expect(viewer.getByTestId('variables')).toContainText('•••');
+  // The whole document: collapsed raw payloads, and the data handed to client components.
+  const text = (await viewer.locator('html').textContent()) ?? '';
+  for (const secret of secrets) expect(text, `the viewer's page shows ${secret}`).not.toContain(secret);
+  await viewer.screenshot({ path: 'test-results/e2e/call-detail-viewer.png', fullPage: true });
+  await viewer.close();
+});
+
 test('an unknown call id shows the not-found state', async ({ page }) => {
   await signIn(page, 'viewer@callboard.local');
   await page.goto('/calls/00000000-0000-0000-0000-000000000000');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyView, headerViews, maskSecret, maskText } from './delivery-view';
+import { createMasker } from './privacy';
 
 describe('headerViews', () => {
   const signature = 'a3f1c9'.padEnd(64, '0');
@@ -35,14 +36,14 @@ describe('bodyView', () => {
   const bytes = (text: string) => Buffer.from(text, 'utf8');
 
   it('shows an approver the JSON pretty-printed, and the exact bytes beside it', () => {
-    const view = bodyView(bytes(json), { size: json.length, truncated: false, mayReadPersonalData: true });
+    const view = bodyView(bytes(json), { size: json.length, truncated: false, mask: null });
     expect(view).toMatchObject({ format: 'json', raw: json, masked: false, withheld: null });
     expect(view.text).toBe(JSON.stringify(JSON.parse(json), null, 2));
     expect(view.text).toContain('+916296641821');
   });
 
   it('shows a viewer the JSON with personal data masked, and no raw bytes', () => {
-    const view = bodyView(bytes(json), { size: json.length, truncated: false, mayReadPersonalData: false });
+    const view = bodyView(bytes(json), { size: json.length, truncated: false, mask: createMasker() });
     expect(view).toMatchObject({ format: 'json', raw: null, masked: true, withheld: null });
     expect(view.text).toContain('+91•••••1821');
     expect(view.text).not.toContain('6296641821');
@@ -51,15 +52,15 @@ describe('bodyView', () => {
   });
 
   it('shows text that is not JSON as it is, to those who may read it', () => {
-    expect(bodyView(bytes('hello=world'), { size: 11, truncated: false, mayReadPersonalData: true })).toMatchObject({ format: 'text', text: 'hello=world' });
+    expect(bodyView(bytes('hello=world'), { size: 11, truncated: false, mask: null })).toMatchObject({ format: 'text', text: 'hello=world' });
   });
 
   it('withholds from a viewer a body it cannot mask, and says why', () => {
     const cut = json.slice(0, 40);
-    const view = bodyView(bytes(cut), { size: 20_000, truncated: true, mayReadPersonalData: false });
+    const view = bodyView(bytes(cut), { size: 20_000, truncated: true, mask: createMasker() });
     expect(view).toMatchObject({ text: null, raw: null, masked: true, size: 20_000, truncated: true });
     expect(view.withheld).toMatch(/cut short/);
-    expect(bodyView(bytes('a=+916296641821'), { size: 15, truncated: false, mayReadPersonalData: false }).withheld).toMatch(/not valid JSON/);
+    expect(bodyView(bytes('a=+916296641821'), { size: 15, truncated: false, mask: createMasker() }).withheld).toMatch(/not valid JSON/);
   });
 });
 

@@ -1,4 +1,6 @@
-import { maskEmail, maskPersonalData, maskPhone } from './privacy';
+import type { Masker } from './privacy';
+
+export { maskText } from './privacy';
 
 // How a stored delivery is shown: headers with secrets cut short, the body as text. Pure, so
 // the API and the page show exactly the same thing, and unit tests pin what each role sees.
@@ -33,24 +35,16 @@ export function maskSecret(value: string): string {
   return value.length > 12 ? `${value.slice(0, 6)}…` : '•••';
 }
 
-export function headerViews(headers: unknown, signatureHeaders: readonly string[]): HeaderView[] {
+/** `mask` (a viewer's) also masks personal data in the other headers' values; null shows them whole. */
+export function headerViews(headers: unknown, signatureHeaders: readonly string[], mask: Masker | null = null): HeaderView[] {
   if (!headers || typeof headers !== 'object' || Array.isArray(headers)) return [];
   const signature = new Set(signatureHeaders.map((h) => h.toLowerCase()));
   return Object.entries(headers as Record<string, unknown>).map(([name, raw]) => {
     const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
     const masked = signature.has(name.toLowerCase()) || SENSITIVE.test(name);
-    return { name, value: masked ? maskSecret(value) : value, masked };
+    if (masked) return { name, value: maskSecret(value), masked };
+    return { name, value: mask ? mask.text(value) : value, masked };
   });
-}
-
-const PHONE_IN_TEXT = /\+?\d[\d\s().-]{6,18}\d/g;
-const EMAIL_IN_TEXT = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[a-z]{2,}/gi;
-
-/** Free text (an error message quoting the body) with numbers and emails in it masked. */
-export function maskText(text: string): string {
-  return text
-    .replace(EMAIL_IN_TEXT, (email) => maskEmail(email))
-    .replace(PHONE_IN_TEXT, (phone) => (phone.replace(/\D/g, '').length >= 8 ? maskPhone(phone) : phone));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -61,11 +55,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-export function bodyView(body: Uint8Array, opts: { size: number; truncated: boolean; mayReadPersonalData: boolean }): BodyView {
+/** `mask` is the reader's masker (a viewer's, knowing what the call names), or null for those who may read personal data. */
+export function bodyView(body: Uint8Array, opts: { size: number; truncated: boolean; mask: Masker | null }): BodyView {
   const raw = Buffer.from(body).toString('utf8');
   const parsed = parseJson(raw);
   const base = { size: opts.size, storedSize: body.length, truncated: opts.truncated };
-  if (opts.mayReadPersonalData) {
+  if (opts.mask === null) {
     return {
       ...base,
       raw,
@@ -75,7 +70,7 @@ export function bodyView(body: Uint8Array, opts: { size: number; truncated: bool
     };
   }
   if (parsed.ok) {
-    return { ...base, format: 'json', text: JSON.stringify(maskPersonalData(parsed.value), null, 2), raw: null, masked: true, withheld: null };
+    return { ...base, format: 'json', text: JSON.stringify(opts.mask(parsed.value), null, 2), raw: null, masked: true, withheld: null };
   }
   // Masking works on JSON fields; free text (or JSON cut at 8 KB) could hide an address anywhere.
   const why = opts.truncated ? 'it was cut short' : 'it is not valid JSON';

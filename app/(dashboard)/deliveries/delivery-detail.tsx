@@ -40,7 +40,7 @@ function Body({ body }: { body: BodyView }) {
   return (
     <div className="space-y-2">
       {body.masked && !body.withheld && (
-        <p className="text-xs text-amber-900">Personal data is masked for your role: phone numbers, emails and addresses are hidden.</p>
+        <p className="text-xs text-amber-900">Personal data is masked for your role: names, phone numbers, emails and addresses are hidden.</p>
       )}
       {body.truncated && (
         <p className="text-xs text-amber-900">

@@ -1,8 +1,7 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
-import { maskPersonalData } from '@/lib/privacy';
+import { privacyFor } from '@/lib/queries/privacy';
 
 type Json = unknown;
 
@@ -113,17 +112,16 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
   ]);
   const row = actions.rows[0];
   if (!row) return null;
-  const whole = can(actor.role, 'personal-data:read');
-  const mask = <T>(value: T): T => (whole ? value : maskPersonalData(value));
-  return {
+  const privacy = await privacyFor(actor, [row.callId]);
+  const shown: ActionDetail = privacy.mask(row.callId, {
     id: row.id,
     provider: row.provider,
     kind: row.kind,
     rawKind: row.rawKind,
     reason: row.reason,
     status: row.status,
-    payload: mask(row.payload),
-    editedPayload: mask(row.editedPayload),
+    payload: row.payload,
+    editedPayload: row.editedPayload,
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
     decidedByEmail: row.decidedByEmail,
@@ -134,7 +132,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
           id: row.callId,
           provider: row.callProvider,
           providerCallId: row.callProviderCallId,
-          customerNumber: mask(row.callCustomerNumber),
+          customerNumber: row.callCustomerNumber,
           status: row.callStatus,
           startedAt: row.callStartedAt,
           endedAt: row.callEndedAt,
@@ -152,10 +150,16 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
           responseId: row.outboxResponseId,
           sentAt: row.outboxSentAt,
           createdAt: row.outboxCreatedAt,
-          payload: mask(row.outboxPayload),
+          payload: row.outboxPayload,
           attemptLog: attempts.rows,
         }
       : null,
-    history: history.rows.map((entry) => ({ ...entry, before: mask(entry.before), after: mask(entry.after) })),
+    history: history.rows,
+  });
+  // Who decided is staff, not the customer: their emails stay.
+  return {
+    ...shown,
+    decidedByEmail: row.decidedByEmail,
+    history: shown.history.map((entry, i) => ({ ...entry, actorEmail: history.rows[i]?.actorEmail ?? null })),
   };
 }

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_STATUSES } from '@/lib/providers/types';
 import { getLowBalanceThreshold, getTeamTimeZone } from '@/lib/queries/admin/settings';
+import { maskSeries } from '@/lib/queries/privacy';
 import { localDate } from '@/lib/time-zone';
 import {
   actionsByStatus,
@@ -80,7 +81,7 @@ export async function volumeChart(actor: Actor, scope: Scope, q: AnalyticsQuery)
 
 export async function creditsChart(actor: Actor, scope: Scope, q: AnalyticsQuery): Promise<SeriesChart> {
   const by = q.by === 'meta' && !q.key ? 'none' : q.by;
-  const top = topSeries(await creditsUsed(actor, scope, q.granularity, by, q.key), MAX_SERIES);
+  const top = topSeries(maskSeries(actor, by === 'meta' ? q.key : undefined, await creditsUsed(actor, scope, q.granularity, by, q.key)), MAX_SERIES);
   const keys = bucketKeys(scope.period, q.granularity);
   return { period: scope.period, timeZone: scope.timeZone, granularity: q.granularity, series: top.series, rows: fillBuckets(keys, top.series, top.values) };
 }

@@ -1,11 +1,9 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/roles';
 import { type JsonValue, pool } from '@/lib/db';
 import type { StorageWarning } from '@/lib/ingest/storable';
-import { maskPersonalData } from '@/lib/privacy';
 import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
-import { forActor } from './list';
+import { maskRows, privacyFor } from '@/lib/queries/privacy';
 
 // One call for its page and GET /api/calls/{id}: the call with its timeline, actions and credit
 // entries (getCall), what each event asserts about the call (read from its normalized facts in
@@ -93,7 +91,7 @@ export interface CreditEntryRow {
 export async function getCall(actor: Actor, id: string) {
   assertCan(actor, 'calls:read');
   const db = pool();
-  const [calls, events, actions, creditEntries] = await Promise.all([
+  const [calls, events, actions, creditEntries, privacy] = await Promise.all([
     db.query<CallRow>(`SELECT ${CALL_COLUMNS} FROM call WHERE id = $1`, [id]),
     db.query<CallEventRow>(
       `SELECT id, type, known, occurred_at AS "occurredAt", received_at AS "receivedAt", duplicate_count AS "duplicateCount", signed, payload
@@ -106,9 +104,10 @@ export async function getCall(actor: Actor, id: string) {
       [id],
     ),
     db.query<CreditEntryRow>('SELECT at, used, available FROM credit_entry WHERE call_id = $1 ORDER BY at', [id]),
+    privacyFor(actor, [id]),
   ]);
   const call = calls.rows[0];
-  return call ? forActor(actor, { ...call, events: events.rows, actions: actions.rows, creditEntries: creditEntries.rows }) : null;
+  return call ? privacy.mask(id, { ...call, events: events.rows, actions: actions.rows, creditEntries: creditEntries.rows }) : null;
 }
 
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCall>>>;
@@ -207,5 +206,5 @@ export async function listOtherCalls(actor: Actor, callId: string, limit = 10): 
     durationSeconds: r.duration_seconds,
     summary: r.summary,
   }));
-  return can(actor.role, 'personal-data:read') ? calls : maskPersonalData(calls);
+  return maskRows(actor, calls, (c) => c.id);
 }

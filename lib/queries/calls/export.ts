@@ -3,8 +3,9 @@ import { writeAudit } from '@/lib/audit';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
+import { maskRows } from '@/lib/queries/privacy';
 import type { CallExportFilters, CallListItem } from '@/lib/schemas/calls';
-import { conditionsFor, forActor } from './list';
+import { conditionsFor } from './list';
 import { exportSql } from './list-sql';
 
 // The CSV export reads through a server-side cursor inside one read-only, repeatable-read
@@ -56,7 +57,7 @@ export async function* exportCalls(actor: Actor, filters: CallExportFilters): As
         released = true;
         client.release();
       }
-      if (rows.length > 0) yield forActor(actor, rows);
+      if (rows.length > 0) yield await maskRows(actor, rows, (r) => r.id);
       if (last) return;
     }
   } finally {

@@ -1,9 +1,8 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/roles';
 import { resolveDateRange } from '@/lib/call-date-range';
-import { maskPersonalData } from '@/lib/privacy';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
+import { maskRows } from '@/lib/queries/privacy';
 import type { CallExportFilters, CallFilters, CallListItem, CallsPage } from '@/lib/schemas/calls';
 import { isDateOnly } from '@/lib/time-zone';
 import { decodeCallCursor, encodeCallCursor } from './cursor';
@@ -14,11 +13,6 @@ export type { CallListItem, CallsPage } from '@/lib/schemas/calls';
 
 /** Sort and direction may be left out: the calls that happened last first. */
 export type ListCallsInput = Omit<CallFilters, 'sort' | 'dir'> & Partial<Pick<CallFilters, 'sort' | 'dir'>>;
-
-/** Viewers get personal data masked; search still matches the full number (it runs in SQL). */
-export function forActor<T>(actor: Actor, value: T): T {
-  return can(actor.role, 'personal-data:read') ? value : maskPersonalData(value);
-}
 
 /** The zone that days mean for these filters: the request's, the team's, else UTC. */
 export async function filterTimeZone(actor: Actor, filters: Pick<CallExportFilters, 'tz' | 'range' | 'from' | 'to'>): Promise<string> {
@@ -63,7 +57,8 @@ export async function listCalls(actor: Actor, input: ListCallsInput): Promise<Ca
   const calls = rows.slice(0, limit);
   const last = calls.at(-1);
   return {
-    calls: forActor(actor, calls),
+    // Viewers get personal data masked; search still matched the full number (it runs in SQL).
+    calls: await maskRows(actor, calls, (c) => c.id),
     nextCursor: rows.length > limit && last ? encodeCallCursor({ sort, dir, value: cursorValue(last, sort), id: last.id }) : null,
     asOf,
   };

@@ -1,11 +1,11 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/roles';
 import { type JsonValue, pool } from '@/lib/db';
-import { type BodyView, bodyView, type HeaderView, headerViews, maskText } from '@/lib/delivery-view';
+import { type BodyView, bodyView, type HeaderView, headerViews } from '@/lib/delivery-view';
 import type { StorageWarning } from '@/lib/ingest/storable';
 import { PROVIDERS, providerById } from '@/lib/providers/registry';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
+import { type Privacy, privacyFor } from '@/lib/queries/privacy';
 import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
 
 // Every webhook request, newest first; the `q` filter searches raw bytes too.
@@ -49,9 +49,9 @@ interface Row {
   body_truncated: boolean;
 }
 
-function toItem(row: Row, actor: Actor): DeliveryListItem {
+function toItem(row: Row, privacy: Privacy): DeliveryListItem {
   // Parse errors can quote the body; everything else in a row is ids and codes.
-  const errorMessage = row.error_message && !can(actor.role, 'personal-data:read') ? maskText(row.error_message) : row.error_message;
+  const errorMessage = row.error_message ? privacy.text(row.call_id, row.error_message) : row.error_message;
   return {
     id: row.id,
     provider: row.provider,
@@ -116,7 +116,12 @@ export async function listDeliveries(
      LIMIT ${filters.limit + 1}`,
     params,
   );
-  const page = rows.slice(0, filters.limit).map((row) => toItem(row, actor));
+  const shown = rows.slice(0, filters.limit);
+  const privacy = await privacyFor(
+    actor,
+    shown.map((row) => row.call_id),
+  );
+  const page = shown.map((row) => toItem(row, privacy));
   const last = page.at(-1);
   return { deliveries: page, nextCursor: rows.length > filters.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
 }
@@ -133,10 +138,12 @@ export async function getDelivery(actor: Actor, id: string): Promise<DeliveryDet
   );
   const d = rows[0];
   if (!d) return null;
-  const item = toItem(d, actor);
+  // Masked (for viewers) with what the call it reached names, so a name in its transcript goes too.
+  const privacy = await privacyFor(actor, [d.call_id]);
+  const mask = privacy.masker(d.call_id);
   return {
-    ...item,
-    headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? []),
-    body: bodyView(d.body, { size: d.body_size, truncated: d.body_truncated, mayReadPersonalData: can(actor.role, 'personal-data:read') }),
+    ...toItem(d, privacy),
+    headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? [], mask),
+    body: bodyView(d.body, { size: d.body_size, truncated: d.body_truncated, mask }),
   };
 }

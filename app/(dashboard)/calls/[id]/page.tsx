@@ -51,7 +51,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <CallHeader call={call} providerLabel={providerLabel} pendingActions={pendingActions} />
         <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
           <ZoneNote />
-          {!can(actor.role, 'personal-data:read') && <span>Phone numbers, emails and addresses are masked for your role.</span>}
+          {!can(actor.role, 'personal-data:read') && <span>Names, phone numbers, emails and addresses are masked for your role, wherever they appear.</span>}
         </div>
         <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="min-w-0 space-y-6">
