@@ -9,6 +9,8 @@ export type TimelineItem = TimelineEvent & { known: boolean; signed: boolean; pa
 export interface StepMark {
   lateAfter: string | null;
   outOfOrderBefore: string | null;
+  /** The provider's final event, when this one was received after it. */
+  afterEnd?: string | null;
 }
 
 function Badge({ tone, title, children }: { tone: 'warn' | 'neutral'; title?: string; children: ReactNode }) {
@@ -28,8 +30,8 @@ export function StorageWarnings({ warnings }: { warnings: readonly { field: stri
         Stored with {warnings.length === 1 ? 'a change' : `${warnings.length} changes`} the database needed (the raw delivery is kept as received):
       </p>
       <ul className="mt-0.5 list-disc pl-4">
-        {warnings.map((w, i) => (
-          <li key={i}>
+        {warnings.map((w) => (
+          <li key={`${w.field}\u0000${w.change}`}>
             <code className="break-all font-mono">{w.field}</code>: {w.change}
           </li>
         ))}
@@ -74,6 +76,11 @@ export function TimelineStepItem({ step, meaning, mark }: { step: TimelineStep<T
         {mark?.lateAfter && (
           <Badge tone="warn" title="Received after a later step of the lifecycle">
             late: came after {mark.lateAfter}
+          </Badge>
+        )}
+        {mark?.afterEnd && (
+          <Badge tone="warn" title="Received after the event that says no more events follow">
+            late: after {mark.afterEnd}
           </Badge>
         )}
         {mark?.outOfOrderBefore && (

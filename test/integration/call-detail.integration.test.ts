@@ -49,6 +49,21 @@ describe('timeline and completeness on stored calls', () => {
     expect(call).toMatchObject({ status: 'completed', attempts: 2, detailUrl: 'https://api.voice-agents.com/calls/...' });
   });
 
+  it('Mirai v1: events received after call.lifecycle-ended are flagged, the lifecycle otherwise complete', async () => {
+    const story = miraiRescheduled(uid('mirai-after-end'));
+    story.bodies.push(
+      { metadata: {}, event: { type: 'action', data: { action: 'send_whatsapp', call: { id: story.callId }, payload: { number: randomNumber() } } } },
+      { metadata: { retry: 1 }, event: { type: 'call.completed', data: { call: { id: story.callId, status: 'completed', durationSeconds: 150 } } } },
+    );
+    const call = await detail(story);
+    const r = report(call);
+    expect(r.counts).toMatchObject({ missing: 0, afterEnd: 2 });
+    expect(r.afterEnd.map((e) => [e.type, e.after])).toEqual([
+      ['action', 'call.lifecycle-ended'],
+      ['call.completed', 'call.lifecycle-ended'],
+    ]);
+  });
+
   it('Mirai v2: a retried call.started stored after call.completed is placed first and reported late', async () => {
     const call = await detail(miraiV2StartedLate(uid('v2')));
     expect(types(call)).toEqual([['call.started', 'call.completed', 'call.processed']]);
