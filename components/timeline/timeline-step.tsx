@@ -31,7 +31,7 @@ export function StorageWarnings({ warnings }: { warnings: readonly { field: stri
       </p>
       <ul className="mt-0.5 list-disc pl-4">
         {warnings.map((w) => (
-          <li key={`${w.field}\u0000${w.change}`}>
+          <li key={`${w.field}:${w.change}`}>
             <code className="break-all font-mono">{w.field}</code>: {w.change}
           </li>
         ))}
