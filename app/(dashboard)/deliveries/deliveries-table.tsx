@@ -26,7 +26,7 @@ function Outcome({ d }: { d: DeliveryListItem }) {
         <p className="max-w-64 text-xs text-amber-900" title={d.warnings.map((w) => `${w.field}: ${w.change}`).join('\n')} data-testid="delivery-warnings">
           Stored with {d.warnings.length === 1 ? '1 change' : `${d.warnings.length} changes`}:{' '}
           {d.warnings.map((w, i) => (
-            <span key={i}>
+            <span key={`${w.field}:${w.change}`}>
               {i > 0 && ', '}
               <code className="font-mono [overflow-wrap:anywhere]">{w.field}</code>
             </span>
@@ -62,7 +62,7 @@ export function DeliveriesTable({ deliveries, filtered, canReprocess }: { delive
           </td>
           <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{d.eventType ?? '—'}</td>
           <td className="px-4 py-2">
-            <VerificationLabel verification={d.verification} />
+            <VerificationLabel verification={d.verification} errorCode={d.errorCode} />
           </td>
           <td className="px-4 py-2">
             <Outcome d={d} />
