@@ -21,10 +21,10 @@ async function viewer() {
   return { userId: user.id, email: user.email, role, via: 'token' as const };
 }
 
-/** Moves the deliveries that mention `marker` to `at` minus their index in minutes (newest first). */
+/** Moves the deliveries whose bytes contain `marker` to `at` minus their index in minutes (newest first); other files store bodies that are not UTF-8. */
 async function moveTo(marker: string, at: Date): Promise<void> {
   await testDb().query(
-    `WITH d AS (SELECT id, row_number() OVER (ORDER BY received_at DESC, id) AS n FROM delivery WHERE convert_from(body, 'UTF8') LIKE '%' || $1 || '%')
+    `WITH d AS (SELECT id, row_number() OVER (ORDER BY received_at DESC, id) AS n FROM delivery WHERE position(convert_to($1, 'UTF8') IN body) > 0)
      UPDATE delivery SET received_at = $2::timestamptz - make_interval(mins => d.n::int) FROM d WHERE delivery.id = d.id`,
     [marker, at],
   );
