@@ -2,7 +2,7 @@ import type { JsonObject, Order, SimStory, StoryInput } from '@/lib/providers/si
 import { addDays, instantAt, localDate } from '@/lib/time-zone';
 import { makeOrder } from './orders';
 import { createRng, type Rng, seedFromString } from './prng';
-import { storyById } from './stories';
+import { PATTERN } from './stories';
 import { HOUR, MINUTE, type SimCall } from './types';
 
 // The demo's month: what `npm run dev` (and the e2e setup) sends through the real, signed
@@ -30,12 +30,11 @@ export interface DemoPlanOptions {
   seed: number;
   /** Days back from today, today included (default 30). */
   days?: number;
-  /** Multiplies every day's volume (default 1: about 400 calls a month). */
+  /** Multiplies every day's volume (default 1: about 450 calls a month). */
   scale?: number;
+  /** The stories to tell (simulator/stories.ts ids; default all), dealt in PATTERN's order. */
+  providers?: readonly string[];
 }
-
-/** The providers the demo tells stories for, in the order calls are dealt (Mirai v1 is the richest). */
-const DEALT = ['mirai', 'minivoice', 'mirai', 'atoms', 'mirai-v2', 'atoms-current', 'mirai'] as const;
 
 /** Calls per local hour, relative: mornings are when COD confirmations are made. */
 const HOURS: readonly (readonly [number, number])[] = [
@@ -170,8 +169,9 @@ export function demoCalls(opts: DemoPlanOptions): SimCall[] {
     ids.add(id);
     return id;
   };
-  const stories = new Map(DEALT.map((id) => [id, storyById(id) as SimStory]));
-  const tellers = new Map([...stories].map(([id, story]) => [id, story.start(rng) as (input: StoryInput) => SimCall]));
+  const dealt = PATTERN.filter((story) => !opts.providers || opts.providers.includes(story.id));
+  if (dealt.length === 0) throw new Error(`no known story in: ${opts.providers?.join(', ')}`);
+  const tellers = new Map([...new Set(dealt)].map((story) => [story, story.start(rng) as (input: StoryInput) => SimCall]));
   const nowMs = opts.now.getTime();
   // Finished calls start at least two hours ago, so every later event (retries included) is past.
   const latest = nowMs - 2 * HOUR;
@@ -190,8 +190,8 @@ export function demoCalls(opts: DemoPlanOptions): SimCall[] {
   const cycled = new Map<string, number>();
   let extra = 0;
   const calls: SimCall[] = slots.map(({ startMs, kind }, i) => {
-    const id = DEALT[i % DEALT.length] as string;
-    const story = stories.get(id as (typeof DEALT)[number]) as SimStory;
+    const story = dealt[i % dealt.length] as SimStory;
+    const id = story.id;
     const n = cycled.get(id) ?? 0;
     const outcome = n < story.outcomes.length && kind !== 'bad' ? (story.outcomes[n] as string) : outcomeFor(story, rng, kind);
     cycled.set(id, n + 1);
@@ -199,7 +199,7 @@ export function demoCalls(opts: DemoPlanOptions): SimCall[] {
     // About a third of calls go to someone called before; the first few of the pool most often.
     if (rng.chance(0.35)) order.customer = { ...(customers[Math.min(rng.int(0, 23), rng.int(0, 23))] as Order['customer']) };
     const input: StoryInput = { rng, idRng, startMs, order, outcome, uniqueId };
-    const call = (tellers.get(id as (typeof DEALT)[number]) as (input: StoryInput) => SimCall)(input);
+    const call = (tellers.get(story) as (input: StoryInput) => SimCall)(input);
     if (call.provider === 'mirai') {
       const metadata = call.events[0]?.metadata;
       if (kind === 'campaign' && isObject(metadata)) metadata.campaign = 'festive-sale';
@@ -212,7 +212,8 @@ export function demoCalls(opts: DemoPlanOptions): SimCall[] {
     return call;
   });
   rewriteCredits(calls);
-  return [...calls, ...liveCalls(tellers.get('mirai') as (input: StoryInput) => SimCall, { rng, idRng, nowMs, uniqueId })];
+  const mirai = [...tellers].find(([story]) => story.id === 'mirai')?.[1];
+  return mirai ? [...calls, ...liveCalls(mirai, { rng, idRng, nowMs, uniqueId })] : calls;
 }
 
 /**

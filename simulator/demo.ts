@@ -1,7 +1,7 @@
 import { providerById } from '@/lib/providers/registry';
 import { demoCalls } from './demo-plan';
 import { sendCalls } from './send';
-import { endpointOf, type SimProvider } from './sign';
+import { endpointOf, SIM_PROVIDERS, type SimProvider } from './sign';
 
 // Demo data goes through the real webhook endpoints, never straight into tables, so a demo
 // exercises verify → normalize → store → fold exactly as production traffic would.
@@ -39,7 +39,7 @@ export interface SeedDemoOptions {
   baseUrl: string;
   secrets: Record<keyof typeof DEMO_SECRETS, string>;
   log?: (msg: string) => void;
-  /** Multiplies the month's volume (default 1: about 450 calls, 1,800 deliveries). */
+  /** Multiplies the month's volume (default 1: about 450 calls, 1,600 deliveries). */
   scale?: number;
   now?: Date;
 }
@@ -52,7 +52,9 @@ export interface SeedDemoOptions {
 export async function seedDemo(opts: SeedDemoOptions): Promise<{ calls: number; deliveries: number; seconds: number }> {
   const log = opts.log ?? (() => {});
   const started = Date.now();
-  const calls = demoCalls({ now: opts.now ?? new Date(), seed: DEMO_SEED, scale: opts.scale });
+  // Every story whose endpoint has a secret here: the server refuses the others.
+  const providers = SIM_PROVIDERS.filter((p) => endpointOf(p) in opts.secrets);
+  const calls = demoCalls({ now: opts.now ?? new Date(), seed: DEMO_SEED, scale: opts.scale, providers });
   const events = calls.reduce((sum, call) => sum + call.events.length, 0);
   log(`demo: sending ${events} webhook events for ${calls.length} calls over the last 30 days to ${opts.baseUrl}`);
   const result = await sendCalls({ baseUrl: opts.baseUrl, calls, secrets: opts.secrets, concurrency: 4 });
