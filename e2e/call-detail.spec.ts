@@ -34,7 +34,8 @@ test('an Atoms call: transcript with search, analysis as tables, one attempt, ra
   await signIn(page, 'approver@callboard.local');
   // A demo call (ids call_…): the recording test beside this one posts a current-envelope Atoms
   // call (CALL-e2e-…) that may be newer, and it tells a different story.
-  const call = await findCall(page, 'provider=atoms&status=completed&limit=100', (c) => c.providerCallId.startsWith('call_'));
+  // One whose transcript reads the order back (a callback request does not), found by search.
+  const call = await findCall(page, 'provider=atoms&status=completed&q=cash%20on%20delivery&limit=100', (c) => c.providerCallId.startsWith('call_'));
   await page.goto(`/calls/${call.id}`);
 
   await expect(page.getByTestId('call-header')).toContainText('Smallest.ai Atoms');

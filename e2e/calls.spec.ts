@@ -5,6 +5,7 @@ import { DEMO_SECRETS } from '../simulator/demo';
 import { signFor } from '../simulator/sign';
 import { parseCsv } from '../test/csv';
 import { signIn } from './sign-in';
+import { loadWholeList } from './whole-list';
 
 // The calls list as the ops team uses it, on the demo data that global setup sent through the
 // real webhooks: every provider shows, filters live in the URL and survive a reload, the CSV
@@ -44,13 +45,15 @@ test('lists every provider; provider and status filters live in the URL; the CSV
   await expect(rows.first()).toBeVisible();
   await expect(rows.and(page.locator(':not([data-provider="minivoice"])'))).toHaveCount(0);
   await expect(rows.locator('[data-status]:not([data-status="completed"])')).toHaveCount(0);
-  const shown = await rows.count();
+  const firstPage = await rows.count();
 
   await page.reload();
   await expect(page).toHaveURL(/\?provider=minivoice&status=completed$/);
   await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Provider: MiniVoice');
   await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Status: completed');
-  await expect(rows).toHaveCount(shown);
+  await expect(rows).toHaveCount(firstPage);
+  // The demo month holds more MiniVoice calls than one page: the CSV is compared with all of them.
+  const shown = await loadWholeList(page);
   await expect(rows.and(page.locator(':not([data-provider="minivoice"])'))).toHaveCount(0);
 
   const downloading = page.waitForEvent('download');

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     return;
   }
   const result = await seedDemo({ baseUrl, secrets, log });
-  log(`demo data: ${result.calls} calls, ${result.deliveries} deliveries accepted`);
+  log(`demo data: ${result.calls} calls, ${result.deliveries} deliveries accepted in ${result.seconds} s`);
 }
 
 async function shutdown(code: number, reason?: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

@@ -28,13 +28,25 @@ function Step({ step, pending }: { step: StepReport; pending: boolean }) {
 }
 
 function Summary({ report }: { report: Completeness }) {
-  const { missing, late, outOfOrder, arrived } = report.counts;
-  if (missing + late + outOfOrder === 0) return <p className="text-sm text-green-800">All {arrived} expected events arrived, in order.</p>;
-  const parts = [missing && `${missing} missing`, late && `${late} arrived late`, outOfOrder && `${outOfOrder} out of order`].filter(Boolean);
+  const { missing, late, outOfOrder, arrived, afterEnd } = report.counts;
+  if (missing + late + outOfOrder + afterEnd === 0) return <p className="text-sm text-green-800">All {arrived} expected events arrived, in order.</p>;
+  const end = report.afterEnd[0]?.after;
+  const parts = [
+    missing && `${missing} missing`,
+    late && `${late} arrived late`,
+    outOfOrder && `${outOfOrder} out of order`,
+    afterEnd && `${afterEnd} after ${end}`,
+  ].filter(Boolean);
   return (
     <div className="space-y-1">
       <p className="text-sm font-medium text-amber-900">{parts.join(' · ')}</p>
       {report.pending && missing > 0 && <p className="text-xs text-slate-600">The call may still be running: missing events may yet arrive.</p>}
+      {afterEnd > 0 && (
+        <p className="text-xs text-amber-900" data-testid="after-end" data-count={afterEnd}>
+          Received after <span className="font-mono">{end}</span>, which says no more events follow:{' '}
+          <span className="font-mono">{report.afterEnd.map((e) => e.type).join(', ')}</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -9,6 +9,8 @@ export type TimelineItem = TimelineEvent & { known: boolean; signed: boolean; pa
 export interface StepMark {
   lateAfter: string | null;
   outOfOrderBefore: string | null;
+  /** The provider's final event, when this one was received after it. */
+  afterEnd?: string | null;
 }
 
 function Badge({ tone, title, children }: { tone: 'warn' | 'neutral'; title?: string; children: ReactNode }) {
@@ -75,6 +77,11 @@ export function TimelineStepItem({ step, meaning, mark }: { step: TimelineStep<T
         {mark?.lateAfter && (
           <Badge tone="warn" title="Received after a later step of the lifecycle">
             late: came after {mark.lateAfter}
+          </Badge>
+        )}
+        {mark?.afterEnd && (
+          <Badge tone="warn" title="Received after the event that says no more events follow">
+            late: after {mark.afterEnd}
           </Badge>
         )}
         {mark?.outOfOrderBefore && (

@@ -107,7 +107,37 @@ describe('late and out of order', () => {
   });
 
   it('events in lifecycle order are neither', () => {
-    expect(check(atomsSeed('l3')).counts).toEqual({ arrived: 3, missing: 0, late: 0, outOfOrder: 0 });
+    expect(check(atomsSeed('l3')).counts).toEqual({ arrived: 3, missing: 0, late: 0, outOfOrder: 0, afterEnd: 0 });
+  });
+});
+
+describe('events after the provider said the call is over', () => {
+  // Mirai v1's call.lifecycle-ended is its last word on a call (its lifecycle's `terminal`).
+  const after = (extra: object[]) => {
+    const story = miraiRescheduled('t1');
+    story.bodies.push(...extra);
+    return check(story);
+  };
+  const action = { metadata: {}, event: { type: 'action', data: { action: 'send_whatsapp', call: { id: 't1' }, payload: { number: '+919800000001' } } } };
+  const retried = { metadata: { retry: 1 }, event: { type: 'call.completed', data: { call: { id: 't1', status: 'completed', durationSeconds: 150 } } } };
+
+  it('flags an action and a second call.completed received after call.lifecycle-ended', () => {
+    const report = after([action, retried]);
+    expect(report.afterEnd.map((e) => e.type)).toEqual(['action', 'call.completed']);
+    expect(report.afterEnd.every((e) => e.after === 'call.lifecycle-ended')).toBe(true);
+    expect(report.counts.afterEnd).toBe(2);
+  });
+
+  it('flags an analysis that came after the end, and nothing when all came before it', () => {
+    const story = miraiRescheduled('t2');
+    const endOfCall = story.bodies.splice(story.bodies.length - 2, 1)[0] as object;
+    story.bodies.push(endOfCall);
+    expect(check(story).afterEnd.map((e) => e.type)).toEqual(['end-of-call']);
+    expect(check(miraiRescheduled('t3'))).toMatchObject({ afterEnd: [], counts: { afterEnd: 0 } });
+  });
+
+  it('a provider that declares no final event has nothing after its end', () => {
+    expect(check(atomsSeed('t4')).afterEnd).toEqual([]);
   });
 });
 

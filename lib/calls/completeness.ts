@@ -3,7 +3,7 @@ import type { LifecyclePath, LifecycleStep, ProviderLifecycle } from '@/lib/prov
 import type { Attempt, Timeline, TimelineEvent } from './timeline';
 
 // Which of the events a provider sends for this kind of call have arrived, which are missing,
-// and which came late or out of order. Pure and table-driven (each provider's lib/providers/<name>/lifecycle.ts).
+// which came late or out of order, and which came after the provider's final event. Pure and table-driven (each provider's lib/providers/<name>/lifecycle.ts).
 
 /**
  * arrived: an event fulfils the step. missing: none did. optional: none did, and the provider
@@ -33,11 +33,22 @@ export interface AttemptReport {
   steps: StepReport[];
 }
 
+/** An event received after the provider's final event (its lifecycle's `terminal`). */
+export interface AfterEnd {
+  eventId: string;
+  type: string;
+  receivedAt: Date;
+  /** The final event's type. */
+  after: string;
+}
+
 export interface Completeness {
   /** False when Callboard knows no lifecycle for the provider. */
   supported: boolean;
   attempts: AttemptReport[];
-  counts: { arrived: number; missing: number; late: number; outOfOrder: number };
+  counts: { arrived: number; missing: number; late: number; outOfOrder: number; afterEnd: number };
+  /** Events received after the provider said no more would follow, in arrival order. */
+  afterEnd: AfterEnd[];
   /** The call may still be running, so missing steps may yet arrive. */
   pending: boolean;
   /** Types received that the provider's lifecycle does not list. */
@@ -109,16 +120,32 @@ function reportAttempt(lifecycle: ProviderLifecycle, attempt: Attempt, isLast: b
   return { number: attempt.number, kind: path.kind, kindLabel: path.label, steps: reports };
 }
 
+/** Every event received after the first arrival of the provider's final event. */
+function receivedAfterEnd(lifecycle: ProviderLifecycle, timeline: Timeline): AfterEnd[] {
+  const terminal = lifecycle.terminal;
+  if (!terminal) return [];
+  const events = timeline.attempts.flatMap((a) => a.steps.map((s) => s.event));
+  const ends = events.filter((e) => e.type === terminal).map((e) => e.receivedAt.getTime());
+  if (ends.length === 0) return [];
+  const end = Math.min(...ends);
+  return events
+    .filter((e) => e.receivedAt.getTime() > end)
+    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : 1))
+    .map((e) => ({ eventId: e.id, type: e.type, receivedAt: e.receivedAt, after: terminal }));
+}
+
 export function checkCompleteness(provider: string, timeline: Timeline, context: CompletenessContext): Completeness {
   const lifecycle = lifecycleFor(provider);
   const pending = !context.final && context.now.getTime() - context.lastEventAt.getTime() < SETTLE_MS;
-  if (!lifecycle) return { supported: false, attempts: [], counts: { arrived: 0, missing: 0, late: 0, outOfOrder: 0 }, pending, unexpected: [] };
+  if (!lifecycle)
+    return { supported: false, attempts: [], counts: { arrived: 0, missing: 0, late: 0, outOfOrder: 0, afterEnd: 0 }, afterEnd: [], pending, unexpected: [] };
 
   const duplicates = new Map<string, number>();
   const attempts = timeline.attempts.map((a, i) => reportAttempt(lifecycle, a, i === timeline.attempts.length - 1, duplicates));
   const steps = attempts.flatMap((a) => a.steps);
   const known = new Set(lifecycle.events.map(([t]) => t));
   const unexpected = [...new Set(timeline.attempts.flatMap((a) => a.steps.map((s) => s.event.type)).filter((t) => !known.has(t)))];
+  const afterEnd = receivedAfterEnd(lifecycle, timeline);
   return {
     supported: true,
     attempts,
@@ -127,8 +154,30 @@ export function checkCompleteness(provider: string, timeline: Timeline, context:
       missing: steps.filter((s) => s.state === 'missing').length,
       late: steps.filter((s) => s.lateAfter).length,
       outOfOrder: steps.filter((s) => s.outOfOrderBefore).length,
+      afterEnd: afterEnd.length,
     },
+    afterEnd,
     pending,
     unexpected,
   };
+}
+
+/** What the timeline marks on an event: late, out of order, or received after the final event. */
+export interface EventMark {
+  lateAfter: string | null;
+  outOfOrderBefore: string | null;
+  afterEnd: string | null;
+}
+
+export function eventMarks(report: Completeness): Map<string, EventMark> {
+  const marks = new Map<string, EventMark>();
+  for (const s of report.attempts.flatMap((a) => a.steps)) {
+    if (s.eventId && (s.lateAfter || s.outOfOrderBefore))
+      marks.set(s.eventId, { lateAfter: s.lateAfter, outOfOrderBefore: s.outOfOrderBefore, afterEnd: null });
+  }
+  for (const e of report.afterEnd) {
+    const mark = marks.get(e.eventId);
+    marks.set(e.eventId, { lateAfter: mark?.lateAfter ?? null, outOfOrderBefore: mark?.outOfOrderBefore ?? null, afterEnd: e.after });
+  }
+  return marks;
 }

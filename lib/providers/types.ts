@@ -177,6 +177,11 @@ export interface ProviderLifecycle {
   fallback: string;
   /** Steps expected once per call, at the end of its last attempt. */
   closing?: readonly LifecycleStep[];
+  /**
+   * The event after which the provider sends nothing more about the call (Mirai v1:
+   * call.lifecycle-ended). Anything received after it is flagged by the completeness check.
+   */
+  terminal?: string;
 }
 
 /** What a person should be told when a provider leaves something out (each ships a different part of the call). */

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/roles';
+import { readAnalysis } from '@/lib/calls/analysis';
 import { checkCompleteness } from '@/lib/calls/completeness';
+import { requiredActionRows } from '@/lib/calls/required-actions';
 import { buildTimeline } from '@/lib/calls/timeline';
 import { transcriptLines } from '@/lib/calls/transcript';
 import { type CallDetailView, getCallDetail, listOtherCalls } from '@/lib/queries/calls/detail';
 import { atomsCurrent, miniVoiceCompleted, miraiRescheduled, miraiV2StartedLate, type Story } from '@/test/call-stories';
-import { callRow, post, uid, useTestSecrets } from '@/test/webhooks';
+import { callRow, post, testDb, uid, useTestSecrets } from '@/test/webhooks';
 
 // Lifecycles posted through the real, signed webhook routes, read back with the detail page's
 // query functions, and run through the same timeline and completeness functions the page uses.
@@ -47,6 +49,55 @@ describe('timeline and completeness on stored calls', () => {
     expect(r.attempts.map((a) => a.kind)).toEqual(['not_connected', 'answered']);
     expect(r.attempts[1]?.steps[0]).toMatchObject({ label: 'Initiated', state: 'collapsed' });
     expect(call).toMatchObject({ status: 'completed', attempts: 2, detailUrl: 'https://api.voice-agents.com/calls/...' });
+  });
+
+  it('Mirai v1: events received after call.lifecycle-ended are flagged, the lifecycle otherwise complete', async () => {
+    const story = miraiRescheduled(uid('mirai-after-end'));
+    story.bodies.push(
+      { metadata: {}, event: { type: 'action', data: { action: 'send_whatsapp', call: { id: story.callId }, payload: { number: randomNumber() } } } },
+      { metadata: { retry: 1 }, event: { type: 'call.completed', data: { call: { id: story.callId, status: 'completed', durationSeconds: 150 } } } },
+    );
+    const call = await detail(story);
+    const r = report(call);
+    expect(r.counts).toMatchObject({ missing: 0, afterEnd: 2 });
+    expect(r.afterEnd.map((e) => [e.type, e.after])).toEqual([
+      ['action', 'call.lifecycle-ended'],
+      ['call.completed', 'call.lifecycle-ended'],
+    ]);
+  });
+
+  it('Required actions: an order raised twice shows both actions with their own status, not the last one only', async () => {
+    const callId = uid('mirai-required');
+    const order = (note: string) => ({
+      metadata: {},
+      event: { type: 'action', data: { action: 'create_order', call: { id: callId }, payload: { phone: randomNumber(), note, paymentMode: 'cod' } } },
+    });
+    const story: Story = {
+      provider: 'mirai',
+      callId,
+      bodies: [
+        { metadata: {}, event: { type: 'call.initiate', data: { call: { id: callId, status: 'initiate' } } } },
+        order('first try'),
+        order('second try'),
+        {
+          metadata: {},
+          event: {
+            type: 'end-of-call',
+            data: { call: { id: callId, status: 'completed' }, analysis: { success: true, requiredActions: ['create-order', 'send-whatsapp'] } },
+          },
+        },
+      ],
+    };
+    const id = await send(story);
+    const [first] = (await testDb().query<{ id: string }>(`SELECT id FROM action WHERE call_id = $1 ORDER BY created_at, id LIMIT 1`, [id])).rows;
+    await testDb().query(`UPDATE action SET status = 'rejected' WHERE id = $1`, [first?.id]);
+    const call = await getCallDetail(approver, id);
+    if (!call) throw new Error('the call was not found');
+    const rows = requiredActionRows(readAnalysis(call.analysis).requiredActions, call.actions);
+    expect(rows.map((r) => [r.kind, r.actions.map((a) => a.status).sort()])).toEqual([
+      ['create_order', ['pending', 'rejected']],
+      ['send_whatsapp', []],
+    ]);
   });
 
   it('Mirai v2: a retried call.started stored after call.completed is placed first and reported late', async () => {

@@ -1,3 +1,5 @@
+import { signatureLabel } from '@/lib/delivery-causes';
+
 // Outcome and verification as small coloured labels; the data attributes let tests and
 // people's scripts read the raw value.
 
@@ -28,14 +30,16 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
   );
 }
 
-export function VerificationLabel({ verification }: { verification: string }) {
+export function VerificationLabel({ verification, errorCode = null }: { verification: string; errorCode?: string | null }) {
+  const unchecked = errorCode === 'unsigned_not_allowed';
   return (
     <span
       data-testid="delivery-verification"
       data-verification={verification}
-      className={`text-xs font-medium ${VERIFICATION_TONE[verification] ?? 'text-slate-700'}`}
+      data-unchecked={unchecked || undefined}
+      className={`text-xs font-medium ${unchecked ? 'text-amber-800' : (VERIFICATION_TONE[verification] ?? 'text-slate-700')}`}
     >
-      {verification}
+      {signatureLabel(verification, errorCode)}
     </span>
   );
 }

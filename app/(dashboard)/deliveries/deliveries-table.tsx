@@ -63,7 +63,7 @@ export function DeliveriesTable({ deliveries, filtered, canReprocess }: { delive
           </td>
           <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{d.eventType ?? '—'}</td>
           <td className="px-4 py-2">
-            <VerificationLabel verification={d.verification} />
+            <VerificationLabel verification={d.verification} errorCode={d.errorCode} />
           </td>
           <td className="px-4 py-2">
             <Outcome d={d} />

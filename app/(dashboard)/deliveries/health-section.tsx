@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/format';
-import type { ProviderHealth } from '@/lib/queries/admin/health';
+import type { HealthState, ProviderHealth } from '@/lib/queries/admin/health';
 import { deliveriesHref } from './search-params';
 
 function ago(at: Date, now: Date): string {
@@ -8,6 +8,30 @@ function ago(at: Date, now: Date): string {
   if (minutes < 60) return `${minutes} min ago`;
   if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
   return `${Math.round(minutes / (24 * 60))} days ago`;
+}
+
+const STATE: Record<HealthState, { text: string; tone: string }> = {
+  failing: { text: 'Failing', tone: 'bg-status-failure/15 text-red-800' },
+  silent: { text: 'Silent', tone: 'bg-status-failure/15 text-red-800' },
+  degraded: { text: 'Some refused', tone: 'bg-status-waiting/20 text-amber-900' },
+  healthy: { text: 'Healthy', tone: 'bg-status-success/15 text-green-800' },
+  idle: { text: 'No traffic', tone: 'bg-status-neutral/15 text-slate-700' },
+};
+
+function Causes({ health }: { health: ProviderHealth }) {
+  if (health.causes.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 text-xs" data-testid="refusal-causes">
+      {health.causes.map((c) => (
+        <li key={`${c.outcome}:${c.code}`} data-testid="refusal-cause" data-code={c.code}>
+          <a href={deliveriesHref({ provider: health.provider, since: '24h', outcome: c.outcome })} className="underline">
+            {c.count} {c.outcome}
+          </a>
+          : {c.label} <span className="font-mono text-slate-500">{c.code}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function Incomplete({ health }: { health: ProviderHealth }) {
@@ -34,7 +58,7 @@ function Incomplete({ health }: { health: ProviderHealth }) {
   );
 }
 
-/** One card per provider: when it last called, its last 24 hours, and what it still owes us. */
+/** One card per provider: its verdict and why, when it last called, its last 24 hours and why deliveries were refused, and what it still owes us. */
 export function HealthSection({ health, now }: { health: ProviderHealth[]; now: Date }) {
   return (
     <section aria-labelledby="health-heading" className="space-y-2">
@@ -49,7 +73,15 @@ export function HealthSection({ health, now }: { health: ProviderHealth[]; now: 
             data-provider={h.provider}
             className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
           >
-            <h3 className="font-medium">{h.label}</h3>
+            <div className="flex items-center justify-between gap-2">
+              <h3 className="font-medium">{h.label}</h3>
+              <span data-testid="health-state" data-state={h.state} className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE[h.state].tone}`}>
+                {STATE[h.state].text}
+              </span>
+            </div>
+            <p className="text-sm text-slate-700" data-testid="health-reason">
+              {h.reason}
+            </p>
             <p className="text-sm text-slate-600">
               Last delivery:{' '}
               {h.lastDeliveryAt ? (
@@ -80,6 +112,7 @@ export function HealthSection({ health, now }: { health: ProviderHealth[]; now: 
                 </>
               )}
             </p>
+            <Causes health={h} />
             <Incomplete health={h} />
           </article>
         ))}

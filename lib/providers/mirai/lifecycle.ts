@@ -58,4 +58,6 @@ export const miraiLifecycle: ProviderLifecycle = {
   ],
   fallback: 'answered',
   closing: [step('Lifecycle ended', 'call.lifecycle-ended')],
+  // "Final event: no more attempts" (§1.2): whatever comes after it is late.
+  terminal: 'call.lifecycle-ended',
 };

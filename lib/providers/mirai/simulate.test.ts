@@ -26,6 +26,16 @@ describe('Mirai lifecycles', () => {
     }
   });
 
+  it('says when every call happened, connected or not: its earliest startedAt is when it was placed', () => {
+    for (const call of of('mirai')) {
+      const starts = call.events.map((e) => at(e, 'event', 'data', 'call', 'startedAt')).filter((v): v is string => typeof v === 'string');
+      expect(starts.length, `${call.outcome} ${call.providerCallId}`).toBeGreaterThan(0);
+      const earliest = Math.min(...starts.map((v) => Date.parse(v)));
+      expect(earliest - Date.parse(call.startedAt)).toBeGreaterThanOrEqual(0);
+      expect(earliest - Date.parse(call.startedAt)).toBeLessThan(30_000);
+    }
+  });
+
   it('runs an answered call through the documented order', () => {
     const call = of('mirai').find((c) => c.outcome === 'answered');
     const types = call?.events.map((e) => at(e, 'event', 'type')).filter((t) => t !== 'action');

@@ -125,31 +125,36 @@ export function miraiCall(input: MiraiCallInput): SimCall {
   };
 
   const t = startMs;
+  // v1 events carry no time of their own, and calls that never connect have no conversation to
+  // time. The simulator puts when the task was dialled (or refused, or skipped) in the optional
+  // `call.startedAt` of their status events, so every simulated call says when it happened.
+  // call.initiate stays without it: a retry's initiate is byte-identical, as the spec describes.
+  const placed: Span = { startedMs: t };
   switch (outcome) {
     case 'answered':
       answered(t, { reAttemptCount: 0, rescheduledCount: 0 });
       break;
     case 'no_answer_rescheduled_answered': {
       emit('call.initiate', { call: call('initiate') });
-      emit('call.no-answer', { call: call('no-answer') });
-      emit('call.rescheduled', { call: call('rescheduled') });
+      emit('call.no-answer', { call: call('no-answer', placed) });
+      emit('call.rescheduled', { call: call('rescheduled', placed) });
       // The default retryProtocol.reAttemptPeriod is 300 s; campaigns often wait longer.
       answered(t + rng.int(5, 60) * MINUTE, { reAttemptCount: 1, rescheduledCount: 1 });
       break;
     }
     case 'busy':
       emit('call.initiate', { call: call('initiate') });
-      emit('call.busy', { call: call('busy') });
-      close('busy', { reAttemptCount: 0, rescheduledCount: 0 });
+      emit('call.busy', { call: call('busy', placed) });
+      close('busy', { reAttemptCount: 0, rescheduledCount: 0 }, placed);
       break;
     case 'validation_failed':
       // Pre-call validation rejects the number before anything is dialled.
-      emit('call.validation-failed', { call: call('validation-failed') });
-      close('validation-failed', { reAttemptCount: 0, rescheduledCount: 0 });
+      emit('call.validation-failed', { call: call('validation-failed', placed) });
+      close('validation-failed', { reAttemptCount: 0, rescheduledCount: 0 }, placed);
       break;
     case 'skip':
-      emit('call.skip', { call: call('skip') });
-      close('skip', { reAttemptCount: 0, rescheduledCount: 0 });
+      emit('call.skip', { call: call('skip', placed) });
+      close('skip', { reAttemptCount: 0, rescheduledCount: 0 }, placed);
       break;
     case 'timeout': {
       const startedMs = t + rng.int(6, 25) * SECOND;
@@ -177,13 +182,13 @@ export function miraiCall(input: MiraiCallInput): SimCall {
       // aborts cancel a pending retry.
       if (rng.chance(0.7)) {
         emit('call.initiate', { call: call('initiate') });
-        emit('call.busy', { call: call('busy') });
-        emit('call.rescheduled', { call: call('rescheduled') });
-        emit('call.aborted', { call: call('aborted') });
-        close('aborted', { reAttemptCount: 0, rescheduledCount: 1 });
+        emit('call.busy', { call: call('busy', placed) });
+        emit('call.rescheduled', { call: call('rescheduled', placed) });
+        emit('call.aborted', { call: call('aborted', placed) });
+        close('aborted', { reAttemptCount: 0, rescheduledCount: 1 }, placed);
       } else {
-        emit('call.aborted', { call: call('aborted') });
-        close('aborted', { reAttemptCount: 0, rescheduledCount: 0 });
+        emit('call.aborted', { call: call('aborted', placed) });
+        close('aborted', { reAttemptCount: 0, rescheduledCount: 0 }, placed);
       }
       break;
   }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { KeyValueTable } from '@/components/key-value-table';
 import { formatMoney, readAnalysis } from '@/lib/calls/analysis';
 import { humanizeKey, keyValueRows } from '@/lib/calls/key-values';
+import { requiredActionRows } from '@/lib/calls/required-actions';
 import { providerNotes } from '@/lib/providers/registry';
 import type { CallDetailView } from '@/lib/queries/calls/detail';
 import { Section } from './section';
@@ -27,7 +28,6 @@ function Verdict({ success }: { success: boolean | null }) {
 /** The provider's reading of the call: summary, verdict, insights and metrics as tables, required actions. */
 export function AnalysisSection({ call }: { call: CallDetailView }) {
   const analysis = readAnalysis(call.analysis);
-  const raised = new Map(call.actions.map((a) => [a.kind, a.status]));
   const empty =
     !call.summary &&
     call.success === null &&
@@ -92,10 +92,24 @@ export function AnalysisSection({ call }: { call: CallDetailView }) {
         {analysis.requiredActions.length > 0 && (
           <Part title="Required actions">
             <ul className="space-y-1 text-sm" data-testid="required-actions">
-              {analysis.requiredActions.map((kind) => (
-                <li key={kind} className="flex flex-wrap items-baseline gap-2">
+              {requiredActionRows(analysis.requiredActions, call.actions).map(({ kind, actions }) => (
+                <li key={kind} className="flex flex-wrap items-baseline gap-2" data-testid="required-action" data-kind={kind} data-count={actions.length}>
                   <span className="font-medium">{humanizeKey(kind)}</span>
-                  <span className="text-xs text-slate-500">{raised.has(kind) ? `raised · ${raised.get(kind)}` : 'no action event received'}</span>
+                  {actions.length === 0 ? (
+                    <span className="text-xs text-slate-500">no action event received</span>
+                  ) : (
+                    <span className="text-xs text-slate-500">
+                      raised {actions.length === 1 ? 'once' : `${actions.length} times`}:{' '}
+                      {actions.map((a, i) => (
+                        <span key={a.id}>
+                          {i > 0 && ', '}
+                          <a href={`/approvals/${a.id}`} className="underline" data-testid="required-action-link" data-status={a.status}>
+                            {a.status}
+                          </a>
+                        </span>
+                      ))}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import { CallTimeline } from '@/components/timeline/call-timeline';
 import { CompletenessReport } from '@/components/timeline/completeness-report';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { checkCompleteness } from '@/lib/calls/completeness';
+import { checkCompleteness, eventMarks } from '@/lib/calls/completeness';
 import { asRecord, keyValueRows } from '@/lib/calls/key-values';
 import { buildTimeline } from '@/lib/calls/timeline';
 import { meaningOf } from '@/lib/providers/lifecycle';
@@ -40,8 +40,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const lifecycle = lifecycleFor(call.provider);
   const timeline = buildTimeline(call.provider, call.events);
   const completeness = checkCompleteness(call.provider, timeline, { final: call.final, lastEventAt: call.lastEventAt, now: new Date() });
-  const steps = completeness.attempts.flatMap((a) => a.steps);
-  const marks = new Map(steps.filter((s) => s.eventId && (s.lateAfter || s.outOfOrderBefore)).map((s) => [s.eventId as string, s]));
+  const marks = eventMarks(completeness);
   const kinds = new Map(completeness.attempts.map((a) => [a.number, a.kindLabel]));
   const pendingActions = call.actions.filter((a) => a.status === 'pending').length;
 
