@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
-import { createMasker, type Masker, maskFieldValue, NO_PERSONAL_DATA, type PersonalData, personalDataIn } from '@/lib/privacy';
+import { createMasker, type Masker, maskFieldValue, mergePersonalData, NO_PERSONAL_DATA, type PersonalData, personalDataIn } from '@/lib/privacy';
 
 // The one door every read model passes its output through: whole for those who may read
 // personal data (approvers and admins act on orders), masked for everyone else. A viewer's
@@ -85,6 +85,18 @@ export async function maskRows<T>(actor: Actor, rows: T[], callIdOf: (row: T) =>
   if (can(actor.role, 'personal-data:read') || rows.length === 0) return rows;
   const privacy = await privacyFor(actor, rows.map(callIdOf));
   return rows.map((row) => privacy.mask(callIdOf(row), row));
+}
+
+/**
+ * Rows about calls of one person (the other calls of a customer number) as `actor` may see
+ * them: each masked with everything any of `callIds` names, since a name one call holds in its
+ * metadata may be spoken only in another call's summary.
+ */
+export async function maskRowsAsOnePerson<T>(actor: Actor, rows: T[], callIds: readonly string[]): Promise<T[]> {
+  if (can(actor.role, 'personal-data:read') || rows.length === 0) return rows;
+  const known = await personalDataOf(callIds);
+  const masker = createMasker(mergePersonalData(...known.values()));
+  return rows.map((row) => masker(row));
 }
 
 /** Series named by the values of a metadata key (credits by `customer_name`, say) as `actor` may see them; equal masks add up. */

@@ -3,7 +3,7 @@ import { type Actor, assertCan } from '@/lib/auth/actor';
 import { type JsonValue, pool } from '@/lib/db';
 import type { StorageWarning } from '@/lib/ingest/storable';
 import { CALL_STATUSES, type CallStatus } from '@/lib/providers/types';
-import { maskRows, privacyFor } from '@/lib/queries/privacy';
+import { maskRowsAsOnePerson, privacyFor } from '@/lib/queries/privacy';
 
 // One call for its page and GET /api/calls/{id}: the call with its timeline, actions and credit
 // entries (getCall), what each event asserts about the call (read from its normalized facts in
@@ -163,6 +163,8 @@ export interface OtherCall {
   status: string;
   direction: string | null;
   startedAt: Date | null;
+  /** When the call happened: what places it in the list. */
+  occurredAt: Date;
   lastEventAt: Date;
   durationSeconds: number | null;
   summary: string | null;
@@ -174,25 +176,27 @@ interface OtherCallRow {
   status: string;
   direction: string | null;
   started_at: Date | null;
+  occurred_at: Date;
   last_event_at: Date;
   duration_seconds: number | null;
   summary: string | null;
 }
 
 /**
- * The newest other calls with the same customer number, newest activity first. The number is
- * looked up inside the query, so a viewer (who only ever sees it masked) gets the same answer.
- * Shaped for an index on (customer_number, last_event_at DESC, id DESC): an equality probe
- * plus an ordered, limited range scan.
+ * The other calls with the same customer number, the most recent to happen first (of calls that
+ * happened at the same moment, the latest active first). The number is looked up inside the
+ * query, so a viewer (who only ever sees it masked) gets the same answer. Shaped for an index on
+ * (customer_number, occurred_at DESC, last_event_at DESC, id DESC): an equality probe plus an
+ * ordered, limited range scan.
  */
 export async function listOtherCalls(actor: Actor, callId: string, limit = 10): Promise<OtherCall[]> {
   assertCan(actor, 'calls:read');
   const { rows } = await pool().query<OtherCallRow>(
-    `SELECT c.id::text AS id, c.provider, c.status, c.direction, c.started_at, c.last_event_at, c.duration_seconds, c.summary
+    `SELECT c.id::text AS id, c.provider, c.status, c.direction, c.started_at, c.occurred_at, c.last_event_at, c.duration_seconds, c.summary
        FROM call c
       WHERE c.customer_number = (SELECT customer_number FROM call WHERE id = $1::uuid)
         AND c.id <> $1::uuid
-      ORDER BY c.last_event_at DESC, c.id DESC
+      ORDER BY c.occurred_at DESC, c.last_event_at DESC, c.id DESC
       LIMIT $2`,
     [callId, limit],
   );
@@ -202,9 +206,11 @@ export async function listOtherCalls(actor: Actor, callId: string, limit = 10): 
     status: r.status,
     direction: r.direction,
     startedAt: r.started_at,
+    occurredAt: r.occurred_at,
     lastEventAt: r.last_event_at,
     durationSeconds: r.duration_seconds,
     summary: r.summary,
   }));
-  return maskRows(actor, calls, (c) => c.id);
+  // They are all the same customer: what any of them names is masked in every one.
+  return maskRowsAsOnePerson(actor, calls, [callId, ...calls.map((c) => c.id)]);
 }

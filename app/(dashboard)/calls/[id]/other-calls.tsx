@@ -13,7 +13,7 @@ function Row({ call }: { call: OtherCall }) {
     <li>
       <Link href={`/calls/${call.id}`} data-testid="other-call" className="block rounded px-2 py-2 hover:bg-slate-50">
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <LocalTime value={call.startedAt ?? call.lastEventAt} className="text-slate-700" />
+          <LocalTime value={call.occurredAt} className="text-slate-700" />
           <span className="text-slate-600">{PROVIDERS[call.provider]?.label ?? call.provider}</span>
           <StatusBadge status={call.status} />
           <span className="text-slate-500">{formatDuration(call.durationSeconds)}</span>
