@@ -64,8 +64,8 @@ interface Row {
 /** `where` and `orderBy` are fixed SQL fragments of this file; only `params` carry values. */
 async function findRows(where: string, orderBy: string, params: unknown[]): Promise<Row[]> {
   const { rows } = await pool().query<Row>(
-    `SELECT a.id, a.provider, a.kind, a.raw_kind, a.reason, a.status, a.payload, a.edited_payload, a.created_at,
-            a.decided_at, a.decided_by_email, a.decision_note, a.undo_until, a.provider_call_id, a.call_id,
+    `SELECT a.id, a.provider, a.kind, a.raw_kind, a.reason, a.status, a.payload, a.edited_payload, a.created_at, a.undo_until,
+            a.decided_at, a.decided_by_email, a.decision_note, a.provider_call_id, a.call_id,
             c.id AS c_id, c.customer_number AS c_customer_number, c.status AS c_status, c.provider_call_id AS c_provider_call_id, c.ended_at AS c_ended_at,
             o.status AS o_status, o.destination AS o_destination, o.attempts AS o_attempts, o.last_error AS o_last_error, o.response_id AS o_response_id
      FROM action a
