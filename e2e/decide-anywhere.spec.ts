@@ -152,6 +152,8 @@ test('on the call page an approver decides each action, and every link to an act
 
   await order.getByRole('button', { name: 'Approve' }).click();
   await expect(order).toHaveAttribute('data-status', /approved|dispatched|sent/);
+  // Undo is offered beside the decision while its window is open.
+  await expect(order.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(order.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
   // One left: the header's link opens that very action.
@@ -181,4 +183,35 @@ test('a viewer sees the actions on a call and its page but no way to decide them
   await page.goto(`/approvals/${raised.orderId}`);
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
   await expect(page.getByTestId('action-status').first()).toHaveText('pending');
+});
+
+test('a decision made on the action page can be undone inside its window; after it, it is final and goes out once', async ({ page }) => {
+  const raised = await raiseCall(page);
+  await signIn(page, 'approver@callboard.local');
+  await page.goto(`/approvals/${raised.orderId}`);
+  const decide = page.getByTestId('decide');
+
+  await decide.getByRole('button', { name: 'Approve' }).click();
+  await expect(decide.getByTestId('decision-receipt')).toContainText('Nothing goes out for');
+  await expect(page.getByTestId('action-status').first()).toHaveText('approved');
+  await decide.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('action-status').first()).toHaveText('pending');
+  await expect(decide.getByTestId('decision-receipt')).toContainText('nothing was sent');
+  await expect(decide.getByRole('button', { name: 'Approve' })).toBeEnabled();
+  await expect(page.getByTestId('dispatch')).toHaveCount(0);
+  await expect(page.getByTestId('action-life')).toContainText('Undone by approver@callboard.local');
+
+  // Decided again, and left alone: Undo goes when the window closes, and the order goes out once.
+  await decide.getByRole('button', { name: 'Approve' }).click();
+  await expect(decide.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(decide.getByTestId('decision-receipt')).toContainText('It is final', { timeout: 30_000 });
+  await expect(decide.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('outbox-status')).toHaveText('sent', { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  const key = (await page.getByTestId('idempotency-key').textContent())?.trim() ?? '';
+  const res = await page.request.get(`${process.env.E2E_ORDER_ENDPOINT}/received?key=${key}`);
+  expect(((await res.json()) as { orders: number }).orders).toBe(1);
+  await page.screenshot({ path: 'test-results/e2e/decide-undo.png', fullPage: true });
 });

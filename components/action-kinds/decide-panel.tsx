@@ -1,7 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { decideActionAction } from '@/lib/server-actions/decide-action';
+import { undoDecisionAction } from '@/lib/server-actions/undo-decision';
 import { inputClass } from './edit-shell';
 import { kindView } from './registry';
 import type { KindContext } from './types';
@@ -11,13 +12,16 @@ import type { Json } from './values';
 // page of the call that raised it. The same server action as the queue (one conditional update),
 // the kind's own edit form and approve blocker (components/action-kinds/<kind>/view.ts). After a
 // decision the page is refreshed from the server, so its status, life and dispatch are the
-// stored ones; the receipt stays here, where the buttons were.
+// stored ones; the receipt stays here, where the buttons were, with Undo while the decision's
+// window (APPROVAL_UNDO_SECONDS) is open: nothing is sent before it closes.
 
 export interface DecidePanelProps extends KindContext {
   id: string;
   kind: string;
   /** The stored status: the buttons are offered only while it is pending. */
   status: string;
+  /** A stored decision's undo deadline (ISO), so a reload inside the window still offers Undo. */
+  undoUntil?: string | null;
   /** Where approving sends it, or null when nothing is configured for its kind. */
   destination: string | null;
   /** Pre-approved WhatsApp templates, for a kind that needs one before it may be approved. */
@@ -43,7 +47,23 @@ export function DecidePanel(props: DecidePanelProps) {
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<{ message: string; undoUntil: string | null } | null>(() =>
+    props.status !== 'pending' && props.undoUntil && Date.parse(props.undoUntil) > props.now ? { message: 'Decided.', undoUntil: props.undoUntil } : null,
+  );
+  const [notice, setNotice] = useState<string | null>(null);
+  const [clock, setClock] = useState(props.now);
+  const undoBy = receipt?.undoUntil ? Date.parse(receipt.undoUntil) : 0;
+  // A second's tick while Undo is offered, for its countdown; none otherwise.
+  useEffect(() => {
+    if (undoBy <= Date.now()) return;
+    setClock(Date.now());
+    const timer = setInterval(() => {
+      setClock(Date.now());
+      if (Date.now() >= undoBy) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [undoBy]);
+  const undoLeft = Math.ceil((undoBy - clock) / 1000);
   const [template, setTemplate] = useState('');
   const context: KindContext = {
     payload: props.payload,
@@ -66,9 +86,22 @@ export function DecidePanel(props: DecidePanelProps) {
   );
   if (receipt)
     return frame(
-      <p role="status" className="text-sm text-slate-700" data-testid="decision-receipt">
-        {receipt}
-      </p>,
+      <div className="flex flex-wrap items-center gap-3">
+        <p role="status" className="text-sm text-slate-700" data-testid="decision-receipt">
+          {receipt.message}
+          {undoLeft > 0 ? ` Nothing goes out for ${undoLeft} s.` : receipt.undoUntil ? ' It is final.' : ''}
+        </p>
+        {mayDecide && undoLeft > 0 && (
+          <button type="button" disabled={busy} onClick={() => void undo()} className={`${button} border border-slate-300 bg-white hover:bg-slate-50`}>
+            Undo
+          </button>
+        )}
+        {error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </div>,
     );
   if (status !== 'pending') return null;
   if (!mayDecide) return frame(<p className="text-xs text-slate-500">Approving and rejecting needs the approver or admin role (yours: {role}).</p>);
@@ -89,7 +122,24 @@ export function DecidePanel(props: DecidePanelProps) {
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setOpen(null);
-    setReceipt(result.message);
+    setNotice(null);
+    setReceipt({ message: result.message, undoUntil: result.undoUntil });
+    router.refresh();
+  }
+
+  async function undo() {
+    setBusy(true);
+    setError(null);
+    const form = new FormData();
+    form.set('id', id);
+    const result = await undoDecisionAction(null, form).catch((failure: unknown) => ({
+      ok: false as const,
+      error: failure instanceof Error ? failure.message : 'The request failed',
+    }));
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setReceipt(null);
+    setNotice('Undone: it is waiting for a decision again, and nothing was sent.');
     router.refresh();
   }
 
@@ -104,6 +154,11 @@ export function DecidePanel(props: DecidePanelProps) {
 
   return frame(
     <>
+      {notice && (
+        <p role="status" className="text-sm text-slate-700" data-testid="decision-receipt">
+          {notice}
+        </p>
+      )}
       {props.details && view && <view.Details {...context} destination={destination} />}
       {templateSettles && (
         <label className="block text-xs text-slate-700">

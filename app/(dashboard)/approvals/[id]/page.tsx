@@ -62,6 +62,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             {...common}
             id={action.id}
             status={action.status}
+            undoUntil={action.undoUntil?.toISOString() ?? null}
             payload={obj(action.payload)}
             destination={destinationLabel(action.kind, config)}
             templates={config.templates}

@@ -31,8 +31,21 @@ function credits(call: CallDetailView): string {
 
 const linkClass = 'inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-50';
 
-/** `pendingActions`: the ids of this call's actions waiting for a decision, each with its own page. */
-export function CallHeader({ call, providerLabel, pendingActions }: { call: CallDetailView; providerLabel: string; pendingActions: string[] }) {
+/**
+ * `pendingActions`: the ids of this call's actions waiting for a decision, each with its own page;
+ * `mayDecide`: whether this person can decide them on the page.
+ */
+export function CallHeader({
+  call,
+  providerLabel,
+  pendingActions,
+  mayDecide,
+}: {
+  call: CallDetailView;
+  providerLabel: string;
+  pendingActions: string[];
+  mayDecide: boolean;
+}) {
   const detailUrl = httpUrl(call.detailUrl);
   const recordingUrl = httpUrl(call.recordingUrl);
   const cost = readAnalysis(call.analysis).cost;
@@ -109,7 +122,7 @@ export function CallHeader({ call, providerLabel, pendingActions }: { call: Call
             </Link>
           ) : (
             <a href="#section-actions" className="underline">
-              Decide them under Actions
+              {mayDecide ? 'Decide them under Actions' : 'See them under Actions'}
             </a>
           )}
         </p>

@@ -63,7 +63,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   return (
     <TimeZoneProvider zone={teamZone}>
       <div className="space-y-6">
-        <CallHeader call={call} providerLabel={providerLabel} pendingActions={pendingActions} />
+        <CallHeader call={call} providerLabel={providerLabel} pendingActions={pendingActions} mayDecide={decide.mayDecide} />
         <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
           <ZoneNote />
           {!can(actor.role, 'personal-data:read') && <span>Phone numbers, emails and addresses are masked for your role.</span>}
