@@ -1,18 +1,18 @@
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { Providers } from '@/components/providers';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { actionCounts } from '@/lib/queries/actions/list';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { LowBalanceBanner } from './analytics/low-balance-banner';
 
 // Every dashboard page is behind sign-in, and this is the check: proxy.ts redirects nothing (it
-// only refuses paths that are not UTF-8).
+// refuses paths that are not UTF-8 and records the path asked for, so signing in returns to it).
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const [teamTimeZone, pending] = await Promise.all([
     getTeamTimeZone(actor),
     can(actor.role, 'actions:read') ? actionCounts(actor).then((counts) => counts.pending) : 0,

@@ -1,8 +1,8 @@
-import { redirect } from 'next/navigation';
 import { kindView } from '@/components/action-kinds/registry';
 import { ACTION_KINDS } from '@/lib/action-kinds/registry';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions/list';
@@ -23,7 +23,7 @@ const VIEWS: { view: View; label: string }[] = [
 // or needs checking after approval, and the latest decisions.
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const { view: requested } = await searchParams;
   const view: View = requested === 'attention' || requested === 'decided' ? requested : 'queue';
   const config = dispatchConfig(env());

@@ -1,7 +1,7 @@
-import { redirect } from 'next/navigation';
 import type { SearchParams } from 'nuqs/server';
 import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { apiSearchParams, CALLS_PAGE_SIZE, type CallView, loadCallView } from '@/lib/call-view-filters';
 import type { InitialCalls } from '@/lib/hooks/use-calls';
 import { PROVIDERS } from '@/lib/providers/registry';
@@ -31,7 +31,7 @@ async function firstPage(actor: Actor, view: CallView, teamTimeZone: string | nu
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const view = await loadCallView(searchParams);
   const initial = await firstPage(actor, view, await getTeamTimeZone(actor));
   const providers = Object.values(PROVIDERS).map((p) => ({ id: p.id, label: p.label }));

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { AppError } from '@/lib/http/errors';
 import { providerHealth } from '@/lib/queries/admin/health';
 import { listDeliveries } from '@/lib/queries/deliveries/list';
@@ -28,7 +28,7 @@ async function loadPage(actor: Actor, filters: Filters | null, now: Date) {
 // is server-rendered; opening a row fetches its body and headers from /api/deliveries/{id}.
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const params = await searchParams;
   const values = filterValues(params);
   const filters = parseFilters(params);

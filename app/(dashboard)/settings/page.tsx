@@ -1,6 +1,6 @@
-import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { getBreakdownKeys, getTimeZoneSetting } from '@/lib/queries/admin/settings';
 import { BreakdownKeysCard } from './breakdown-keys-card';
 import { SetBy } from './set-by';
@@ -11,7 +11,7 @@ export const metadata = { title: 'Settings · Callboard' };
 // Team settings. Everyone may see them; only admins change them (settings:manage).
 export default async function SettingsPage() {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const [setting, breakdownKeys] = await Promise.all([getTimeZoneSetting(actor), getBreakdownKeys(actor)]);
   const canManage = can(actor.role, 'settings:manage');
   // UTC is not in every runtime's list, and a stored alias may not be either.

@@ -143,7 +143,7 @@ export async function listActionsPage(actor: Actor, filters: ActionFilters): Pro
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > filters.limit && last ? encodeActionCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null;
-  return { actions: forActor(actor, page.map(toItem)), nextCursor };
+  return { actions: await forActor(actor, page.map(toItem)), nextCursor };
 }
 
 /** The first page of actions, oldest first (the queue page's first render). */

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import type { SearchParams } from 'nuqs/server';
 import { type Actor, currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { AppError } from '@/lib/http/errors';
 import { listAuditActions, listAuditLog } from '@/lib/queries/admin/audit';
 import { ForbiddenNotice } from '../forbidden-notice';
@@ -27,7 +27,7 @@ async function loadPage(actor: Actor, params: SearchParams) {
 // Read-only by design: the log is append-only in the database, and this page offers no edits.
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   if (!can(actor.role, 'audit:read')) return <ForbiddenNotice actor={actor} permission="audit:read" title="The audit log" />;
   const [page, actions] = await Promise.all([loadPage(actor, await searchParams), listAuditActions(actor)]);
   const action = page?.filters.action;

@@ -1,6 +1,6 @@
-import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { listUsers } from '@/lib/queries/admin/users';
 import { ForbiddenNotice } from '../forbidden-notice';
 import { CreateUserForm } from './create-user-form';
@@ -12,7 +12,7 @@ export const metadata = { title: 'Users · Callboard' };
 // the role is read from the database with every session.
 export default async function UsersPage() {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   if (!can(actor.role, 'users:manage')) return <ForbiddenNotice actor={actor} permission="users:manage" title="User management" />;
   const users = await listUsers(actor);
   return (

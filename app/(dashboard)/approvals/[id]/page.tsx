@@ -1,11 +1,13 @@
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
+import { DecidePanel } from '@/components/action-kinds/decide-panel';
 import { kindView } from '@/components/action-kinds/registry';
 import type { KindContext } from '@/components/action-kinds/types';
 import { obj, words } from '@/components/action-kinds/values';
 import { ActionStatusBadge } from '@/components/action-status-badge';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
-import { dispatchConfig } from '@/lib/dispatch/config';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
+import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { getActionDetail } from '@/lib/queries/actions/detail';
@@ -27,12 +29,13 @@ function Payload({ kind, ...context }: KindContext & { kind: string }) {
 // it with its answer, and the destination's id for what was created.
 export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const action = await getActionDetail(actor, id);
   if (!action) notFound();
-  const { currency } = dispatchConfig(env());
+  const config = dispatchConfig(env());
+  const { currency } = config;
   const life = actionLife(action);
   const windowStart = (action.call?.endedAt ?? action.createdAt).toISOString();
   const common = { kind: action.kind, reason: action.reason, windowStart, fallbackNumber: action.call?.customerNumber ?? null, now: Date.now(), currency };
@@ -55,6 +58,19 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-4">
+          <DecidePanel
+            {...common}
+            id={action.id}
+            status={action.status}
+            undoUntil={action.undoUntil?.toISOString() ?? null}
+            payload={obj(action.payload)}
+            destination={destinationLabel(action.kind, config)}
+            templates={config.templates}
+            mayDecide={can(actor.role, 'actions:decide')}
+            role={actor.role}
+            heading="Decide"
+            className="rounded-lg border border-amber-200 bg-amber-50/40 p-4"
+          />
           <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="font-medium">{action.editedPayload ? 'As approved (edited)' : 'Payload'}</h2>
             <Payload {...common} payload={obj(action.editedPayload ?? action.payload)} />

@@ -31,7 +31,21 @@ function credits(call: CallDetailView): string {
 
 const linkClass = 'inline-flex items-center gap-1 rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-50';
 
-export function CallHeader({ call, providerLabel, pendingActions }: { call: CallDetailView; providerLabel: string; pendingActions: number }) {
+/**
+ * `pendingActions`: the ids of this call's actions waiting for a decision, each with its own page;
+ * `mayDecide`: whether this person can decide them on the page.
+ */
+export function CallHeader({
+  call,
+  providerLabel,
+  pendingActions,
+  mayDecide,
+}: {
+  call: CallDetailView;
+  providerLabel: string;
+  pendingActions: string[];
+  mayDecide: boolean;
+}) {
   const detailUrl = httpUrl(call.detailUrl);
   const recordingUrl = httpUrl(call.recordingUrl);
   const cost = readAnalysis(call.analysis).cost;
@@ -99,12 +113,18 @@ export function CallHeader({ call, providerLabel, pendingActions }: { call: Call
           </Fact>
         )}
       </dl>
-      {pendingActions > 0 && (
-        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {pendingActions === 1 ? 'One action from this call is' : `${pendingActions} actions from this call are`} waiting for a decision.{' '}
-          <Link href="/approvals" className="underline">
-            Open the approvals queue
-          </Link>
+      {pendingActions.length > 0 && (
+        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="pending-note">
+          {pendingActions.length === 1 ? 'One action from this call is' : `${pendingActions.length} actions from this call are`} waiting for a decision.{' '}
+          {pendingActions.length === 1 ? (
+            <Link href={`/approvals/${pendingActions[0]}`} className="underline">
+              Open the waiting action
+            </Link>
+          ) : (
+            <a href="#section-actions" className="underline">
+              {mayDecide ? 'Decide them under Actions' : 'See them under Actions'}
+            </a>
+          )}
         </p>
       )}
     </header>

@@ -1,4 +1,4 @@
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { KeyValueTable } from '@/components/key-value-table';
 import { TimeZoneProvider, ZoneNote } from '@/components/local-time';
@@ -6,15 +6,18 @@ import { CallTimeline } from '@/components/timeline/call-timeline';
 import { CompletenessReport } from '@/components/timeline/completeness-report';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
+import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { checkCompleteness, eventMarks } from '@/lib/calls/completeness';
 import { asRecord, keyValueRows } from '@/lib/calls/key-values';
 import { buildTimeline } from '@/lib/calls/timeline';
+import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
+import { env } from '@/lib/env';
 import { meaningOf } from '@/lib/providers/lifecycle';
 import { lifecycleFor, PROVIDERS } from '@/lib/providers/registry';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { getCallDetail } from '@/lib/queries/calls/detail';
 import { AnalysisSection } from './analysis-section';
-import { CallActions } from './call-actions';
+import { CallActions, type CallDecideSettings } from './call-actions';
 import { CallHeader } from './call-header';
 import { OtherCalls, OtherCallsSkeleton } from './other-calls';
 import { ReprocessSection } from './reprocess-section';
@@ -30,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // transcript (search, audio seek) runs in the browser; the customer's other calls stream in.
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
-  if (!actor) redirect('/sign-in');
+  if (!actor) return redirectToSignIn();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const [call, teamZone] = await Promise.all([getCallDetail(actor, id), getTeamTimeZone(actor)]);
@@ -42,12 +45,24 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const completeness = checkCompleteness(call.provider, timeline, { final: call.final, lastEventAt: call.lastEventAt, now: new Date() });
   const marks = eventMarks(completeness);
   const kinds = new Map(completeness.attempts.map((a) => [a.number, a.kindLabel]));
-  const pendingActions = call.actions.filter((a) => a.status === 'pending').length;
+  const pendingActions = call.actions.filter((a) => a.status === 'pending').map((a) => a.id);
+  const config = dispatchConfig(env());
+  const decide: CallDecideSettings = {
+    mayDecide: can(actor.role, 'actions:decide'),
+    role: actor.role,
+    currency: config.currency,
+    templates: config.templates,
+    destinations: Object.fromEntries(call.actions.map((a) => [a.kind, destinationLabel(a.kind, config)])),
+    // The customer's service window opened when the call ended (as in the queue).
+    windowStart: call.endedAt?.toISOString() ?? null,
+    fallbackNumber: call.customerNumber,
+    now: Date.now(),
+  };
 
   return (
     <TimeZoneProvider zone={teamZone}>
       <div className="space-y-6">
-        <CallHeader call={call} providerLabel={providerLabel} pendingActions={pendingActions} />
+        <CallHeader call={call} providerLabel={providerLabel} pendingActions={pendingActions} mayDecide={decide.mayDecide} />
         <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
           <ZoneNote />
           {!can(actor.role, 'personal-data:read') && <span>Names, phone numbers, emails and addresses are masked for your role, wherever they appear.</span>}
@@ -70,7 +85,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             </Section>
           </div>
           <div className="min-w-0 space-y-6">
-            <CallActions actions={call.actions} />
+            <CallActions actions={call.actions} decide={decide} />
             <Section title="Completeness" testId="completeness-section">
               <CompletenessReport report={completeness} providerLabel={providerLabel} />
             </Section>
