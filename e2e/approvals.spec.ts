@@ -54,7 +54,8 @@ test('approve one, edit and approve one, reject one, and see the statuses change
     .fill('3');
   await form.getByLabel('Order note').fill('Address corrected on review');
   await form.getByRole('button', { name: 'Save and approve' }).click();
-  await expect(form.getByRole('alert')).toContainText('shippingAddress.city: required');
+  // Issue 16: the error is said beside its field in plain words, no longer as a schema path.
+  await expect(form.getByLabel('City')).toHaveAccessibleDescription('Enter the city.');
   await form.getByLabel('City').fill('Pune');
   await form.getByRole('button', { name: 'Save and approve' }).click();
   await expect(edited).toHaveCount(0);

@@ -26,7 +26,17 @@ export function EditShell({
   children: ReactNode;
 }) {
   return (
-    <form onSubmit={onSubmit} aria-label={title} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="edit-form">
+    <form
+      onSubmit={onSubmit}
+      // A letter typed in the form is the form's: with focus on one of its buttons (Remove, Add an
+      // item, Save), "a" must not reach the queue's shortcuts and approve the action as it came.
+      onKeyDown={(event) => {
+        if (event.key.length === 1 && !event.metaKey && !event.ctrlKey && !event.altKey) event.stopPropagation();
+      }}
+      aria-label={title}
+      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+      data-testid="edit-form"
+    >
       {children}
       {problems.length > 0 && (
         <ul role="alert" className="list-inside list-disc text-red-700">

@@ -37,6 +37,13 @@ export interface EditProps extends KindContext {
   onCancel: () => void;
 }
 
+/** The approver's edit against what the agent asked, on the action's page. */
+export interface ChangesProps {
+  original: Json;
+  edited: Json;
+  currency: string;
+}
+
 export interface ActionKindView {
   /** On the queue's card: "Order". */
   label: string;
@@ -45,6 +52,8 @@ export interface ActionKindView {
   Details: ComponentType<DetailsProps>;
   /** Edit, then approve: builds the payload the API takes, checked with the kind's own schema. */
   Edit: ComponentType<EditProps>;
+  /** What an edit changed, shown on the action's page; without it both versions are shown whole. */
+  Changes?: ComponentType<ChangesProps>;
   /** Why Approve must wait, beyond the approver's role; null when it need not. */
   approveBlocker?: (ctx: KindContext & { destination: string | null; template: string }) => string | null;
 }

@@ -25,9 +25,9 @@ export function OrderDetails({ payload, currency }: Pick<DetailsProps, 'payload'
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="py-1 font-medium">Item</th>
-            <th className="py-1 text-right font-medium">Qty</th>
-            <th className="py-1 text-right font-medium">Price</th>
-            <th className="py-1 text-right font-medium">Total</th>
+            <th className="py-1 pl-2 text-right font-medium">Qty</th>
+            <th className="py-1 pl-2 text-right font-medium">Price</th>
+            <th className="py-1 pl-2 text-right font-medium">Total</th>
           </tr>
         </thead>
         <tbody>
@@ -35,11 +35,11 @@ export function OrderDetails({ payload, currency }: Pick<DetailsProps, 'payload'
             // biome-ignore lint/suspicious/noArrayIndexKey: a line item is its place in the order: variantId is optional and two lines may share one
             <tr key={i} className="border-t border-slate-100">
               <td className="py-1 pr-2">{line.label}</td>
-              <td className="py-1 text-right tabular-nums" data-testid="line-quantity">
+              <td className="py-1 pl-2 text-right tabular-nums" data-testid="line-quantity">
                 {line.quantity}
               </td>
-              <td className="py-1 text-right tabular-nums">{formatMoney(line.price, currency)}</td>
-              <td className="py-1 text-right tabular-nums">{formatMoney(line.total, currency)}</td>
+              <td className="py-1 pl-2 text-right tabular-nums">{formatMoney(line.price, currency)}</td>
+              <td className="py-1 pl-2 text-right tabular-nums">{formatMoney(line.total, currency)}</td>
             </tr>
           ))}
           {lines.length === 0 && (

@@ -1,4 +1,5 @@
 import type { ActionKindView } from '../types';
+import { OrderChanges } from './changes';
 import { OrderDetails } from './details';
 import { EditOrderForm } from './edit-form';
 
@@ -7,4 +8,5 @@ export const orderView: ActionKindView = {
   notConfigured: 'No order destination is configured: approving an order records the decision and sends nothing.',
   Details: OrderDetails,
   Edit: EditOrderForm,
+  Changes: OrderChanges,
 };

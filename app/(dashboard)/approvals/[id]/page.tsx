@@ -40,6 +40,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const windowStart = (action.call?.endedAt ?? action.createdAt).toISOString();
   const common = { kind: action.kind, reason: action.reason, windowStart, fallbackNumber: action.call?.customerNumber ?? null, now: Date.now(), currency };
   const outbox = action.outbox;
+  const view = kindView(action.kind);
 
   return (
     <section className="space-y-6">
@@ -71,6 +72,12 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             heading="Decide"
             className="rounded-lg border border-amber-200 bg-amber-50/40 p-4"
           />
+          {action.editedPayload && view?.Changes && (
+            <section className="space-y-2 rounded-lg border border-amber-200 bg-white p-4">
+              <h2 className="font-medium">What the approver changed</h2>
+              <view.Changes original={obj(action.payload)} edited={obj(action.editedPayload)} currency={currency} />
+            </section>
+          )}
           <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="font-medium">{action.editedPayload ? 'As approved (edited)' : 'Payload'}</h2>
             <Payload {...common} payload={obj(action.editedPayload ?? action.payload)} />
