@@ -9,8 +9,9 @@ import { verifyStandardWebhook } from './standard-webhook';
 /**
  * ok: do it, answer 200. fail500 / reject400: do nothing, answer so. throttle:<s>: do nothing,
  * 429 with Retry-After. lateOk: do it, but answer only after the client has given up.
+ * hang: do nothing and never answer (the client's timeout ends it).
  */
-export type Behaviour = 'ok' | 'fail500' | 'reject400' | `throttle:${number}` | 'lateOk';
+export type Behaviour = 'ok' | 'fail500' | 'reject400' | `throttle:${number}` | 'lateOk' | 'hang';
 
 export interface FakeDestination {
   origin: string;
@@ -22,6 +23,15 @@ export interface FakeDestination {
   /** Queued behaviours per key, consumed one per effect-bearing request; then 'ok'. */
   script: Map<string, Behaviour[]>;
   lateMs: number;
+  /**
+   * A receiver that has just closed its idle keep-alive connections (a restart): a request that
+   * arrives on a connection that already carried one is reset unread, so nothing happens.
+   */
+  resetReused: boolean;
+  /** Requests reset that way. */
+  resets: number;
+  /** Connections accepted. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -48,8 +58,27 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export async function startFake(read: (path: string, headers: Headers, body: string) => Reading): Promise<FakeDestination> {
-  const fake: FakeDestination = { origin: '', host: '', requests: [], effects: new Map(), script: new Map(), lateMs: 800, close: async () => undefined };
+  const fake: FakeDestination = {
+    origin: '',
+    host: '',
+    requests: [],
+    effects: new Map(),
+    script: new Map(),
+    lateMs: 800,
+    resetReused: false,
+    resets: 0,
+    connections: 0,
+    close: async () => undefined,
+  };
+  const served = new WeakMap<object, number>();
   const server = createServer((req, res) => {
+    const n = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, n);
+    if (fake.resetReused && n > 1) {
+      fake.resets += 1;
+      req.socket.resetAndDestroy();
+      return;
+    }
     void (async () => {
       const body = await readBody(req);
       const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as [string, string]] : [])));
@@ -63,6 +92,7 @@ export async function startFake(read: (path: string, headers: Headers, body: str
       const behaviour = fake.script.get(key)?.shift() ?? 'ok';
       if (behaviour === 'fail500') return send(res, 500, { error: 'internal' });
       if (behaviour === 'reject400') return send(res, 400, { error: { message: 'Invalid parameter', code: 100 } });
+      if (behaviour === 'hang') return;
       if (behaviour.startsWith('throttle:')) return send(res, 429, { error: 'slow down' }, { 'retry-after': behaviour.slice('throttle:'.length) });
       const n = (fake.effects.get(key) ?? 0) + 1;
       fake.effects.set(key, n);
@@ -71,6 +101,9 @@ export async function startFake(read: (path: string, headers: Headers, body: str
       if (behaviour === 'lateOk') await sleep(fake.lateMs);
       send(res, 200, answer);
     })().catch((error: unknown) => send(res, 500, { error: String(error) }));
+  });
+  server.on('connection', () => {
+    fake.connections += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

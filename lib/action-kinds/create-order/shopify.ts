@@ -72,7 +72,8 @@ export function shopifyDestination(target: ShopifyTarget, http: Http): Destinati
 
     async lookup(message): Promise<LookupResult> {
       const ex = await post(ORDER_LOOKUP, { query: `tag:"${keyTag(message.id)}"` });
-      if (ex.kind !== 'response') return { outcome: 'error', httpStatus: null, error: `Lookup: ${ex.error}` };
+      if (ex.kind !== 'response')
+        return { outcome: 'error', httpStatus: null, error: `Lookup: ${ex.error}`, unreached: ex.kind === 'network' && !ex.mayHaveArrived };
       if (ex.status < 200 || ex.status >= 300) return { outcome: 'error', httpStatus: ex.status, error: `Lookup: HTTP ${ex.status}` };
       const answer = http.parseJson(ex.text) as GraphqlAnswer | null;
       if (!answer || answer.errors?.length || !answer.data?.orders)
