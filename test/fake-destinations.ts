@@ -129,15 +129,22 @@ export function standardWebhookFake(secret: string): Promise<FakeDestination> {
 interface ShopifyOrder {
   id: string;
   tags: string[];
+  /** The OrderCreateOrderInput as received. */
+  input: Record<string, unknown>;
 }
 
-/** Shopify Admin GraphQL: orderCreate keyed by our cb-<key> tag; orders(query: tag:"…") searches them. */
-export function shopifyFake(token: string): Promise<FakeDestination & { orders: ShopifyOrder[] }> {
+/**
+ * Shopify Admin GraphQL: orderCreate keyed by our cb-<key> tag; orders(query: tag:"…") searches
+ * them; shop { currencyCode } answers `currency` (INR unless a test sets it).
+ */
+export function shopifyFake(token: string): Promise<FakeDestination & { orders: ShopifyOrder[]; currency: string }> {
   const orders: ShopifyOrder[] = [];
+  const shop = { currency: 'INR' };
   return startFake((_path, headers, body) => {
     if (headers.get('x-shopify-access-token') !== token)
       return { key: null, read: () => ({ status: 401, body: { errors: 'Invalid API key or access token' } }) };
     const { query, variables } = JSON.parse(body) as { query: string; variables: { order?: { tags?: string[] }; query?: string } };
+    if (query.includes('shop {')) return { key: null, read: () => ({ status: 200, body: { data: { shop: { currencyCode: shop.currency } } } }) };
     if (query.includes('orders(')) {
       const tag = /tag:"([^"]+)"/.exec(variables.query ?? '')?.[1];
       return {
@@ -149,12 +156,25 @@ export function shopifyFake(token: string): Promise<FakeDestination & { orders: 
     return {
       key: tag?.slice(3) ?? null,
       done: (_fake, _key) => {
-        const order = { id: `gid://shopify/Order/${orders.length + 1000}`, tags: variables.order?.tags ?? [] };
+        const order = {
+          id: `gid://shopify/Order/${orders.length + 1000}`,
+          tags: variables.order?.tags ?? [],
+          input: (variables.order ?? {}) as Record<string, unknown>,
+        };
         orders.push(order);
         return { data: { orderCreate: { order: { id: order.id, name: `#${orders.length + 1000}` }, userErrors: [] } } };
       },
     };
-  }).then((fake) => Object.assign(fake, { orders }));
+  }).then(
+    (fake) =>
+      Object.defineProperty(Object.assign(fake, { orders }), 'currency', {
+        get: () => shop.currency,
+        set: (value: string) => {
+          shop.currency = value;
+        },
+        enumerable: true,
+      }) as FakeDestination & { orders: ShopifyOrder[]; currency: string },
+  );
 }
 
 /** WhatsApp Cloud API: POST /{phone-number-id}/messages, keyed by the recipient (our tests use one number per action). */
