@@ -83,7 +83,13 @@ describe('how far a failed request got', () => {
     expect(failurePhase(at(true, true, true, false), 'EPIPE')).toBe('stale');
     expect(notProcessed('stale')).toBe(true);
   });
-  it('written on a fresh connection, timed out, or an answer begun: may have arrived', () => {
+  it('reset (RST, not an orderly close) before any byte of an answer: the receiver never read the whole request', () => {
+    expect(failurePhase(at(true, true, false, false), 'ECONNRESET', true)).toBe('unread');
+    expect(failurePhase(at(true, true, true, false), 'ECONNRESET', true)).toBe('unread');
+    expect(failurePhase(at(true, true, true, true), 'ECONNRESET', true)).toBe('sent');
+    expect(notProcessed('unread')).toBe(true);
+  });
+  it('closed after the whole request on a fresh connection, timed out, or an answer begun: may have arrived', () => {
     expect(failurePhase(at(true, true, false, false), 'ECONNRESET')).toBe('sent');
     expect(failurePhase(at(true, true, true, false), undefined)).toBe('sent');
     expect(failurePhase(at(true, true, true, true), 'ECONNRESET')).toBe('sent');

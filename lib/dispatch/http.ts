@@ -21,7 +21,14 @@ export type FailurePhase =
   | 'connect'
   /** Connected, but the request was not written out in full: the peer cannot hold a whole request. */
   | 'write'
-  /** Written on a kept-alive connection, which the peer reset or closed before any byte of an answer: it had closed it already. */
+  /**
+   * Reset (TCP RST) before any byte of an answer. A kernel resets when the program closes a
+   * connection without having read all that arrived on it, or when data reaches a connection
+   * that is gone (a listener shut down with it still waiting to be accepted): the program never
+   * read the whole request. One that read it and then died closes with FIN instead ("socket hang up").
+   */
+  | 'unread'
+  /** Written on a kept-alive connection, which the peer closed before any byte of an answer: it had closed it already. */
   | 'stale'
   /** Written in full on a fresh connection, or an answer had begun: it may have been processed. */
   | 'sent';
@@ -33,10 +40,17 @@ const CLOSED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']
 export const notProcessed = (phase: FailurePhase) => phase !== 'sent';
 
 /** The phase of a failure, from what the request had got through when it failed. */
-export function failurePhase(seen: { connected: boolean; written: boolean; reused: boolean; answered: boolean }, code: string | undefined): FailurePhase {
+export function failurePhase(
+  seen: { connected: boolean; written: boolean; reused: boolean; answered: boolean },
+  code: string | undefined,
+  /** The error came from a read or write the peer reset ("read ECONNRESET"), not from an orderly close. */
+  reset = false,
+): FailurePhase {
   if (!seen.connected) return 'connect';
   if (!seen.written) return 'write';
-  if (seen.reused && !seen.answered && code !== undefined && CLOSED.has(code)) return 'stale';
+  if (seen.answered) return 'sent';
+  if (reset && code === 'ECONNRESET') return 'unread';
+  if (seen.reused && code !== undefined && CLOSED.has(code)) return 'stale';
   return 'sent';
 }
 
@@ -96,8 +110,10 @@ function once(url: URL, init: Init, timeoutMs: number, fresh: boolean): Promise<
     };
     const fail = (error: unknown) => {
       const code = (error as { code?: string } | null)?.code;
+      // Node says "read ECONNRESET" (syscall set) for a reset, "socket hang up" (none) for a close.
+      const reset = Boolean((error as { syscall?: string } | null)?.syscall);
       const message = error instanceof Error ? error.message : String(error);
-      finish({ kind: 'failure', phase: failurePhase(seen, timedOut ? undefined : code), code, message, timedOut });
+      finish({ kind: 'failure', phase: failurePhase(seen, timedOut ? undefined : code, reset && !timedOut), code, message, timedOut });
     };
     const options = {
       method: init.method,
@@ -136,6 +152,8 @@ function describeFailure(f: Extract<Attempt, { kind: 'failure' }>, timeoutMs: nu
       return `${what} (could not connect; nothing was sent)`;
     case 'write':
       return `${what} (the connection failed while the request was being written; it cannot have been processed)`;
+    case 'unread':
+      return `${what} (reset before any answer: the receiver did not read the whole request; it cannot have been processed)`;
     case 'stale':
       return `${what} (a kept-alive connection the receiver had already closed; it cannot have been processed)`;
     case 'sent':
@@ -156,7 +174,7 @@ export async function exchange(url: string, init: Init, config: DispatchConfig):
     dropPool(target.origin);
     // Not processed, and the connection is to blame rather than the destination being down:
     // once more at once, on a connection of its own.
-    if (result.phase === 'stale' || result.phase === 'write') {
+    if (result.phase === 'stale' || result.phase === 'write' || result.phase === 'unread') {
       const first = describeFailure(result, config.timeoutMs);
       result = await once(target, init, config.timeoutMs, true);
       if (result.kind === 'failure') {
