@@ -3,7 +3,7 @@ import { decideAction } from '@/lib/commands/actions/decide';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
 import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
-import { type Behaviour, type FakeDestination, standardWebhookFake } from '@/test/fake-destinations';
+import { type Behaviour, type FakeDestination, shopifyFake, standardWebhookFake } from '@/test/fake-destinations';
 
 // The transport under the drainer: a request that cannot have been processed is told apart from
 // one that may have been, and only the latter may become needs_check or use up an attempt; one
@@ -125,4 +125,25 @@ describe('one slow request does not hold the others', () => {
     await report;
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
   }, 20_000);
+
+  it('one destination hanging on every request does not hold another: messages go out while orders hang', async () => {
+    const shop = await shopifyFake('shpat_slow');
+    try {
+      const mixed = testConfig({
+        shopify: { domain: shop.host, token: 'shpat_slow', apiVersion: '2025-10', currency: 'INR' },
+        whatsappWebhook: { url: `${endpoint.origin}/whatsapp`, secret: WEBHOOK_SECRET },
+        timeoutMs: 3_000,
+      });
+      const orders = await seedActions(6, 'create_order', (i) => orderPayload(`slow-shop-${i}`));
+      const messages = await seedActions(3, 'send_whatsapp', () => ({}), { reason: 'missing_first_name' });
+      for (const id of [...orders, ...messages]) await decideAction(approver, id, { decision: 'approve' }, mixed);
+      for (const row of await outboxRows(orders)) shop.script.set(row.id, ['hang']);
+      const report = drainOutbox({ actionIds: [...orders, ...messages], config: mixed, limit: 4, maxBatches: 20 });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await outboxRows(messages)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+      await report;
+    } finally {
+      await shop.close();
+    }
+  }, 30_000);
 });
