@@ -232,8 +232,8 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport>
     // can happen (nothing in flight, and nothing due before the deadline).
     const canClaim = mayClaim();
     const due = canClaim && (running > 0 || opts.deadline !== undefined) ? await nextDueAt({ destinations, actionIds: opts.actionIds }) : null;
-    const until = due && opts.deadline !== undefined ? Math.min(due.getTime(), opts.deadline) : (due?.getTime() ?? null);
-    if (running === 0 && (until === null || opts.deadline === undefined || until > opts.deadline)) break;
+    const until = due?.getTime() ?? null;
+    if (running === 0 && (until === null || opts.deadline === undefined || until >= opts.deadline)) break;
     // Due already yet not claimable (another drainer is taking it): look again shortly.
     let wait = until === null || until <= Date.now() ? POLL_MS : until - Date.now();
     if (running > 0) wait = Math.min(wait, POLL_MS);

@@ -147,3 +147,14 @@ describe('one slow request does not hold the others', () => {
     }
   }, 30_000);
 });
+
+describe('waiting for what falls due', () => {
+  it('with a deadline, a drainer waits for a retry due before it, not for one due after it', async () => {
+    const { ids } = await approvedOrders(1, config, () => ['throttle:3']);
+    const started = Date.now();
+    await drainOutbox({ actionIds: ids, config, deadline: Date.now() + 1_500 });
+    // Retry-After: 3 falls due after the deadline: the drainer stops at once instead of idling.
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await outboxRows(ids))[0]).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+});
