@@ -23,7 +23,10 @@ const standardWebhookSecret = z
   .refine((s) => Buffer.from(s.slice('whsec_'.length), 'base64').length >= 16, 'must decode to at least 16 bytes');
 
 export const dispatchSettings = {
-  /** ISO 4217 currency of order prices (Shopify needs it on every amount). */
+  /**
+   * ISO 4217 currency the store sells in: sent with orders to the own endpoint, and an order quoted
+   * in another currency is refused. Shopify orders use the shop's own currency, asked of Shopify.
+   */
   ORDER_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as INR')
@@ -109,6 +112,7 @@ export interface ShopifyTarget {
   domain: string;
   token: string;
   apiVersion: string;
+  /** ORDER_CURRENCY; the sender uses the shop's own currency, asked of Shopify. */
   currency: string;
 }
 export interface StandardWebhookTarget {

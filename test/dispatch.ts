@@ -83,13 +83,14 @@ export async function outboxRows(actionIds: string[]) {
     id: string;
     status: string;
     attempts: number;
+    unreached_attempts: number;
     last_error: string | null;
     last_status: number | null;
     response_id: string | null;
     next_attempt_at: Date;
     action_status: string;
   }>(
-    `SELECT o.action_id, o.id, o.status, o.attempts, o.last_error, o.last_status, o.response_id, o.next_attempt_at, a.status AS action_status
+    `SELECT o.action_id, o.id, o.status, o.attempts, o.unreached_attempts, o.last_error, o.last_status, o.response_id, o.next_attempt_at, a.status AS action_status
      FROM dispatch_outbox o JOIN action a ON a.id = o.action_id WHERE o.action_id = ANY($1::uuid[])`,
     [actionIds],
   );
@@ -97,8 +98,8 @@ export async function outboxRows(actionIds: string[]) {
 }
 
 export async function attemptsOf(actionId: string) {
-  const { rows } = await testDb().query<{ number: number; outcome: string; http_status: number | null; error: string | null }>(
-    `SELECT t.number, t.outcome, t.http_status, t.error FROM dispatch_attempt t JOIN dispatch_outbox o ON o.id = t.outbox_id
+  const { rows } = await testDb().query<{ number: number; outcome: string; http_status: number | null; error: string | null; started_at: Date }>(
+    `SELECT t.number, t.outcome, t.http_status, t.error, t.started_at FROM dispatch_attempt t JOIN dispatch_outbox o ON o.id = t.outbox_id
      WHERE o.action_id = $1 ORDER BY t.started_at, t.number`,
     [actionId],
   );

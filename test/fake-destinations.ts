@@ -9,8 +9,9 @@ import { verifyStandardWebhook } from './standard-webhook';
 /**
  * ok: do it, answer 200. fail500 / reject400: do nothing, answer so. throttle:<s>: do nothing,
  * 429 with Retry-After. lateOk: do it, but answer only after the client has given up.
+ * hang: do nothing and never answer (the client's timeout ends it).
  */
-export type Behaviour = 'ok' | 'fail500' | 'reject400' | `throttle:${number}` | 'lateOk';
+export type Behaviour = 'ok' | 'fail500' | 'reject400' | `throttle:${number}` | 'lateOk' | 'hang';
 
 export interface FakeDestination {
   origin: string;
@@ -22,6 +23,15 @@ export interface FakeDestination {
   /** Queued behaviours per key, consumed one per effect-bearing request; then 'ok'. */
   script: Map<string, Behaviour[]>;
   lateMs: number;
+  /**
+   * A receiver that has just closed its idle keep-alive connections (a restart): a request that
+   * arrives on a connection that already carried one is reset unread, so nothing happens.
+   */
+  resetReused: boolean;
+  /** Requests reset that way. */
+  resets: number;
+  /** Connections accepted. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -48,8 +58,27 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export async function startFake(read: (path: string, headers: Headers, body: string) => Reading): Promise<FakeDestination> {
-  const fake: FakeDestination = { origin: '', host: '', requests: [], effects: new Map(), script: new Map(), lateMs: 800, close: async () => undefined };
+  const fake: FakeDestination = {
+    origin: '',
+    host: '',
+    requests: [],
+    effects: new Map(),
+    script: new Map(),
+    lateMs: 800,
+    resetReused: false,
+    resets: 0,
+    connections: 0,
+    close: async () => undefined,
+  };
+  const served = new WeakMap<object, number>();
   const server = createServer((req, res) => {
+    const n = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, n);
+    if (fake.resetReused && n > 1) {
+      fake.resets += 1;
+      req.socket.resetAndDestroy();
+      return;
+    }
     void (async () => {
       const body = await readBody(req);
       const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as [string, string]] : [])));
@@ -63,6 +92,7 @@ export async function startFake(read: (path: string, headers: Headers, body: str
       const behaviour = fake.script.get(key)?.shift() ?? 'ok';
       if (behaviour === 'fail500') return send(res, 500, { error: 'internal' });
       if (behaviour === 'reject400') return send(res, 400, { error: { message: 'Invalid parameter', code: 100 } });
+      if (behaviour === 'hang') return;
       if (behaviour.startsWith('throttle:')) return send(res, 429, { error: 'slow down' }, { 'retry-after': behaviour.slice('throttle:'.length) });
       const n = (fake.effects.get(key) ?? 0) + 1;
       fake.effects.set(key, n);
@@ -71,6 +101,9 @@ export async function startFake(read: (path: string, headers: Headers, body: str
       if (behaviour === 'lateOk') await sleep(fake.lateMs);
       send(res, 200, answer);
     })().catch((error: unknown) => send(res, 500, { error: String(error) }));
+  });
+  server.on('connection', () => {
+    fake.connections += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -96,15 +129,22 @@ export function standardWebhookFake(secret: string): Promise<FakeDestination> {
 interface ShopifyOrder {
   id: string;
   tags: string[];
+  /** The OrderCreateOrderInput as received. */
+  input: Record<string, unknown>;
 }
 
-/** Shopify Admin GraphQL: orderCreate keyed by our cb-<key> tag; orders(query: tag:"…") searches them. */
-export function shopifyFake(token: string): Promise<FakeDestination & { orders: ShopifyOrder[] }> {
+/**
+ * Shopify Admin GraphQL: orderCreate keyed by our cb-<key> tag; orders(query: tag:"…") searches
+ * them; shop { currencyCode } answers `currency` (INR unless a test sets it).
+ */
+export function shopifyFake(token: string): Promise<FakeDestination & { orders: ShopifyOrder[]; currency: string }> {
   const orders: ShopifyOrder[] = [];
+  const shop = { currency: 'INR' };
   return startFake((_path, headers, body) => {
     if (headers.get('x-shopify-access-token') !== token)
       return { key: null, read: () => ({ status: 401, body: { errors: 'Invalid API key or access token' } }) };
     const { query, variables } = JSON.parse(body) as { query: string; variables: { order?: { tags?: string[] }; query?: string } };
+    if (query.includes('shop {')) return { key: null, read: () => ({ status: 200, body: { data: { shop: { currencyCode: shop.currency } } } }) };
     if (query.includes('orders(')) {
       const tag = /tag:"([^"]+)"/.exec(variables.query ?? '')?.[1];
       return {
@@ -116,12 +156,25 @@ export function shopifyFake(token: string): Promise<FakeDestination & { orders: 
     return {
       key: tag?.slice(3) ?? null,
       done: (_fake, _key) => {
-        const order = { id: `gid://shopify/Order/${orders.length + 1000}`, tags: variables.order?.tags ?? [] };
+        const order = {
+          id: `gid://shopify/Order/${orders.length + 1000}`,
+          tags: variables.order?.tags ?? [],
+          input: (variables.order ?? {}) as Record<string, unknown>,
+        };
         orders.push(order);
         return { data: { orderCreate: { order: { id: order.id, name: `#${orders.length + 1000}` }, userErrors: [] } } };
       },
     };
-  }).then((fake) => Object.assign(fake, { orders }));
+  }).then(
+    (fake) =>
+      Object.defineProperty(Object.assign(fake, { orders }), 'currency', {
+        get: () => shop.currency,
+        set: (value: string) => {
+          shop.currency = value;
+        },
+        enumerable: true,
+      }) as FakeDestination & { orders: ShopifyOrder[]; currency: string },
+  );
 }
 
 /** WhatsApp Cloud API: POST /{phone-number-id}/messages, keyed by the recipient (our tests use one number per action). */

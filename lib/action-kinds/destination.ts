@@ -20,8 +20,12 @@ export interface OutboxMessage {
 
 export type SendResult =
   | { outcome: 'sent'; httpStatus: number | null; responseId: string | null }
-  /** Not done, and safe to try again (network error before sending, 408, 429, 5xx). */
-  | { outcome: 'retry'; httpStatus: number | null; error: string; retryAfterMs: number | null }
+  /**
+   * Not done, and safe to try again (408, 429, 5xx, or a request that cannot have been processed).
+   * `unreached`: the request certainly never reached the destination (no connection, or cut off
+   * before it was processed), so the try does not use up one of the attempts.
+   */
+  | { outcome: 'retry'; httpStatus: number | null; error: string; retryAfterMs: number | null; unreached?: boolean }
   /** The destination said no for good (other 4xx, a validation error), or we refused to send. */
   | { outcome: 'failed' | 'refused'; httpStatus: number | null; error: string }
   /** No answer after the request left (timeout, connection cut): it may have taken effect. */
@@ -30,7 +34,7 @@ export type SendResult =
 export type LookupResult =
   | { outcome: 'found'; responseId: string | null }
   | { outcome: 'absent' }
-  | { outcome: 'error'; httpStatus: number | null; error: string };
+  | { outcome: 'error'; httpStatus: number | null; error: string; unreached?: boolean };
 
 /** Turns one outbox row into one HTTP exchange and says what it means; the drainer decides what next. */
 export interface Destination {
@@ -45,6 +49,7 @@ export interface Destination {
 export type Exchange =
   | { kind: 'response'; status: number; headers: Headers; text: string }
   | { kind: 'refused'; error: string }
+  /** mayHaveArrived false: the request cannot have been processed (lib/dispatch/http.ts says when). */
   | { kind: 'network'; error: string; mayHaveArrived: boolean };
 
 export type ExchangeResponse = Extract<Exchange, { kind: 'response' }>;

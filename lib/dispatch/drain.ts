@@ -2,25 +2,31 @@ import 'server-only';
 import type { Destination, OutboxMessage, SendResult } from '@/lib/action-kinds/destination';
 import { actionKind } from '@/lib/action-kinds/registry';
 import { env } from '@/lib/env';
-import { nextRetryDelayMs } from './backoff';
+import { backoffDelayMs, nextRetryDelayMs } from './backoff';
 import { configuredDestinations, type DispatchConfig, dispatchConfig, STANDARD_WEBHOOK } from './config';
 import { httpFor } from './http';
-import { type AttemptRecord, type ClaimedRow, claimOutbox, recordAttempt } from './outbox';
+import { type AttemptRecord, type ClaimedRow, claimOutbox, nextDueAt, recordAttempt } from './outbox';
 import { standardWebhookDestination } from './standard-webhook';
 
 // Sends what approvals put in the outbox. Claims are short statements; the HTTP calls happen
 // outside any transaction; each result is recorded in its own transaction, fenced by the lease.
+// The drainer keeps up to `limit` requests in flight and claims again as soon as one finishes or
+// a row falls due, so one slow request never holds the rest; no destination takes more than
+// half the slots while another has work.
 
 export interface DrainOptions {
-  /** Rows per claim; they are sent in parallel. */
+  /** Requests in flight at once. */
   limit?: number;
   /** How long a claim is ours; at least two request timeouts (a lookup and a send) plus slack. */
   leaseMs?: number;
   /** Only these actions' rows (right after approving them). */
   actionIds?: string[];
-  /** Stop claiming after this moment (epoch ms); rows in hand are still finished. */
+  /**
+   * Stop claiming after this moment (epoch ms); rows in hand are still finished. Until then the
+   * drainer also waits for rows that fall due (a Retry-After), so they go out on time.
+   */
   deadline?: number;
-  /** Stop after this many claims (default: until nothing is due or the deadline passes). */
+  /** Stop after this many claims that found rows (default: until nothing is due or the deadline passes). */
   maxBatches?: number;
   config?: DispatchConfig;
   random?: () => number;
@@ -46,6 +52,9 @@ function resolveDestination(name: string, kindId: string, config: DispatchConfig
   }
   return kind.destination?.name === name ? kind.destination.sender(config, httpFor(config)) : null;
 }
+
+/** A destination that cannot be reached at all is tried this many times the attempt limit, then failed. */
+export const UNREACHED_FACTOR = 3;
 
 type Outcome = SendResult | { outcome: 'found'; httpStatus: number | null; responseId: string | null };
 
@@ -73,7 +82,8 @@ async function attempt(destination: Destination, row: ClaimedRow): Promise<Outco
   if (destination.lookup) {
     const found = await destination.lookup(msg);
     if (found.outcome === 'found') return { outcome: 'found', httpStatus: null, responseId: found.responseId };
-    if (found.outcome === 'error') return { outcome: 'retry', httpStatus: found.httpStatus, error: found.error, retryAfterMs: null };
+    if (found.outcome === 'error')
+      return { outcome: 'retry', httpStatus: found.httpStatus, error: found.error, retryAfterMs: null, unreached: found.unreached === true };
   } else if (row.reclaimed) {
     return { outcome: 'uncertain', httpStatus: null, error: 'An earlier attempt was interrupted before its answer was recorded; it may have arrived' };
   }
@@ -98,6 +108,19 @@ function toRecord(
       return { ...base, outcome: outcome.outcome, error: outcome.error };
     case 'retry':
     case 'uncertain': {
+      // Never reached the destination: retried on its own count, which does not use up an attempt.
+      if (outcome.outcome === 'retry' && outcome.unreached) {
+        const tries = row.unreachedAttempts + 1;
+        if (tries >= config.policy.maxAttempts * UNREACHED_FACTOR)
+          return {
+            ...base,
+            outcome: 'failed',
+            unreached: true,
+            error: `Gave up: the destination was never reached in ${tries} tries, so nothing was sent; re-dispatch it when the destination is back. Last: ${outcome.error}`,
+          };
+        const delay = outcome.retryAfterMs ?? backoffDelayMs(tries, config.policy, random);
+        return { ...base, outcome: 'retry', unreached: true, error: outcome.error, retryInMs: delay };
+      }
       // Without a lookup, an attempt that may have arrived is for a person to check.
       if (outcome.outcome === 'uncertain' && !canLookUp)
         return { ...base, outcome: 'needs_check', error: `${outcome.error}; it may have arrived, so it was not sent again` };
@@ -141,31 +164,84 @@ async function processRow(row: ClaimedRow, config: DispatchConfig, random: () =>
   return { ...full, recorded: await recordAttempt(row, full) };
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** While requests are in flight, how often to look for rows that fell due in the meantime. */
+const POLL_MS = 250;
+
 export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport> {
   const config = opts.config ?? dispatchConfig(env());
   const report: DrainReport = { claimed: 0, sent: 0, retried: 0, failed: 0, needsCheck: 0, lost: 0 };
   const destinations = configuredDestinations(config);
   if (destinations.length === 0) return report;
   const limit = opts.limit ?? 10;
-  const leaseMs = Math.max(opts.leaseMs ?? 60_000, 2 * config.timeoutMs + 5_000);
+  // A try may take a lookup and a send, each possibly repeated once on a fresh connection.
+  const leaseMs = Math.max(opts.leaseMs ?? 60_000, 4 * config.timeoutMs + 5_000);
   const random = opts.random ?? Math.random;
-  for (let batch = 0; opts.maxBatches === undefined || batch < opts.maxBatches; batch++) {
-    if (opts.deadline !== undefined && Date.now() >= opts.deadline) break;
-    const rows = await claimOutbox({ limit, leaseMs, destinations, actionIds: opts.actionIds });
-    if (rows.length === 0) break;
-    report.claimed += rows.length;
-    // allSettled: a row whose result could not be recorded (database gone) must not stop the
-    // others; its lease runs out and the next drainer treats it as possibly sent.
-    const results = await Promise.allSettled(rows.map((row) => processRow(row, config, random)));
-    for (const settled of results) {
-      if (settled.status === 'rejected') console.error('[dispatch] could not record an attempt', settled.reason);
-      const result = settled.status === 'fulfilled' ? settled.value : null;
-      if (!result?.recorded) report.lost += 1;
-      else if (result.outcome === 'sent' || result.outcome === 'found') report.sent += 1;
-      else if (result.outcome === 'retry') report.retried += 1;
-      else if (result.outcome === 'needs_check') report.needsCheck += 1;
-      else report.failed += 1;
+  // No destination takes more than half the slots while another could use them.
+  const perDestination = destinations.length > 1 ? Math.max(1, Math.ceil(limit / 2)) : limit;
+  const inFlight = new Map<string, number>();
+  let running = 0;
+  let claims = 0;
+  let wake: () => void = () => undefined;
+
+  const tally = (settled: PromiseSettledResult<AttemptRecord & { recorded: boolean }>) => {
+    // A row whose result could not be recorded (database gone) must not stop the others; its
+    // lease runs out and the next drainer treats it as possibly sent.
+    if (settled.status === 'rejected') console.error('[dispatch] could not record an attempt', settled.reason);
+    const result = settled.status === 'fulfilled' ? settled.value : null;
+    if (!result?.recorded) report.lost += 1;
+    else if (result.outcome === 'sent' || result.outcome === 'found') report.sent += 1;
+    else if (result.outcome === 'retry') report.retried += 1;
+    else if (result.outcome === 'needs_check') report.needsCheck += 1;
+    else report.failed += 1;
+  };
+
+  const start = (row: ClaimedRow) => {
+    running += 1;
+    inFlight.set(row.destination, (inFlight.get(row.destination) ?? 0) + 1);
+    void processRow(row, config, random)
+      .then(
+        (value) => tally({ status: 'fulfilled', value }),
+        (reason: unknown) => tally({ status: 'rejected', reason }),
+      )
+      .finally(() => {
+        running -= 1;
+        inFlight.set(row.destination, (inFlight.get(row.destination) ?? 1) - 1);
+        wake();
+      });
+  };
+
+  const mayClaim = () => (opts.deadline === undefined || Date.now() < opts.deadline) && (opts.maxBatches === undefined || claims < opts.maxBatches);
+
+  for (;;) {
+    let started = 0;
+    if (mayClaim()) {
+      for (const destination of destinations) {
+        const free = Math.min(limit - running, perDestination - (inFlight.get(destination) ?? 0));
+        if (free <= 0 || !mayClaim()) continue;
+        const rows = await claimOutbox({ limit: free, leaseMs, destinations: [destination], actionIds: opts.actionIds });
+        if (rows.length === 0) continue;
+        claims += 1;
+        report.claimed += rows.length;
+        started += rows.length;
+        for (const row of rows) start(row);
+      }
     }
+    if (started > 0) continue;
+    // Nothing to start now. Wait for a request to finish or a row to fall due; stop when neither
+    // can happen (nothing in flight, and nothing due before the deadline).
+    const canClaim = mayClaim();
+    const due = canClaim && (running > 0 || opts.deadline !== undefined) ? await nextDueAt({ destinations, actionIds: opts.actionIds }) : null;
+    const until = due?.getTime() ?? null;
+    if (running === 0 && (until === null || opts.deadline === undefined || until >= opts.deadline)) break;
+    // Due already yet not claimable (another drainer is taking it): look again shortly.
+    let wait = until === null || until <= Date.now() ? POLL_MS : until - Date.now();
+    if (running > 0) wait = Math.min(wait, POLL_MS);
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      void sleep(wait).then(resolve);
+    });
+    wake = () => undefined;
   }
   return report;
 }

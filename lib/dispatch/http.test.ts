@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { allowedHosts, originFor, refusalReason } from './allowed-hosts';
 import type { DispatchConfig } from './config';
-import { exchange, fromFailure, fromStatus } from './http';
+import { exchange, failurePhase, fromFailure, fromStatus, notProcessed } from './http';
 
 const config: DispatchConfig = {
   shopify: { domain: 'shop.myshopify.com', token: 't', apiVersion: '2025-10', currency: 'INR' },
@@ -68,5 +68,34 @@ describe('what an answer means', () => {
     expect(fromFailure({ kind: 'network', error: 'ECONNREFUSED', mayHaveArrived: false })).toMatchObject({ outcome: 'retry' });
     expect(fromFailure({ kind: 'network', error: 'no answer within 1000 ms', mayHaveArrived: true })).toMatchObject({ outcome: 'uncertain' });
     expect(fromFailure({ kind: 'refused', error: 'Refused: x' })).toMatchObject({ outcome: 'refused' });
+  });
+});
+
+describe('how far a failed request got', () => {
+  const at = (connected: boolean, written: boolean, reused: boolean, answered: boolean) => ({ connected, written, reused, answered });
+  it('not connected, or not written in full: cannot have been processed', () => {
+    expect(failurePhase(at(false, false, false, false), 'ECONNREFUSED')).toBe('connect');
+    expect(failurePhase(at(true, false, false, false), 'ECONNRESET')).toBe('write');
+    expect(notProcessed('connect') && notProcessed('write')).toBe(true);
+  });
+  it('a kept-alive connection reset before any byte of an answer: the receiver had closed it', () => {
+    expect(failurePhase(at(true, true, true, false), 'ECONNRESET')).toBe('stale');
+    expect(failurePhase(at(true, true, true, false), 'EPIPE')).toBe('stale');
+    expect(notProcessed('stale')).toBe(true);
+  });
+  it('reset (RST, not an orderly close) before any byte of an answer: the receiver never read the whole request', () => {
+    expect(failurePhase(at(true, true, false, false), 'ECONNRESET', true)).toBe('unread');
+    expect(failurePhase(at(true, true, true, false), 'ECONNRESET', true)).toBe('unread');
+    expect(failurePhase(at(true, true, true, true), 'ECONNRESET', true)).toBe('sent');
+    expect(notProcessed('unread')).toBe(true);
+  });
+  it('closed after the whole request on a fresh connection, timed out, or an answer begun: may have arrived', () => {
+    expect(failurePhase(at(true, true, false, false), 'ECONNRESET')).toBe('sent');
+    expect(failurePhase(at(true, true, true, false), undefined)).toBe('sent');
+    expect(failurePhase(at(true, true, true, true), 'ECONNRESET')).toBe('sent');
+    expect(notProcessed('sent')).toBe(false);
+  });
+  it('a try that never reached the destination is a retry that uses up no attempt', () => {
+    expect(fromFailure({ kind: 'network', error: 'ECONNREFUSED', mayHaveArrived: false })).toMatchObject({ outcome: 'retry', unreached: true });
   });
 });

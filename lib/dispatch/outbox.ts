@@ -37,8 +37,10 @@ export interface ClaimedRow {
   kind: string;
   destination: string;
   payload: Record<string, unknown>;
-  /** Including this one. */
+  /** Attempts that may have reached the destination, including this one. */
   attempts: number;
+  /** Earlier tries that certainly did not reach it (not counting this one). */
+  unreachedAttempts: number;
   leaseToken: string;
   /** The row was in flight under an expired lease: its last attempt may have arrived unrecorded. */
   reclaimed: boolean;
@@ -69,7 +71,7 @@ export async function claimOutbox(opts: { limit: number; leaseMs: number; destin
          lease_token = gen_random_uuid(), updated_at = now()
      FROM due, action a
      WHERE o.id = due.id AND a.id = o.action_id
-     RETURNING o.id, o.action_id AS "actionId", o.kind, o.destination, o.payload, o.attempts, o.lease_token AS "leaseToken",
+     RETURNING o.id, o.action_id AS "actionId", o.kind, o.destination, o.payload, o.attempts, o.unreached_attempts AS "unreachedAttempts", o.lease_token AS "leaseToken",
                due.previous = 'in_flight' AS reclaimed, a.provider, a.call_id AS "callId", a.provider_call_id AS "providerCallId", a.reason`,
     [opts.destinations, opts.limit, opts.leaseMs, opts.actionIds ?? null],
   );
@@ -87,6 +89,8 @@ export interface AttemptRecord {
   durationMs: number;
   /** For retry: when to try again. */
   retryInMs?: number;
+  /** The request certainly did not reach the destination: counted apart from the attempts. */
+  unreached?: boolean;
 }
 
 const OUTBOX_STATUS: Record<AttemptOutcome, OutboxStatus> = {
@@ -104,26 +108,54 @@ const ACTION_STATUS: Partial<Record<OutboxStatus, string>> = { sent: 'dispatched
  * transaction. Fenced by the lease token: a drainer whose lease expired and was taken over
  * records nothing (false), so it cannot overwrite the newer owner's result.
  */
-export async function recordAttempt(row: Pick<ClaimedRow, 'id' | 'actionId' | 'attempts' | 'leaseToken'>, attempt: AttemptRecord): Promise<boolean> {
+export async function recordAttempt(
+  row: Pick<ClaimedRow, 'id' | 'actionId' | 'attempts' | 'unreachedAttempts' | 'leaseToken'>,
+  attempt: AttemptRecord,
+): Promise<boolean> {
   const status = OUTBOX_STATUS[attempt.outcome];
+  const unreached = attempt.unreached === true;
   return transaction(async (db) => {
+    // The claim counted this try as an attempt; one that never reached the destination moves to
+    // the other count.
     const updated = await db.query(
       `UPDATE dispatch_outbox
-       SET status = $3, lease_until = NULL, lease_token = NULL, last_status = $4, last_error = $5,
+       SET status = $3,
+           attempts = attempts - CASE WHEN $8::boolean THEN 1 ELSE 0 END,
+           unreached_attempts = unreached_attempts + CASE WHEN $8::boolean THEN 1 ELSE 0 END, lease_until = NULL, lease_token = NULL, last_status = $4, last_error = $5,
            response_id = COALESCE($6, response_id), sent_at = CASE WHEN $3::text = 'sent' THEN now() ELSE sent_at END,
            next_attempt_at = CASE WHEN $3::text = 'pending' THEN now() + $7::float8 * interval '1 millisecond' ELSE next_attempt_at END,
            updated_at = now()
        WHERE id = $1 AND lease_token = $2 AND status = 'in_flight'`,
-      [row.id, row.leaseToken, status, attempt.httpStatus, attempt.error, attempt.responseId, attempt.retryInMs ?? 0],
+      [row.id, row.leaseToken, status, attempt.httpStatus, attempt.error, attempt.responseId, attempt.retryInMs ?? 0, unreached],
     );
     if (updated.rowCount !== 1) return false;
     await db.query(
       `INSERT INTO dispatch_attempt (outbox_id, number, started_at, duration_ms, outcome, http_status, error, response_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [row.id, row.attempts, attempt.startedAt, Math.round(attempt.durationMs), attempt.outcome, attempt.httpStatus, attempt.error, attempt.responseId],
+      // Numbered by tries, reached or not, so the log reads 1, 2, 3, ...
+      [
+        row.id,
+        row.attempts + row.unreachedAttempts,
+        attempt.startedAt,
+        Math.round(attempt.durationMs),
+        attempt.outcome,
+        attempt.httpStatus,
+        attempt.error,
+        attempt.responseId,
+      ],
     );
     const actionStatus = ACTION_STATUS[status];
     if (actionStatus) await db.query('UPDATE action SET status = $2, updated_at = now() WHERE id = $1', [row.actionId, actionStatus]);
     return true;
   });
+}
+
+/** When the next of these rows falls due (pending, or in flight under a lease that will run out), or null. */
+export async function nextDueAt(opts: { destinations: string[]; actionIds?: string[] }): Promise<Date | null> {
+  const { rows } = await pool().query<{ at: Date | null }>(
+    `SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE lease_until END) AS at FROM dispatch_outbox
+     WHERE destination = ANY($1::text[]) AND ($2::uuid[] IS NULL OR action_id = ANY($2::uuid[])) AND status IN ('pending', 'in_flight')`,
+    [opts.destinations, opts.actionIds ?? null],
+  );
+  return rows[0]?.at ?? null;
 }

@@ -1,5 +1,6 @@
 import type { ActionKindDefinition } from '../types';
 import { CREATE_ORDER } from './id';
+import { planOrder } from './plan';
 import { createOrderPayload } from './schema';
 import { shopifyDestination } from './shopify';
 
@@ -18,4 +19,5 @@ export const createOrder: ActionKindDefinition = {
     sender: (config, http) => (config.shopify ? shopifyDestination(config.shopify, http) : null),
   },
   webhook: { type: 'order.create', target: (config) => config.orderWebhook },
+  plan: planOrder,
 };

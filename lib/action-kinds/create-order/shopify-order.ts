@@ -1,4 +1,5 @@
 import { countryCode, provinceCode } from './country-codes';
+import { AGREED_TOTAL_CODE, priceOrder } from './order-total';
 import type { CreateOrderPayload } from './schema';
 
 // The approved order payload as Shopify's OrderCreateOrderInput. Pure, unit-tested.
@@ -20,14 +21,12 @@ export function variantGid(id: string): string {
 }
 
 /**
- * The discount the agent quoted, as an amount: line prices + COD charge − the total the customer
- * agreed to. Known only when every line has a price and a total was given.
+ * The discount that makes the agreed total exact: line prices + COD charge − the total the
+ * customer agreed to (lib/action-kinds/create-order/order-total.ts).
  */
 export function discountAmount(payload: CreateOrderPayload): number | null {
-  if (payload.cartTotal === undefined || payload.lineItems.some((item) => item.price === undefined)) return null;
-  const subtotal = payload.lineItems.reduce((sum, item) => sum + (item.price ?? 0) * item.quantity, 0);
-  const off = Math.round((subtotal + (payload.codCharge ?? 0) - payload.cartTotal) * 100) / 100;
-  return off > 0 ? off : null;
+  const pricing = priceOrder(payload);
+  return pricing.ok ? pricing.discount : null;
 }
 
 export function shopifyOrderInput(payload: CreateOrderPayload, ctx: { key: string; actionId: string; currency: string }) {
@@ -43,7 +42,9 @@ export function shopifyOrderInput(payload: CreateOrderPayload, ctx: { key: strin
   if (!country) attributes.push({ key: 'country', value: address.country });
   if (payload.abandonedCheckoutId) attributes.push({ key: 'abandoned_checkout_id', value: payload.abandonedCheckoutId });
   if (payload.discount?.reason) attributes.push({ key: 'discount_reason', value: payload.discount.reason });
-  const off = discountAmount(payload);
+  const pricing = priceOrder(payload);
+  const prices = pricing.ok ? pricing.prices : payload.lineItems.map((item) => item.price ?? null);
+  const off = pricing.ok ? pricing.discount : null;
   if (payload.discount?.code && off === null) attributes.push({ key: 'discount_code', value: payload.discount.code });
 
   return {
@@ -55,10 +56,10 @@ export function shopifyOrderInput(payload: CreateOrderPayload, ctx: { key: strin
     customAttributes: attributes,
     // COD: nothing is paid until delivery.
     financialStatus: payload.paymentMode === 'prepaid' ? undefined : 'PENDING',
-    lineItems: payload.lineItems.map((item) => ({
+    lineItems: payload.lineItems.map((item, i) => ({
       ...(item.variantId ? { variantId: variantGid(item.variantId) } : {}),
       ...(item.title && !item.variantId ? { title: item.title } : {}),
-      ...(item.price !== undefined ? { priceSet: money(item.price, currency) } : {}),
+      ...(prices[i] != null ? { priceSet: money(prices[i], currency) } : {}),
       quantity: item.quantity,
     })),
     shippingAddress: {
@@ -73,8 +74,8 @@ export function shopifyOrderInput(payload: CreateOrderPayload, ctx: { key: strin
       ...(province ? { provinceCode: province } : {}),
     },
     ...(payload.codCharge ? { shippingLines: [{ title: 'Cash on delivery charge', code: 'COD', priceSet: money(payload.codCharge, currency) }] } : {}),
-    ...(payload.discount?.code && off !== null
-      ? { discountCode: { itemFixedDiscountCode: { code: payload.discount.code, amountSet: money(off, currency) } } }
+    ...(off !== null
+      ? { discountCode: { itemFixedDiscountCode: { code: payload.discount?.code ?? AGREED_TOTAL_CODE, amountSet: money(off, currency) } } }
       : {}),
   };
 }

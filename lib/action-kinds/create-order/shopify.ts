@@ -1,5 +1,6 @@
 import type { ShopifyTarget } from '@/lib/env-dispatch';
 import type { Destination, ExchangeResponse, Http, LookupResult, SendResult } from '../destination';
+import { priceOrder } from './order-total';
 import { createOrderPayload } from './schema';
 import { keyTag, shopifyOrderInput } from './shopify-order';
 
@@ -10,6 +11,7 @@ import { keyTag, shopifyOrderInput } from './shopify-order';
 const ORDER_CREATE = `mutation CallboardOrderCreate($order: OrderCreateOrderInput!) {
   orderCreate(order: $order) { order { id name } userErrors { field message } }
 }`;
+const SHOP_CURRENCY = `query CallboardShopCurrency { shop { currencyCode } }`;
 const ORDER_LOOKUP = `query CallboardOrderLookup($query: String!) {
   orders(first: 1, query: $query) { nodes { id name } }
 }`;
@@ -18,6 +20,7 @@ interface GraphqlAnswer {
   data?: {
     orderCreate?: { order?: { id: string; name?: string } | null; userErrors?: { field?: string[] | null; message: string }[] };
     orders?: { nodes?: { id: string }[] };
+    shop?: { currencyCode?: string };
   };
   errors?: { message: string; extensions?: { code?: string } }[];
 }
@@ -35,6 +38,9 @@ function graphqlErrors(ex: ExchangeResponse, answer: GraphqlAnswer | null): Send
   return { outcome: 'failed', httpStatus: ex.status, error: `GraphQL: ${error}` };
 }
 
+/** The shop's own currency, per shop domain: asked once per process, as it rarely changes. */
+const shopCurrencies = new Map<string, string>();
+
 export function shopifyDestination(target: ShopifyTarget, http: Http): Destination {
   const endpoint = `${http.origin(target.domain)}/admin/api/${target.apiVersion}/graphql.json`;
   const post = (query: string, variables: Record<string, unknown>) =>
@@ -48,7 +54,26 @@ export function shopifyDestination(target: ShopifyTarget, http: Http): Destinati
     async send(message): Promise<SendResult> {
       const payload = createOrderPayload.safeParse(message.payload);
       if (!payload.success) return { outcome: 'failed', httpStatus: null, error: `Invalid order payload: ${payload.error.issues[0]?.message ?? 'unknown'}` };
-      const order = shopifyOrderInput(payload.data, { key: message.id, actionId: message.actionId, currency: target.currency });
+      const pricing = priceOrder(payload.data);
+      if (!pricing.ok) return { outcome: 'failed', httpStatus: null, error: `Shopify cannot carry this order's total exactly: ${pricing.reason}` };
+      // Amounts are in the store's currency: the shop's own, whatever the customer's address.
+      let currency = shopCurrencies.get(target.domain);
+      if (!currency) {
+        const asked = await post(SHOP_CURRENCY, {});
+        if (asked.kind !== 'response') {
+          const failure = http.fromFailure(asked);
+          return failure.outcome === 'retry' ? failure : { outcome: 'retry', httpStatus: null, error: `Shop currency: ${asked.error}`, retryAfterMs: null };
+        }
+        const code = (http.parseJson(asked.text) as GraphqlAnswer | null)?.data?.shop?.currencyCode;
+        if (asked.status < 200 || asked.status >= 300 || !code)
+          return { outcome: 'retry', httpStatus: asked.status, error: `Shop currency: HTTP ${asked.status}`, retryAfterMs: null };
+        currency = code;
+        shopCurrencies.set(target.domain, code);
+      }
+      const agreed = typeof payload.data.currency === 'string' ? payload.data.currency.toUpperCase() : null;
+      if (agreed && agreed !== currency)
+        return { outcome: 'failed', httpStatus: null, error: `The order was agreed in ${agreed}, but the shop sells in ${currency}; nothing was created` };
+      const order = shopifyOrderInput(payload.data, { key: message.id, actionId: message.actionId, currency });
       const ex = await post(ORDER_CREATE, { order });
       if (ex.kind !== 'response') return http.fromFailure(ex);
       if (ex.status < 200 || ex.status >= 300) return http.fromStatus(ex);
@@ -72,7 +97,8 @@ export function shopifyDestination(target: ShopifyTarget, http: Http): Destinati
 
     async lookup(message): Promise<LookupResult> {
       const ex = await post(ORDER_LOOKUP, { query: `tag:"${keyTag(message.id)}"` });
-      if (ex.kind !== 'response') return { outcome: 'error', httpStatus: null, error: `Lookup: ${ex.error}` };
+      if (ex.kind !== 'response')
+        return { outcome: 'error', httpStatus: null, error: `Lookup: ${ex.error}`, unreached: ex.kind === 'network' && !ex.mayHaveArrived };
       if (ex.status < 200 || ex.status >= 300) return { outcome: 'error', httpStatus: ex.status, error: `Lookup: HTTP ${ex.status}` };
       const answer = http.parseJson(ex.text) as GraphqlAnswer | null;
       if (!answer || answer.errors?.length || !answer.data?.orders)
