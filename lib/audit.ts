@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'reprocess_run',
   'action_approved',
   'action_rejected',
+  'action_undone',
   'action_redispatched',
   'action_marked_sent',
 ] as const;

@@ -61,6 +61,11 @@ const baseSchema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * How long a decision (approve or reject) can be undone, in seconds. Nothing is sent before
+   * the window closes (the outbox row waits until then); after it the decision is final. 0: no undo.
+   */
+  APPROVAL_UNDO_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   ...dispatchSettings,
 });
 

@@ -32,4 +32,16 @@ describe('drainSoon', () => {
     await scheduled[1]?.();
     expect(drainOutbox).toHaveBeenLastCalledWith(expect.objectContaining({ actionIds: ['b2'], limit: 1 }));
   });
+
+  it('waits until the undo window has closed before draining (the rows are not claimable before)', async () => {
+    const notBefore = new Date(Date.now() + 120);
+    drainSoon(['c1'], notBefore);
+    drainSoon(['c2'], new Date(Date.now() + 60));
+    expect(scheduled).toHaveLength(1);
+    const started = Date.now();
+    await scheduled[0]?.();
+    expect(Date.now()).toBeGreaterThanOrEqual(notBefore.getTime());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(drainOutbox).toHaveBeenCalledWith(expect.objectContaining({ actionIds: ['c1', 'c2'] }));
+  });
 });

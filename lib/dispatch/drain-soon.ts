@@ -6,33 +6,45 @@ import { drainOutbox } from './drain';
 // transaction per action, each scheduling its own id after its commit) lands here, and one
 // `after()` callback drains them all together: one drain per batch, not one per action.
 const waiting = new Set<string>();
+/** The latest moment any waiting id may be sent (its decision's undo window closes then). */
+let waitingUntil = 0;
 let scheduled = false;
 let scheduledAt = 0;
 /** A flush that never ran (its request died with it) stops holding back new ones after this. */
 const STALE_MS = 30_000;
+/** Past the due time, so the database's clock (which decided the window) has passed it too. */
+const DUE_SLACK_MS = 250;
 
-function flush(): Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function flush(): Promise<void> {
   // Taken and reset in one synchronous step: ids scheduled from now on start the next batch.
   const actionIds = [...waiting];
+  const until = waitingUntil;
   waiting.clear();
+  waitingUntil = 0;
   scheduled = false;
-  if (actionIds.length === 0) return Promise.resolve();
+  if (actionIds.length === 0) return;
+  // Nothing is claimable before the undo window closes; wait for it (the request's after() keeps
+  // the function alive; if it is cut short, the every-minute cron sends them).
+  if (until > Date.now()) await sleep(until - Date.now() + DUE_SLACK_MS);
   // Ten at a time, and stop claiming after 20 s: a bulk approval must not outlive the function.
-  return drainOutbox({ actionIds, limit: Math.min(actionIds.length, 10), deadline: Date.now() + 20_000 }).then(
+  await drainOutbox({ actionIds, limit: Math.min(actionIds.length, 10), deadline: Date.now() + 20_000 }).then(
     () => undefined,
     (error: unknown) => console.error('[dispatch] sending after the response failed; the cron will retry', error),
   );
 }
 
 /**
- * Sends freshly approved actions right after the response is sent, so the person approving
- * never waits on a destination. Ids scheduled in the same request coalesce into one drain.
- * Outside a request (scripts, tests) `after` is unavailable; the every-minute cron
- * (/api/cron/dispatch) then sends them.
+ * Sends freshly approved actions right after the response is sent, or once `notBefore` (the
+ * decision's undo window) has passed, so the person approving never waits on a destination.
+ * Ids scheduled in the same request coalesce into one drain. Outside a request (scripts, tests)
+ * `after` is unavailable; the every-minute cron (/api/cron/dispatch) then sends them.
  */
-export function drainSoon(actionIds: string[]): void {
+export function drainSoon(actionIds: string[], notBefore?: Date): void {
   if (actionIds.length === 0) return;
   for (const id of actionIds) waiting.add(id);
+  if (notBefore) waitingUntil = Math.max(waitingUntil, notBefore.getTime());
   if (scheduled && Date.now() - scheduledAt < STALE_MS) return;
   try {
     after(flush);
@@ -41,5 +53,6 @@ export function drainSoon(actionIds: string[]): void {
   } catch {
     // No request scope: left for the cron.
     waiting.clear();
+    waitingUntil = 0;
   }
 }

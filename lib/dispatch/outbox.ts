@@ -9,12 +9,13 @@ export type OutboxStatus = 'pending' | 'in_flight' | 'sent' | 'failed' | 'needs_
 
 export async function enqueueOutbox(
   db: Queryable,
-  row: { actionId: string; kind: string; destination: string | null; payload: unknown; skipReason?: string },
+  row: { actionId: string; kind: string; destination: string | null; payload: unknown; skipReason?: string; notBefore?: Date },
 ): Promise<{ id: string; status: OutboxStatus }> {
   const skipped = row.destination === null;
+  // notBefore: the decision's undo window; no drainer claims the row before it closes.
   const { rows } = await db.query<{ id: string; status: OutboxStatus }>(
-    `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status, last_error)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING id, status`,
+    `INSERT INTO dispatch_outbox (action_id, kind, destination, payload, status, last_error, next_attempt_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, COALESCE($7::timestamptz, now())) RETURNING id, status`,
     [
       row.actionId,
       row.kind,
@@ -22,6 +23,7 @@ export async function enqueueOutbox(
       JSON.stringify(row.payload ?? {}),
       skipped ? 'skipped' : 'pending',
       skipped ? (row.skipReason ?? null) : null,
+      row.notBefore ?? null,
     ],
   );
   const inserted = rows[0];

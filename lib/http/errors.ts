@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'not_found'
+  | 'reason_required'
   // who is asking
   | 'unauthorized'
   | 'forbidden'
@@ -31,6 +32,8 @@ export type ErrorCode =
   | 'last_admin'
   | 'already_revoked'
   | 'already_decided'
+  | 'not_decided'
+  | 'undo_window_closed'
   | 'not_editable'
   | 'unknown_template'
   | 'template_required'

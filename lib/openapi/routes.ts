@@ -193,7 +193,26 @@ export const API_ROUTES: ApiRoute[] = [
     permission: 'actions:decide',
     pathParams: { id: uuid },
     body: decisionSchema,
-    responses: { 200: '`{ "action", "dispatch" }`', 404: 'No such action', 409: 'Already decided (`"Already approved by …"`)' },
+    responses: {
+      200: '`{ "action", "dispatch" }`; `action.undoUntil` (ISO): until then the decision can be undone and nothing is sent',
+      400: 'A rejection without a reason (`reason_required`), or a payload the kind refuses',
+      404: 'No such action',
+      409: 'Already decided (`"Already approved by …"`)',
+    },
+    tag: 'Actions',
+  },
+  {
+    method: 'post',
+    path: '/api/actions/{id}/undo',
+    summary: 'Take back a decision within APPROVAL_UNDO_SECONDS of it: the action is pending again and nothing is sent (audited)',
+    auth: 'user',
+    permission: 'actions:decide',
+    pathParams: { id: uuid },
+    responses: {
+      200: '`{ "action": { "id", "status": "pending" } }`',
+      404: 'No such action',
+      409: 'The window has closed, the decision is final (`undo_window_closed`), or the action is not decided (`not_decided`)',
+    },
     tag: 'Actions',
   },
   {

@@ -12,15 +12,19 @@ const field = (form: FormData, name: string) => {
 
 const input = z.object({ id: z.uuid(), payload: payloadJsonField.optional() });
 
-export type DecideResult = ActionResult<{ status: string; message: string }>;
+/** `undoUntil` (ISO): until then `undoDecisionAction` can take the decision back and nothing is sent. */
+export type DecideResult = ActionResult<{ status: string; message: string; undoUntil: string }>;
 
-/** Approve (optionally with an edited payload as JSON, or a WhatsApp template) or reject, from the queue. */
+/**
+ * Approve (optionally with an edited payload as JSON, or a WhatsApp template) or reject, from the
+ * queue. A rejection needs a reason that is not blank (`{ ok: false }` saying so).
+ */
 export const decideActionAction = guardedAction(
   { permission: 'actions:decide', input, fields: (form) => ({ id: form.get('id'), payload: field(form, 'payload') }) },
   async ({ actor, input: { id, payload }, form }) => {
     const decision = decisionSchema.parse({ decision: form.get('decision'), note: field(form, 'note'), payload, template: field(form, 'template') });
     const decided = await decideAction(actor, id, decision);
     revalidatePath('/approvals');
-    return { status: decided.status, message: decided.dispatch?.message ?? 'Rejected.' };
+    return { status: decided.status, message: decided.dispatch?.message ?? 'Rejected.', undoUntil: decided.undoUntil.toISOString() };
   },
 );

@@ -189,7 +189,7 @@ describe('decisions', () => {
         new Request(`http://localhost/api/actions/${actionId}/decision`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ decision }),
+          body: JSON.stringify({ decision, note: 'race' }),
         }),
         { params: Promise.resolve({ id: actionId }) },
       );

@@ -88,7 +88,7 @@ async function someTokenId(): Promise<string> {
 const ACTIONS: { name: string; run: () => Promise<{ ok: boolean; error?: string }>; allowed: Role[]; declinedWith?: RegExp }[] = [
   {
     name: 'decide an action',
-    run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'reject' })),
+    run: async () => decideActionAction(null, form({ id: await pendingActionId(), decision: 'reject', note: 'duplicate' })),
     allowed: ['approver', 'admin'],
   },
   {

@@ -22,6 +22,8 @@ export interface DecidedAction {
   status: string;
   decidedByEmail: string | null;
   decidedAt: Date | null;
+  /** Until when the decision can be undone (POST /api/actions/{id}/undo); nothing is sent before. */
+  undoUntil: Date;
   dispatch: DispatchInfo | null;
 }
 
@@ -40,14 +42,23 @@ interface ActionRow {
 const alreadyDecided = (row: { status: string; decided_by_email: string | null }) =>
   new AppError(409, 'already_decided', `Already ${row.status}${row.decided_by_email ? ` by ${row.decided_by_email}` : ''}`);
 
+export const reasonRequired = () => new AppError(400, 'reason_required', 'Say why it is rejected: a reason is required');
+
 /**
  * Approves (possibly with an edited payload) or rejects a pending action. The update only
  * matches while the action is pending, so of two people deciding at once exactly one wins and
- * the other gets 409 naming who decided. The decision, its audit row (before/after) and the
- * outbox row that will send it commit together; sending starts after the commit, right after
- * the response (drainSoon coalesces a bulk decision's ids into one drain).
+ * the other gets 409 naming who decided. A rejection needs a reason that is not blank. The
+ * decision, its audit row (before/after) and the outbox row that will send it commit together;
+ * the outbox row waits until the undo window (`undoSeconds`, APPROVAL_UNDO_SECONDS) closes, and
+ * sending starts then, after the response (drainSoon coalesces a bulk decision's ids into one drain).
  */
-export async function decideAction(actor: Actor, id: string, input: DecisionInput, config: DispatchConfig = dispatchConfig(env())): Promise<DecidedAction> {
+export async function decideAction(
+  actor: Actor,
+  id: string,
+  input: DecisionInput,
+  config: DispatchConfig = dispatchConfig(env()),
+  undoSeconds: number = env().APPROVAL_UNDO_SECONDS,
+): Promise<DecidedAction> {
   assertCan(actor, 'actions:decide');
   return transaction(async (db) => {
     const { rows } = await db.query<ActionRow>(
@@ -60,6 +71,7 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
     if (action.status !== 'pending') throw alreadyDecided(action);
 
     const approve = input.decision === 'approve';
+    if (!approve && !input.note?.trim()) throw reasonRequired();
     const plan: ApprovalPlan | null = approve
       ? planApproval(
           {
@@ -75,13 +87,13 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
         )
       : null;
     const status = approve ? 'approved' : 'rejected';
-    const note = input.note ?? null;
-    const updated = await db.query<{ decidedByEmail: string | null; decidedAt: Date }>(
+    const note = input.note?.trim() || null;
+    const updated = await db.query<{ decidedByEmail: string | null; decidedAt: Date; undoUntil: Date }>(
       `UPDATE action SET status = $2, decided_by_id = $3, decided_by_email = $4, decided_at = now(), decision_note = $5,
-              edited_payload = $6::jsonb, updated_at = now()
+              edited_payload = $6::jsonb, undo_until = now() + $7::float8 * interval '1 second', updated_at = now()
        WHERE id = $1 AND status = 'pending'
-       RETURNING decided_by_email AS "decidedByEmail", decided_at AS "decidedAt"`,
-      [id, status, actor.userId, actor.email, note, plan?.editedPayload ? JSON.stringify(plan.editedPayload) : null],
+       RETURNING decided_by_email AS "decidedByEmail", decided_at AS "decidedAt", undo_until AS "undoUntil"`,
+      [id, status, actor.userId, actor.email, note, plan?.editedPayload ? JSON.stringify(plan.editedPayload) : null, undoSeconds],
     );
     const decided = updated.rows[0];
     if (!decided) {
@@ -107,6 +119,7 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
         note,
         ...(edited ? { payload: edited } : {}),
         ...(plan ? { destination: plan.destination, template: plan.template } : {}),
+        undoUntil: decided.undoUntil,
       },
     });
 
@@ -119,11 +132,13 @@ export async function decideAction(actor: Actor, id: string, input: DecisionInpu
           destination: plan.destination,
           payload: plan.outboxPayload,
           skipReason: plan.skipReason ?? undefined,
+          // Not claimable while the decision can still be undone.
+          notBefore: decided.undoUntil,
         });
-        if (plan.destination) db.afterCommit(() => drainSoon([id]));
+        if (plan.destination) db.afterCommit(() => drainSoon([id], decided.undoUntil));
       }
       dispatch = { status: !plan.dispatchable ? 'none' : plan.destination ? 'queued' : 'skipped', destination: plan.destination, message: plan.message };
     }
-    return { id, status, decidedByEmail: decided.decidedByEmail, decidedAt: decided.decidedAt, dispatch };
+    return { id, status, decidedByEmail: decided.decidedByEmail, decidedAt: decided.decidedAt, undoUntil: decided.undoUntil, dispatch };
   });
 }
