@@ -127,10 +127,7 @@ async function main(): Promise<void> {
 
     // In the page: from the keydown's time stamp to the moment `next` is current, focused and
     // its Approve button enabled (or, after the last one, the decided item's receipt is drawn).
-    await page.evaluate(() => {
-      const w = window as unknown as { __keyAt: number };
-      window.addEventListener('keydown', (e) => (w.__keyAt = e.timeStamp), { capture: true });
-    });
+    await page.evaluate(`window.addEventListener('keydown', (e) => { window.__keyAt = e.timeStamp; }, { capture: true })`);
     const decisions: Decision[] = [];
     for (let i = 0; i < order.length; i++) {
       const intended = await page.evaluate(
@@ -138,36 +135,26 @@ async function main(): Promise<void> {
       );
       if (!intended) throw new Error(`decision ${i + 1}: no action is current`);
       const next = order.slice(order.indexOf(intended) + 1)[0] ?? null;
-      const ready = page.evaluate(
-        ({ intended, next }) =>
-          new Promise<number>((resolve) => {
-            const w = window as unknown as { __keyAt: number };
-            const done = () => {
-              if (next) {
-                const row = document.querySelector(`[data-action-id="${next}"]`);
-                const approve = row?.querySelector<HTMLButtonElement>('[data-decision-buttons] button');
-                return row?.getAttribute('aria-current') === 'true' && document.activeElement === row && approve !== null && approve?.disabled === false;
-              }
-              return document.querySelector(`[data-decided-id="${intended}"]`) !== null;
-            };
-            const check = () => {
-              if (!done()) return false;
-              resolve(performance.now() - w.__keyAt);
-              return true;
-            };
-            const observer = new MutationObserver(() => {
-              if (check()) observer.disconnect();
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-current', 'disabled'] });
-            document.addEventListener('focusin', function onFocus() {
-              if (check()) {
-                observer.disconnect();
-                document.removeEventListener('focusin', onFocus);
-              }
-            });
-          }),
-        { intended, next },
-      );
+      // A string, not a function: tsx's helpers (__name) do not exist in the page.
+      const ready = page.evaluate<number>(`new Promise((resolve) => {
+        const intended = ${JSON.stringify(intended)};
+        const next = ${JSON.stringify(next)};
+        const done = () => {
+          if (!next) return document.querySelector('[data-decided-id="' + intended + '"]') !== null;
+          const row = document.querySelector('[data-action-id="' + next + '"]');
+          const approve = row ? row.querySelector('[data-decision-buttons] button') : null;
+          return row !== null && row.getAttribute('aria-current') === 'true' && document.activeElement === row && approve !== null && !approve.disabled;
+        };
+        const observer = new MutationObserver(() => check());
+        const check = () => {
+          if (!done()) return;
+          resolve(performance.now() - window.__keyAt);
+          observer.disconnect();
+          document.removeEventListener('focusin', check);
+        };
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-current', 'disabled'] });
+        document.addEventListener('focusin', check);
+      })`);
       await page.keyboard.press('a');
       const ms = await ready;
       decisions.push({ intended, next, ms });

@@ -8,12 +8,12 @@ import { EmptyState } from '@/components/data-table';
 import { ACTIONS_KEY } from '@/components/pending-badge';
 import { apiGet } from '@/lib/api-client';
 import type { ActionListItem } from '@/lib/queries/actions/list';
-import { decideActionAction } from '@/lib/server-actions/decide-action';
 import { decideActionsAction } from '@/lib/server-actions/decide-actions';
 import { undoDecisionAction } from '@/lib/server-actions/undo-decision';
 import { ActionCard, approveBlocker, type CardActions, kindContext, type OpenForm } from './action-card';
 import { type BulkAsk, BulkBar } from './bulk-bar';
 import { CallCard } from './call-card';
+import { type DecisionAnswer, requestDecision } from './decide-request';
 import { type DecidedEntry, DecidedRow } from './decided-row';
 import type { QueueSettings } from './queue-settings';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -40,7 +40,7 @@ interface Props {
   reasons: string[];
 }
 
-type DecisionOutcome = { ok: true; status: string; message: string; undoUntil?: string } | { ok: false; message: string };
+type DecisionOutcome = DecisionAnswer;
 
 const failed = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : 'The request failed' });
 const untilMs = (iso: string | undefined): number | null => (iso && Number.isFinite(Date.parse(iso)) ? Date.parse(iso) : null);
@@ -188,17 +188,7 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
       if (state.current.decided[item.id]) return;
       const template = state.current.templates[item.id];
       begin([item], decision);
-      const form = new FormData();
-      form.set('id', item.id);
-      form.set('decision', decision);
-      if (extra.note) form.set('note', extra.note);
-      if (extra.payload) form.set('payload', JSON.stringify(extra.payload));
-      if (decision === 'approve' && template) form.set('template', template);
-      const result = await decideActionAction(null, form).catch(failed);
-      finish(
-        item,
-        result.ok ? { ok: true, status: result.status, message: result.message, undoUntil: result.undoUntil } : { ok: false, message: result.error },
-      );
+      finish(item, await requestDecision(item.id, decision, { ...extra, template: decision === 'approve' && template ? template : undefined }));
       settled();
     },
     [begin, finish, settled],

@@ -29,11 +29,12 @@ export const DecidedRow = memo(function DecidedRow({ entry, onUndo }: { entry: D
   useEffect(() => {
     setLeft(secondsLeft(entry.undoUntil));
     if (entry.undoUntil === null) return;
+    // Once a second, and only while the window is open: a long session keeps many receipts.
     const timer = setInterval(() => {
       const next = secondsLeft(entry.undoUntil);
       setLeft(next);
       if (next === 0) clearInterval(timer);
-    }, 250);
+    }, 1000);
     return () => clearInterval(timer);
   }, [entry.undoUntil]);
   const undoable = entry.phase === 'decided' && left > 0;
