@@ -159,11 +159,11 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'get',
     path: '/api/actions',
-    summary: 'Actions raised by calls, oldest first',
+    summary: 'Actions raised by calls, oldest first, one keyset page at a time',
     auth: 'user',
     permission: 'actions:read',
     query: actionFiltersSchema,
-    responses: { 200: '`{ "actions": [Action] }`, each with its call' },
+    responses: { 200: '`{ "actions": [Action], "nextCursor": string | null }`, each with its call', 400: 'A cursor this API did not issue' },
     tag: 'Actions',
   },
   {

@@ -11,6 +11,8 @@ export const ACTION_STATUSES = ['pending', 'approved', 'rejected', 'dispatched',
 export const actionFiltersSchema = z.object({
   status: z.enum(ACTION_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** The `nextCursor` of the page before. */
+  cursor: pgText().max(400).optional(),
 });
 export type ActionFilters = z.infer<typeof actionFiltersSchema>;
 

@@ -48,7 +48,7 @@ const README_NAMES: Record<string, { query?: string[]; body?: string[] }> = {
   },
   'GET /api/calls/export': { query: ['provider', 'status', 'outcome', 'success', 'pending', 'agent', 'meta', 'range', 'from', 'to', 'tz', 'q', 'sort', 'dir'] },
   'GET /api/deliveries': { query: ['provider', 'outcome', 'verification', 'since', 'from', 'to', 'q', 'cursor', 'limit'] },
-  'GET /api/actions': { query: ['status', 'limit'] },
+  'GET /api/actions': { query: ['status', 'limit', 'cursor'] },
   'GET /api/analytics/{chart}': { query: ['range', 'from', 'to', 'provider', 'tz', 'granularity', 'by', 'key', 'format'] },
   'POST /api/actions/{id}/decision': { body: ['decision', 'note', 'payload', 'template'] },
   'POST /api/actions/{id}/mark-sent': { body: ['reference'] },
@@ -193,6 +193,14 @@ describe('README ↔ the routes: every documented query parameter is read', () =
         if (name === 'cursor') {
           // A cursor the route issued itself: two rows exist, so a page of one has a next one.
           if (route === 'GET /api/calls') await Promise.all([insertCall(uid('contract')), insertCall(uid('contract'))]);
+          else if (route === 'GET /api/actions')
+            await Promise.all(
+              [1, 2].map(() =>
+                post('mirai', {
+                  event: { type: 'action', data: { action: 'send_whatsapp', call: { id: uid('contract') }, payload: { number: '+911234567890' } } },
+                }),
+              ),
+            );
           else
             await Promise.all(
               [1, 2].map(() => post('mirai', { event: { type: 'call.completed', data: { call: { id: uid('contract'), status: 'completed' } } } })),

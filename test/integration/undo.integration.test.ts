@@ -14,6 +14,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 import { POST as decide } from '@/app/api/actions/[id]/decision/route';
 import { POST as undo } from '@/app/api/actions/[id]/undo/route';
 import { decideAction } from '@/lib/commands/actions/decide';
+import { redispatchAction } from '@/lib/commands/actions/redispatch';
 import { undoDecision } from '@/lib/commands/actions/undo';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
@@ -146,6 +147,20 @@ describe('undo through the API', () => {
     await testDb().query(`UPDATE dispatch_outbox SET status = 'in_flight', attempts = 1 WHERE action_id = $1`, [id]);
     await expect(undoDecision(approver, id)).rejects.toMatchObject({ status: 409, code: 'undo_window_closed' });
     expect((await actionRow(id))?.status).toBe('approved');
+  });
+
+  it('sending a never-sent approval again inside the window still waits for it, and can still be undone', async () => {
+    const [id = ''] = await seedActions(1, 'create_order', () => orderPayload('undo-redispatch'));
+    const decided = await decideAction(approver, id, { decision: 'approve' }, testConfig(), 30);
+    expect((await outboxRows([id]))[0]?.status).toBe('skipped');
+    await redispatchAction(approver, id, config);
+    const [row] = await outboxRows([id]);
+    expect(row).toMatchObject({ status: 'pending' });
+    expect(row?.next_attempt_at.getTime()).toBe(decided.undoUntil.getTime());
+    expect((await drainOutbox({ actionIds: [id], config })).claimed).toBe(0);
+    await undoDecision(approver, id);
+    expect(await outboxRows([id])).toHaveLength(0);
+    expect(deliveries(id)).toHaveLength(0);
   });
 
   it('a viewer may not undo (403); an unknown id is 404', async () => {

@@ -24,8 +24,15 @@ export interface Redispatched {
 export async function redispatchAction(actor: Actor, id: string, config: DispatchConfig = dispatchConfig(env())): Promise<Redispatched> {
   assertCan(actor, 'actions:decide');
   return transaction(async (db) => {
-    const { rows } = await db.query<{ status: string; kind: string; attempts: number; last_error: string | null; action_status: string }>(
-      `SELECT o.status, o.kind, o.attempts, o.last_error, a.status AS action_status
+    const { rows } = await db.query<{
+      status: string;
+      kind: string;
+      attempts: number;
+      last_error: string | null;
+      action_status: string;
+      not_before: Date;
+    }>(
+      `SELECT o.status, o.kind, o.attempts, o.last_error, a.status AS action_status, GREATEST(now(), COALESCE(a.undo_until, now())) AS not_before
        FROM action a LEFT JOIN dispatch_outbox o ON o.action_id = a.id WHERE a.id = $1`,
       [id],
     );
@@ -35,10 +42,11 @@ export async function redispatchAction(actor: Actor, id: string, config: Dispatc
     const destination = destinationFor(current.kind, config);
     if (!destination) throw new AppError(409, 'not_configured', notConfiguredMessage(current.kind));
     const updated = await db.query(
-      `UPDATE dispatch_outbox SET status = 'pending', destination = $2, attempts = 0, next_attempt_at = now(), last_error = NULL,
+      // Not before the decision's undo window closes (a never-sent action sent again inside it).
+      `UPDATE dispatch_outbox SET status = 'pending', destination = $2, attempts = 0, next_attempt_at = $3, last_error = NULL,
               lease_until = NULL, lease_token = NULL, updated_at = now()
        WHERE action_id = $1 AND status IN ('failed', 'needs_check', 'skipped')`,
-      [id, destination],
+      [id, destination, current.not_before],
     );
     if (updated.rowCount !== 1) {
       throw new AppError(
@@ -57,7 +65,7 @@ export async function redispatchAction(actor: Actor, id: string, config: Dispatc
       before: { status: current.action_status, outbox: current.status, attempts: current.attempts, lastError: current.last_error },
       after: { status: 'approved', outbox: 'pending', destination },
     });
-    db.afterCommit(() => drainSoon([id]));
+    db.afterCommit(() => drainSoon([id], current.not_before));
     return { id, status: 'approved', destination, message: `Queued again; sending to ${destinationLabel(current.kind, config)}.` };
   });
 }

@@ -19,6 +19,8 @@ export interface ActionDetail {
   decidedAt: Date | null;
   decidedByEmail: string | null;
   decisionNote: string | null;
+  /** Until when the decision can be undone; null when pending. */
+  undoUntil: Date | null;
   providerCallId: string | null;
   call: {
     id: string;
@@ -87,7 +89,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
     db.query<ActionRow>(
       `SELECT a.id, a.provider, a.kind, a.raw_kind AS "rawKind", a.reason, a.status, a.payload, a.edited_payload AS "editedPayload",
               a.created_at AS "createdAt", a.decided_at AS "decidedAt", a.decided_by_email AS "decidedByEmail", a.decision_note AS "decisionNote",
-              a.provider_call_id AS "providerCallId",
+              a.undo_until AS "undoUntil", a.provider_call_id AS "providerCallId",
               c.id AS "callId", c.provider AS "callProvider", c.provider_call_id AS "callProviderCallId", c.customer_number AS "callCustomerNumber",
               c.status AS "callStatus", c.started_at AS "callStartedAt", c.ended_at AS "callEndedAt",
               o.id AS "outboxId", o.destination AS "outboxDestination", o.status AS "outboxStatus", o.attempts AS "outboxAttempts",
@@ -128,6 +130,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
     decidedAt: row.decidedAt,
     decidedByEmail: row.decidedByEmail,
     decisionNote: row.decisionNote,
+    undoUntil: row.undoUntil,
     providerCallId: row.providerCallId,
     call: row.callId
       ? {

@@ -4,6 +4,7 @@ import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 import { maskPersonalData } from '@/lib/privacy';
 import type { ActionFilters } from '@/lib/schemas/actions';
+import { decodeActionCursor, encodeActionCursor } from './cursor';
 
 // Actions as the queue, the API and the badge read them. Dates are ISO strings, so what the
 // page renders first and what the queue polls from /api/actions are the same shape.
@@ -21,6 +22,11 @@ export interface ActionListItem {
   decidedAt: string | null;
   decidedByEmail: string | null;
   decisionNote: string | null;
+  /**
+   * Until when the decision can be undone (ISO); null when pending or decided before undo existed.
+   * Always there in what the list reads; optional so hand-made items (tests) need not say it.
+   */
+  undoUntil?: string | null;
   providerCallId: string | null;
   callId: string | null;
   call: { id: string; customerNumber: string | null; status: string; providerCallId: string; endedAt: string | null; summary?: string | null } | null;
@@ -40,6 +46,7 @@ interface Row {
   decided_at: Date | null;
   decided_by_email: string | null;
   decision_note: string | null;
+  undo_until: Date | null;
   provider_call_id: string | null;
   call_id: string | null;
   c_id: string | null;
@@ -58,7 +65,7 @@ interface Row {
 /** `where` and `orderBy` are fixed SQL fragments of this file; only `params` carry values. */
 async function findRows(where: string, orderBy: string, params: unknown[]): Promise<Row[]> {
   const { rows } = await pool().query<Row>(
-    `SELECT a.id, a.provider, a.kind, a.raw_kind, a.reason, a.status, a.payload, a.edited_payload, a.created_at,
+    `SELECT a.id, a.provider, a.kind, a.raw_kind, a.reason, a.status, a.payload, a.edited_payload, a.created_at, a.undo_until,
             a.decided_at, a.decided_by_email, a.decision_note, a.provider_call_id, a.call_id,
             c.id AS c_id, c.customer_number AS c_customer_number, c.status AS c_status, c.provider_call_id AS c_provider_call_id, c.ended_at AS c_ended_at, c.summary AS c_summary,
             o.status AS o_status, o.destination AS o_destination, o.attempts AS o_attempts, o.last_error AS o_last_error, o.response_id AS o_response_id
@@ -87,6 +94,7 @@ function toItem(row: Row): ActionListItem {
     decidedAt: row.decided_at?.toISOString() ?? null,
     decidedByEmail: row.decided_by_email,
     decisionNote: row.decision_note,
+    undoUntil: row.undo_until?.toISOString() ?? null,
     providerCallId: row.provider_call_id,
     callId: row.call_id,
     call: row.c_id
@@ -109,11 +117,40 @@ function forActor(actor: Actor, items: ActionListItem[]): ActionListItem[] {
   return can(actor.role, 'personal-data:read') ? items : maskPersonalData(items);
 }
 
-/** Actions oldest first: the queue is worked from the front. */
-export async function listActions(actor: Actor, filters: ActionFilters): Promise<ActionListItem[]> {
+export interface ActionsPage {
+  actions: ActionListItem[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/**
+ * Actions oldest first, one keyset page at a time: the queue is worked from the front. One row
+ * more than the page is read to know whether another page follows; with a status the read walks
+ * the (status, created_at) index, so a page costs the same at the 1,000th pending action.
+ */
+export async function listActionsPage(actor: Actor, filters: ActionFilters): Promise<ActionsPage> {
   assertCan(actor, 'actions:read');
-  const rows = await findRows('($2::text IS NULL OR a.status = $2)', 'a.created_at, a.id', [filters.limit, filters.status ?? null]);
-  return forActor(actor, rows.map(toItem));
+  const params: unknown[] = [filters.limit + 1];
+  const where: string[] = [];
+  if (filters.status) {
+    params.push(filters.status);
+    where.push(`a.status = $${params.length}`);
+  }
+  if (filters.cursor) {
+    const after = decodeActionCursor(filters.cursor);
+    params.push(after.createdAt, after.id);
+    where.push(`(a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  const rows = await findRows(where.join(' AND ') || 'true', 'a.created_at, a.id', params);
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > filters.limit && last ? encodeActionCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null;
+  return { actions: forActor(actor, page.map(toItem)), nextCursor };
+}
+
+/** The first page of actions, oldest first (the queue page's first render). */
+export async function listActions(actor: Actor, filters: ActionFilters): Promise<ActionListItem[]> {
+  return (await listActionsPage(actor, filters)).actions;
 }
 
 /** The latest decisions, newest first, with what became of each. */

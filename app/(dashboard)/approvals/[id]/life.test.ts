@@ -48,4 +48,23 @@ describe('action life', () => {
       ['Attempt 2 to shopify: Found already delivered (looked up by our key)', '40 ms · id gid://shopify/Order/1'],
     ]);
   });
+
+  it('an undone decision says who undid it and what it was', () => {
+    const undone = {
+      ...action,
+      status: 'approved',
+      outbox: null,
+      history: [
+        { at: at('01:00'), actorEmail: 'ops@x', action: 'action_rejected', before: {}, after: { note: 'duplicate' } },
+        { at: at('01:05'), actorEmail: 'lead@x', action: 'action_undone', before: { status: 'rejected' }, after: { status: 'pending' } },
+        { at: at('01:10'), actorEmail: 'lead@x', action: 'action_approved', before: {}, after: {} },
+      ],
+    } as unknown as ActionDetail;
+    expect(actionLife(undone).map((e) => [e.title, e.detail])).toEqual([
+      ['Raised by mirai call p1', 'Reason: missing address'],
+      ['Rejected by ops@x', 'Reason: duplicate'],
+      ['Undone by lead@x', 'The rejection was taken back; nothing was sent'],
+      ['Approved by lead@x', null],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ActionDetail } from '@/lib/queries/actions/detail';
 
 // An action's life as one timeline, oldest first: raised by the call, decided (and by whom),
-// queued, each attempt with its answer, re-dispatched, sent. Pure, so it is unit-tested.
+// undone, queued, each attempt with its answer, re-dispatched, sent. Pure, so it is unit-tested.
 
 export interface LifeEvent {
   at: Date;
@@ -43,6 +43,9 @@ export function actionLife(action: ActionDetail): LifeEvent[] {
       events.push({ at: entry.at, title: `Approved by ${by}`, detail: parts.join(' · ') || null, tone: 'good' });
     } else if (entry.action === 'action_rejected') {
       events.push({ at: entry.at, title: `Rejected by ${by}`, detail: after.note ? `Reason: ${String(after.note)}` : null, tone: 'bad' });
+    } else if (entry.action === 'action_undone') {
+      const was = obj(entry.before).status === 'rejected' ? 'rejection' : 'approval';
+      events.push({ at: entry.at, title: `Undone by ${by}`, detail: `The ${was} was taken back; nothing was sent`, tone: 'neutral' });
     } else if (entry.action === 'action_redispatched') {
       events.push({ at: entry.at, title: `Sent again by ${by}`, detail: after.destination ? `to ${words(String(after.destination))}` : null, tone: 'neutral' });
     } else if (entry.action === 'action_marked_sent') {
