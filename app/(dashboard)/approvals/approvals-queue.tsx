@@ -38,6 +38,8 @@ interface Props {
   renderedAt: number;
   /** The team's common rejection reasons, one click away in every reject form. */
   reasons: string[];
+  /** How many are pending in all: the queue shows the oldest 100. */
+  pendingTotal: number;
 }
 
 type DecisionOutcome = DecisionAnswer;
@@ -57,7 +59,7 @@ function useStable<T>(value: T): T {
   return kept.current.value;
 }
 
-export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: givenReasons }: Props) {
+export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: givenReasons, pendingTotal }: Props) {
   const settings = useStable(given);
   const reasons = useStable(givenReasons);
   const client = useQueryClient();
@@ -124,12 +126,19 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
     setFocusedId(id);
   }, []);
 
-  // The queue and the navigation badge refetch once the decisions in flight have all answered.
+  // The queue and the navigation badge refetch once the decisions in flight have all answered
+  // and the keyboard has paused for a second: while someone works at speed, a refetch of the
+  // whole queue after every decision would take the main thread from the next keypress.
   const inFlight = useRef(0);
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const settled = useCallback(() => {
     inFlight.current -= 1;
-    if (inFlight.current === 0) void client.invalidateQueries({ queryKey: ACTIONS_KEY });
+    clearTimeout(refetchTimer.current);
+    refetchTimer.current = setTimeout(() => {
+      if (inFlight.current === 0) void client.invalidateQueries({ queryKey: ACTIONS_KEY });
+    }, 1_000);
   }, [client]);
+  useEffect(() => () => clearTimeout(refetchTimer.current), []);
 
   /** Draw decisions at once; focus moves on below the current row if it was among them. */
   const begin = useCallback(
@@ -394,6 +403,11 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
             </CallCard>
           ))}
         </ul>
+      )}
+      {data.length >= 100 && pendingTotal > data.length && (
+        <p className="text-sm text-slate-600" data-testid="queue-more">
+          Showing the {data.length} oldest of {pendingTotal.toLocaleString('en')} pending: decide these and the next ones come in with the next refresh.
+        </p>
       )}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>

@@ -76,6 +76,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           settings={settings}
           renderedAt={Date.now()}
           reasons={settings.mayDecide ? await commonRejectReasons(actor) : []}
+          pendingTotal={counts.pending}
         />
       )}
       {view === 'attention' && <DecisionsTable items={await listNeedingAttention(actor)} empty="Nothing failed or needs checking" />}
