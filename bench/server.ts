@@ -54,6 +54,8 @@ export interface StartOptions {
    * .next-profiles/ at the project root.
    */
   cpuProfileDir?: string;
+  /** Settings beyond the bench's own, given the port (a browser signing in needs BETTER_AUTH_URL). */
+  env?: (port: number) => Record<string, string>;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, closed: Promise<void>, tail: () => string): Promise<void> {
@@ -73,7 +75,7 @@ async function waitForHealth(url: string, child: ChildProcess, closed: Promise<v
   throw new Error(`${url} did not answer 200 within ${START_TIMEOUT_MS / 1000}s:\n${tail()}`);
 }
 
-export async function startServer({ databaseUrl, poolMax, cpuProfileDir }: StartOptions): Promise<BenchServer> {
+export async function startServer({ databaseUrl, poolMax, cpuProfileDir, env }: StartOptions): Promise<BenchServer> {
   const port = await freePort();
   // Node runs Next's CLI directly so it can take --cpu-prof, which NODE_OPTIONS refuses.
   const args = [
@@ -96,6 +98,7 @@ export async function startServer({ databaseUrl, poolMax, cpuProfileDir }: Start
       BENCH_ROUTES: 'true',
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
       ...demoSecretSettings(),
+      ...env?.(port),
     },
   });
   const group = child.pid;

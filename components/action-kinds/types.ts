@@ -56,4 +56,6 @@ export interface ActionKindView {
   Changes?: ComponentType<ChangesProps>;
   /** Why Approve must wait, beyond the approver's role; null when it need not. */
   approveBlocker?: (ctx: KindContext & { destination: string | null; template: string }) => string | null;
+  /** When acting on it stops helping the customer (epoch ms; a WhatsApp service window's close), or null. The queue's urgency sort. */
+  deadline?: (ctx: KindContext) => number | null;
 }

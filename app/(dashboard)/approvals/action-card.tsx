@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import { kindView } from '@/components/action-kinds/registry';
 import type { KindContext } from '@/components/action-kinds/types';
 import { type Json, words } from '@/components/action-kinds/values';
@@ -12,28 +13,36 @@ import { customerOf, formatAge } from './view-model';
 
 export type OpenForm = 'edit' | 'reject' | null;
 
+/** What a card can ask of the queue; one stable object for every card, so a card redraws only when its own props change. */
+export interface CardActions {
+  template: (id: string, template: string) => void;
+  select: (id: string, selected: boolean) => void;
+  focus: (id: string) => void;
+  form: (id: string, form: OpenForm) => void;
+  approve: (id: string, payload?: Json) => void;
+  reject: (id: string, reason: string) => void;
+}
+
 export interface CardProps {
   item: ActionListItem;
   settings: QueueSettings;
   now: number;
+  /** The customer as the call's actions name them (a message may not, the order beside it does). */
+  customerName: string | null;
+  reasons: string[];
   focused: boolean;
   selected: boolean;
   form: OpenForm;
   busy: boolean;
   error: string | null;
   template: string;
-  onTemplate: (template: string) => void;
-  onSelect: (selected: boolean) => void;
-  onFocus: () => void;
-  onForm: (form: OpenForm) => void;
-  onApprove: (payload?: Json) => void;
-  onReject: (reason: string) => void;
+  actions: CardActions;
 }
 
 const button = 'rounded px-3 py-1 disabled:cursor-not-allowed disabled:opacity-40';
 
 /** What the kind's views are told about this action in the queue. */
-function kindContext(item: ActionListItem, settings: QueueSettings, now: number): KindContext {
+export function kindContext(item: ActionListItem, settings: QueueSettings, now: number): KindContext {
   return {
     payload: item.payload,
     reason: item.reason,
@@ -51,9 +60,10 @@ export function approveBlocker(item: ActionListItem, settings: QueueSettings, te
   return blocker ? blocker({ ...kindContext(item, settings, now), destination: settings.destinations[item.kind] ?? null, template }) : null;
 }
 
-export function ActionCard(props: CardProps) {
-  const { item, settings, now, form, busy } = props;
-  const customer = customerOf(item);
+export const ActionCard = memo(function ActionCard(props: CardProps) {
+  const { item, settings, now, form, busy, actions } = props;
+  const own = customerOf(item);
+  const customer = { name: own.name ?? props.customerName, number: own.number };
   const destination = settings.destinations[item.kind] ?? null;
   const kind = kindView(item.kind);
   const editable = kind !== null;
@@ -71,7 +81,7 @@ export function ActionCard(props: CardProps) {
       // click's focus without adding a tab stop). Its decision buttons leave the current row be.
       tabIndex={-1}
       onFocus={(e) => {
-        if (!(e.target as Element).closest('[data-decision-buttons]')) props.onFocus();
+        if (!props.focused && !(e.target as Element).closest('[data-decision-buttons]')) actions.focus(item.id);
       }}
       className={`space-y-3 px-4 py-3 focus:outline-none ${props.focused ? 'bg-sky-50/60 ring-2 ring-inset ring-sky-300' : ''}`}
     >
@@ -81,17 +91,12 @@ export function ActionCard(props: CardProps) {
           aria-label={`Select ${kind?.label ?? item.kind} for ${customer.name ?? customer.number ?? 'customer'}`}
           checked={props.selected}
           disabled={!settings.mayDecide}
-          onChange={(e) => props.onSelect(e.target.checked)}
+          onChange={(e) => actions.select(item.id, e.target.checked)}
         />
         <span className="rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">{label}</span>
         <span className="font-medium">{customer.name ?? 'Unknown customer'}</span>
         <span className="font-mono text-xs text-slate-600">{customer.number ?? '—'}</span>
         {item.reason && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{words(item.reason)}</span>}
-        {item.callId && (
-          <a href={`/calls/${item.callId}`} className="text-xs text-slate-600 underline">
-            Call {item.call?.providerCallId ?? ''}
-          </a>
-        )}
         <span className="text-xs text-slate-500" title={item.createdAt}>
           waiting {formatAge(item.createdAt, now)}
         </span>
@@ -105,7 +110,7 @@ export function ActionCard(props: CardProps) {
               type="button"
               disabled={blocker !== null || busy}
               title={blocker ?? 'Approve (a)'}
-              onClick={() => props.onApprove()}
+              onClick={() => actions.approve(item.id)}
               className={`${button} bg-slate-900 text-white hover:bg-slate-700`}
             >
               Approve
@@ -115,7 +120,7 @@ export function ActionCard(props: CardProps) {
                 type="button"
                 disabled={!settings.mayDecide || busy}
                 title="Edit, then approve (e)"
-                onClick={() => props.onForm('edit')}
+                onClick={() => actions.form(item.id, 'edit')}
                 className={`${button} border border-slate-300 hover:bg-slate-50`}
               >
                 Edit
@@ -125,7 +130,7 @@ export function ActionCard(props: CardProps) {
               type="button"
               disabled={!settings.mayDecide || busy}
               title={settings.mayDecide ? 'Reject (r)' : `Your role (${settings.role}) cannot decide actions`}
-              onClick={() => props.onForm('reject')}
+              onClick={() => actions.form(item.id, 'reject')}
               className={`${button} border border-slate-300 hover:bg-slate-50`}
             >
               Reject
@@ -138,14 +143,18 @@ export function ActionCard(props: CardProps) {
         <kind.Details
           {...context}
           destination={destination}
-          template={{ value: props.template, templates: settings.templates, disabled: !settings.mayDecide, onChange: props.onTemplate }}
+          template={{ value: props.template, templates: settings.templates, disabled: !settings.mayDecide, onChange: (t) => actions.template(item.id, t) }}
         />
       ) : (
         <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(item.payload, null, 2)}</pre>
       )}
 
-      {form === 'edit' && kind && <kind.Edit {...context} busy={busy} onSubmit={(p) => props.onApprove(p)} onCancel={() => props.onForm(null)} />}
-      {form === 'reject' && <RejectForm busy={busy} onSubmit={props.onReject} onCancel={() => props.onForm(null)} />}
+      {form === 'edit' && kind && (
+        <kind.Edit {...context} busy={busy} onSubmit={(p) => actions.approve(item.id, p)} onCancel={() => actions.form(item.id, null)} />
+      )}
+      {form === 'reject' && (
+        <RejectForm busy={busy} reasons={props.reasons} onSubmit={(reason) => actions.reject(item.id, reason)} onCancel={() => actions.form(item.id, null)} />
+      )}
       {props.error && (
         <p role="alert" className="text-sm text-red-700">
           {props.error}
@@ -153,4 +162,4 @@ export function ActionCard(props: CardProps) {
       )}
     </li>
   );
-}
+});

@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/roles';
 import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
+import { commonRejectReasons } from '@/lib/queries/actions/common-reasons';
 import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions/list';
 import { ApprovalsQueue } from './approvals-queue';
 import { DecisionsTable } from './decisions-table';
@@ -69,7 +70,15 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           {unsent.join(' ')}
         </p>
       )}
-      {view === 'queue' && <ApprovalsQueue initial={await listActions(actor, { status: 'pending', limit: 100 })} settings={settings} renderedAt={Date.now()} />}
+      {view === 'queue' && (
+        <ApprovalsQueue
+          initial={await listActions(actor, { status: 'pending', limit: 100 })}
+          settings={settings}
+          renderedAt={Date.now()}
+          reasons={settings.mayDecide ? await commonRejectReasons(actor) : []}
+          pendingTotal={counts.pending}
+        />
+      )}
       {view === 'attention' && <DecisionsTable items={await listNeedingAttention(actor)} empty="Nothing failed or needs checking" />}
       {view === 'decided' && <DecisionsTable items={await listRecentDecisions(actor)} empty="Nothing has been decided yet" />}
     </section>

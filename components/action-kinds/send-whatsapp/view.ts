@@ -1,3 +1,4 @@
+import { serviceWindow } from '@/lib/action-kinds/send-whatsapp/message';
 import type { ActionKindView } from '../types';
 import { WhatsappDetails, whatsappView } from './details';
 import { EditWhatsappForm } from './edit-form';
@@ -14,4 +15,6 @@ export const whatsappMessageView: ActionKindView = {
     const view = whatsappView(payload, reason, windowStart, now, fallbackNumber);
     return !view.windowOpen && !template ? 'The 24-hour window has closed: choose a pre-approved template' : null;
   },
+  // The free-form message can go only while the customer's 24-hour window is open.
+  deadline: ({ windowStart }) => serviceWindow(windowStart).endsAt.getTime(),
 };

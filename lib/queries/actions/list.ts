@@ -28,7 +28,7 @@ export interface ActionListItem {
   undoUntil?: string | null;
   providerCallId: string | null;
   callId: string | null;
-  call: { id: string; customerNumber: string | null; status: string; providerCallId: string; endedAt: string | null } | null;
+  call: { id: string; customerNumber: string | null; status: string; providerCallId: string; endedAt: string | null; summary?: string | null } | null;
   dispatch: { status: string; destination: string; attempts: number; lastError: string | null; responseId: string | null } | null;
 }
 
@@ -53,6 +53,7 @@ interface Row {
   c_status: string;
   c_provider_call_id: string;
   c_ended_at: Date | null;
+  c_summary: string | null;
   o_status: string | null;
   o_destination: string;
   o_attempts: number;
@@ -65,7 +66,7 @@ async function findRows(where: string, orderBy: string, params: unknown[]): Prom
   const { rows } = await pool().query<Row>(
     `SELECT a.id, a.provider, a.kind, a.raw_kind, a.reason, a.status, a.payload, a.edited_payload, a.created_at, a.undo_until,
             a.decided_at, a.decided_by_email, a.decision_note, a.provider_call_id, a.call_id,
-            c.id AS c_id, c.customer_number AS c_customer_number, c.status AS c_status, c.provider_call_id AS c_provider_call_id, c.ended_at AS c_ended_at,
+            c.id AS c_id, c.customer_number AS c_customer_number, c.status AS c_status, c.provider_call_id AS c_provider_call_id, c.ended_at AS c_ended_at, c.summary AS c_summary,
             o.status AS o_status, o.destination AS o_destination, o.attempts AS o_attempts, o.last_error AS o_last_error, o.response_id AS o_response_id
      FROM action a
      LEFT JOIN call c ON c.id = a.call_id
@@ -102,6 +103,7 @@ function toItem(row: Row): ActionListItem {
           status: row.c_status,
           providerCallId: row.c_provider_call_id,
           endedAt: row.c_ended_at?.toISOString() ?? null,
+          summary: row.c_summary,
         }
       : null,
     dispatch: row.o_status
