@@ -119,7 +119,7 @@ test('a recorded Atoms call: clicking a turn plays the recording from that turn'
     });
     expect(res.status()).toBe(200);
   }
-  const call = await findCall(page, 'provider=atoms&limit=20', (c) => c.providerCallId === callId);
+  const call = await findCall(page, `provider=atoms&q=${encodeURIComponent(callId)}`, (c) => c.providerCallId === callId);
   await page.goto(`/calls/${call.id}`);
 
   const audio = page.getByTestId('recording-audio');

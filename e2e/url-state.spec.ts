@@ -18,7 +18,7 @@ test('calls: Back and Forward step through filters one change at a time, and a r
 
   await page.goBack();
   await expect(page).toHaveURL(/\/calls\?provider=mirai$/);
-  await expect(sort).toHaveValue('activity:desc');
+  await expect(sort).toHaveValue('happened:desc');
   await page.goBack();
   await expect(page).toHaveURL(/\/calls$/);
   await expect(active).toHaveCount(0);
