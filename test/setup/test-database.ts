@@ -30,8 +30,18 @@ export async function createTestDatabase(prefix: string, serverUrl: string | nul
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    // FORCE ends connections a pool may still hold open.
-    dispose: () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined)),
+    dispose: () =>
+      withAdmin(serverUrl, async (admin) => {
+        // pg's Pool.end() resolves once its clients are removed, before their sockets close: wait
+        // (up to 5 s) for those backends to leave, so FORCE does not terminate a client still
+        // ending (an unhandled 57P01 in the test process). FORCE then ends whatever a pool left open.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
 }
 
