@@ -21,12 +21,13 @@ export interface TemplateDraft {
   params: { source: TemplateParamSource; value: string }[];
 }
 
-let next = 0;
-const newKey = () => `t${++next}`;
+// The stored list's keys are their positions, the same on the server and in the browser (the
+// editor is rendered on both); a template added in the browser takes the next of its own.
+let added = 0;
 
 export function draftsFrom(templates: readonly WhatsappTemplate[]): TemplateDraft[] {
-  return templates.map((t) => ({
-    key: newKey(),
+  return templates.map((t, i) => ({
+    key: `saved-${i}`,
     name: t.name,
     language: t.language,
     body: t.body,
@@ -35,7 +36,8 @@ export function draftsFrom(templates: readonly WhatsappTemplate[]): TemplateDraf
 }
 
 export function emptyDraft(language: string): TemplateDraft {
-  return { key: newKey(), name: '', language, body: '', params: [] };
+  added += 1;
+  return { key: `added-${added}`, name: '', language, body: '', params: [] };
 }
 
 /** What {{n}} most often holds in a message after a call, in the order templates usually use them. */

@@ -30,8 +30,8 @@ export function WhatsappTemplatesCard({ setting, canManage }: { setting: Templat
           </p>
           {canManage ? (
             <WhatsappTemplatesForm
-              // Keyed by what is stored: after saving, the editor shows what the database holds.
-              key={`${setting.updatedAt?.toISOString() ?? 'seed'}:${JSON.stringify(setting.templates)}`}
+              // After saving, the editor shows what the database holds.
+              stored={`${setting.updatedAt?.toISOString() ?? 'seed'}:${JSON.stringify(setting.templates)}`}
               templates={setting.templates}
               seeded={setting.seeded}
             />

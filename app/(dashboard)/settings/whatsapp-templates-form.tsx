@@ -27,11 +27,21 @@ const LINK_HINT = '{call_id} and {order_reference} are filled in';
 
 const savedJson = (drafts: readonly TemplateDraft[]) => JSON.stringify(drafts.map(templateOf));
 
-export function WhatsappTemplatesForm({ templates, seeded }: { templates: WhatsappTemplate[]; seeded: boolean }) {
+/** `stored` names what the database holds (when it was saved, and the list): when it changes, the editor starts again from it. */
+export function WhatsappTemplatesForm({ templates, seeded, stored }: { templates: WhatsappTemplate[]; seeded: boolean; stored: string }) {
   const [result, save, pending] = useActionState<SetWhatsappTemplatesResult | null, FormData>(setWhatsappTemplatesAction, null);
   const [drafts, setDrafts] = useState<TemplateDraft[]>(() => draftsFrom(templates));
-  const [initial] = useState(() => savedJson(drafts));
+  const [initial, setInitial] = useState(() => savedJson(drafts));
   const [checked, setChecked] = useState(false);
+  // After a save the page comes back with the stored list: show it (the form itself stays, with its message).
+  const [syncedWith, setSyncedWith] = useState(stored);
+  if (syncedWith !== stored) {
+    const fresh = draftsFrom(templates);
+    setSyncedWith(stored);
+    setDrafts(fresh);
+    setInitial(savedJson(fresh));
+    setChecked(false);
+  }
   const [confirmReset, setConfirmReset] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const problems: DraftProblems = checked ? draftProblems(drafts) : {};
