@@ -204,7 +204,9 @@ export function describePrismaSchema(dmmf: Dmmf, schemaText: string): string[] {
   }
   for (const raw of rawIndexes(schemaText)) {
     const kind = raw.unique ? 'unique' : 'index';
-    lines.push(`${kind} ${tableOf(raw.model).table}.${raw.name} ${raw.method === 'btree' ? '' : `using ${raw.method} `}(${raw.columns}) (expression, partial or covering)`);
+    lines.push(
+      `${kind} ${tableOf(raw.model).table}.${raw.name} ${raw.method === 'btree' ? '' : `using ${raw.method} `}(${raw.columns}) (expression, partial or covering)`,
+    );
   }
   return lines.sort();
 }
