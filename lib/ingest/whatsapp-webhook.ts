@@ -9,7 +9,7 @@ import type { Verification } from '@/lib/providers/types';
 import { answerHandshake } from '@/lib/whatsapp/handshake';
 import { reconcileMessage } from '@/lib/whatsapp/reconcile';
 import { storeInboundMessages, storeStatuses } from '@/lib/whatsapp/store';
-import { type InboundMessage, parseWhatsappWebhook, type StatusReport } from '@/lib/whatsapp/webhook';
+import { type InboundMessage, parseWhatsappWebhook, type StatusReport, WHATSAPP_SIGNATURE_HEADER, WHATSAPP_SOURCE } from '@/lib/whatsapp/webhook';
 import { COMMON_HEADERS } from './handle-webhook';
 import { assertJsonContentType, readBody } from './read-body';
 import { type RejectedDelivery, recordRejected } from './record-rejected';
@@ -22,8 +22,6 @@ import { failedDelivery } from './webhook-failure';
 // the messages we sent are stored once each, and the statuses reconciled onto their actions.
 // Not a ProviderDefinition: it reports no calls, so it has no events, fold or lifecycle.
 
-export const WHATSAPP_SOURCE = 'whatsapp';
-export const WHATSAPP_SIGNATURE_HEADER = 'x-hub-signature-256';
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
 
 /** GET: Meta's subscription handshake. */

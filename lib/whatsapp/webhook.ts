@@ -7,6 +7,12 @@ import { MESSAGE_STATES, type MessageState } from './message-state';
 // carries customer messages (with their contacts) and/or statuses of messages we sent. Pure: the
 // route verifies the bytes first, this reads them, lib/whatsapp/store.ts keeps what it found.
 
+/** The `delivery.provider` of every request to /api/webhooks/whatsapp, and how /deliveries names it. */
+export const WHATSAPP_SOURCE = 'whatsapp';
+export const WHATSAPP_SOURCE_LABEL = 'WhatsApp';
+/** Meta's signature header: masked on /deliveries like the providers' own. */
+export const WHATSAPP_SIGNATURE_HEADER = 'x-hub-signature-256';
+
 export interface InboundMessage {
   wamid: string;
   businessPhoneId: string;
@@ -228,4 +234,51 @@ export function parseWhatsappWebhook(raw: Buffer | string): ParsedWebhook {
       .join('+')
       .slice(0, 200) || 'empty';
   return { ok: true, eventType, messages, statuses, ignored };
+}
+
+/**
+ * The personal data a webhook body names, for a viewer's masked view of the delivery: the
+ * customers' numbers (as Meta's digits and as E.164), profile names, and what they wrote.
+ * Loose on purpose: a rejected body (not JSON, the wrong shape) names nothing here.
+ */
+export function whatsappPersonalData(raw: Buffer | string): { phones: string[]; names: string[]; texts: string[] } {
+  const phones = new Set<string>();
+  const names = new Set<string>();
+  const texts = new Set<string>();
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch {
+    return { phones: [], names: [], texts: [] };
+  }
+  const addPhone = (v: unknown) => {
+    if (typeof v !== 'string' || !/\d{6,}/.test(v)) return;
+    phones.add(v);
+    phones.add(`+${v.replace(/\D/g, '')}`);
+  };
+  const addText = (v: unknown) => {
+    if (typeof v === 'string' && v.trim().length >= 3 && v.length <= 1000) texts.add(v);
+  };
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  for (const entry of list(obj(json)?.entry)) {
+    for (const change of list(obj(entry)?.changes)) {
+      const value = obj(obj(change)?.value);
+      for (const c of list(value?.contacts)) {
+        addPhone(obj(c)?.wa_id);
+        const name = str(obj(obj(c)?.profile)?.name);
+        if (name) names.add(name);
+      }
+      for (const m of list(value?.messages)) {
+        const message = obj(m);
+        if (!message) continue;
+        addPhone(message.from);
+        const type = typeof message.type === 'string' ? message.type : '';
+        addText(readable(type, message));
+        const part = obj(message[type]);
+        if (part) for (const key of ['caption', 'filename', 'name', 'address', 'body']) addText(part[key]);
+      }
+      for (const s of list(value?.statuses)) addPhone(obj(s)?.recipient_id);
+    }
+  }
+  return { phones: [...phones], names: [...names], texts: [...texts] };
 }

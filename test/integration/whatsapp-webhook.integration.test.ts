@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
 import { decideAction } from '@/lib/commands/actions/decide';
 import type { DispatchConfig } from '@/lib/dispatch/config';
+import { countScope, resolveScope } from '@/lib/ingest/reprocess-scope';
+import { getDelivery, listDeliveries } from '@/lib/queries/deliveries/list';
+import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
 import { lastInboundAt } from '@/lib/whatsapp/last-inbound';
 import { approver, drainUntilSettled, seedActions, testConfig } from '@/test/dispatch';
 import { type FakeDestination, whatsappCloudFake } from '@/test/fake-destinations';
@@ -372,5 +377,114 @@ describe('statuses reconciled onto the action', () => {
       ]),
     );
     expect(await deliveryOf(id)).toMatchObject([{ outcome: 'stored', event_type: 'messages+statuses' }]);
+  });
+});
+
+describe('any signed JSON', () => {
+  it('property: stored (200) or refused with a reason (400), never a 5xx or a processing failure', async () => {
+    const message = fc.record(
+      {
+        from: fc.oneof(fc.stringMatching(/^\d{8,15}$/), fc.string({ unit: 'binary', maxLength: 20 })),
+        id: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+        timestamp: fc.oneof(fc.stringMatching(/^\d{1,11}$/), fc.integer(), fc.string()),
+        type: fc.oneof(fc.constantFrom('text', 'image', 'location', 'button', 'interactive'), fc.string({ unit: 'binary', maxLength: 10 })),
+        text: fc.record({ body: fc.string({ unit: 'binary', maxLength: 50 }) }),
+        image: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+        location: fc.record({ latitude: fc.double(), longitude: fc.double(), name: fc.string({ unit: 'binary' }) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: ['id'] },
+    );
+    const status = fc.record(
+      {
+        id: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+        status: fc.constantFrom('sent', 'delivered', 'read', 'failed', 'deleted'),
+        timestamp: fc.oneof(fc.stringMatching(/^\d{1,11}$/), fc.integer({ min: -5, max: 2 ** 40 })),
+        recipient_id: fc.string({ unit: 'binary', maxLength: 20 }),
+        errors: fc.array(
+          fc.record({
+            code: fc.oneof(fc.integer(), fc.double()),
+            title: fc.string({ unit: 'binary' }),
+            error_data: fc.record({ details: fc.string({ unit: 'binary' }) }),
+          }),
+          { maxLength: 2 },
+        ),
+      },
+      { requiredKeys: ['id', 'status', 'timestamp'] },
+    );
+    const value = fc.record(
+      {
+        metadata: fc.record(
+          { phone_number_id: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), display_phone_number: fc.string({ unit: 'binary', maxLength: 20 }) },
+          { requiredKeys: [] },
+        ),
+        contacts: fc.array(fc.record({ wa_id: fc.string({ maxLength: 15 }), profile: fc.record({ name: fc.string({ unit: 'binary' }) }) }), { maxLength: 2 }),
+        messages: fc.array(message, { maxLength: 3 }),
+        statuses: fc.array(status, { maxLength: 3 }),
+      },
+      { requiredKeys: [] },
+    );
+    const doc = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({
+        object: fc.constant('whatsapp_business_account'),
+        entry: fc.array(
+          fc.record({ id: fc.string(), changes: fc.array(fc.record({ field: fc.constantFrom('messages', 'account_update'), value }), { maxLength: 2 }) }),
+          { maxLength: 2 },
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(doc, async (d) => {
+        const result = await postWhatsapp(JSON.stringify(d) ?? 'null');
+        expect([200, 400], JSON.stringify(result.json)).toContain(result.status);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('reprocessing', () => {
+  it('does not read WhatsApp deliveries (they hold no call events)', async () => {
+    const id = wamid('reprocess');
+    await postWhatsapp(whatsappBody([change({ messages: [textMessage('919800000003', id, 'hi')] })]));
+    const { rows } = await testDb().query<{ id: string }>(`SELECT id FROM delivery WHERE provider = 'whatsapp' AND position($1::bytea in body) > 0`, [
+      Buffer.from(id),
+    ]);
+    const client = await testDb().connect();
+    try {
+      const scope = await resolveScope(client, { kind: 'delivery', deliveryId: rows[0]?.id ?? '' });
+      expect(await countScope(client, scope, new Date())).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+});
+
+describe('on /deliveries', () => {
+  const viewer: Actor = { userId: 'test-viewer', email: 'viewer@test.callboard', role: 'viewer', via: 'token' };
+
+  it('filterable as provider whatsapp; a viewer reads the body without the customer in it, the signature cut short', async () => {
+    const number = customer();
+    const id = wamid('viewer');
+    await postWhatsapp(
+      whatsappBody([
+        change({
+          contacts: [{ name: 'Meenakshi Sundaram', waId: digits(number) }],
+          messages: [textMessage(digits(number), id, 'Ring twice at the blue gate near the temple')],
+        }),
+      ]),
+    );
+    const page = await listDeliveries(approver, deliveryFiltersSchema.parse({ provider: 'whatsapp', q: 'messages', limit: 100 }));
+    expect(page.deliveries.every((d) => d.provider === 'whatsapp')).toBe(true);
+    const { rows } = await testDb().query<{ id: string }>(`SELECT id FROM delivery WHERE provider = 'whatsapp' AND position($1::bytea in body) > 0`, [
+      Buffer.from(id),
+    ]);
+    const seen = await getDelivery(viewer, rows[0]?.id ?? '');
+    const text = JSON.stringify(seen);
+    for (const secret of ['Meenakshi', 'Sundaram', digits(number), 'blue gate near the temple']) expect(text).not.toContain(secret);
+    const signature = seen?.headers.find((h) => h.name === 'x-hub-signature-256');
+    expect(signature?.masked).toBe(true);
+    const whole = await getDelivery(approver, rows[0]?.id ?? '');
+    expect(JSON.stringify(whole)).toContain('blue gate near the temple');
   });
 });
