@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { decideAction } from '@/lib/commands/actions/decide';
 import type { DispatchConfig } from '@/lib/dispatch/config';
+import { drainOutbox } from '@/lib/dispatch/drain';
 import { countScope, resolveScope } from '@/lib/ingest/reprocess-scope';
 import { getDelivery, listDeliveries } from '@/lib/queries/deliveries/list';
 import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
 import { lastInboundAt } from '@/lib/whatsapp/last-inbound';
+import { reconcileMessage } from '@/lib/whatsapp/reconcile';
 import { approver, drainUntilSettled, seedActions, testConfig } from '@/test/dispatch';
 import { type FakeDestination, whatsappCloudFake } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';
@@ -334,6 +336,57 @@ describe('statuses reconciled onto the action', () => {
     expect(await actionRow(actionId)).toMatchObject({ message_state: null });
     await drainUntilSettled([actionId], config);
     expect(await actionRow(actionId)).toMatchObject({ status: 'dispatched', outbox_status: 'sent', response_id: id, message_state: 'delivered' });
+  });
+
+  it('statuses racing the outbox record, many at once: every action ends with its state (the per-message lock)', async () => {
+    const numbers = Array.from({ length: 12 }, customer);
+    const sent = await Promise.all(numbers.map((n) => sentAction(n, { drain: false })));
+    const ids = sent.map((s) => s.actionId);
+    await testDb().query(`UPDATE dispatch_outbox SET next_attempt_at = now() WHERE action_id = ANY($1::uuid[])`, [ids]);
+    const t = new Date();
+    await Promise.all([
+      drainOutbox({ actionIds: ids, config, limit: 12 }),
+      ...sent.map((s, i) =>
+        postWhatsapp(whatsappBody([change({ statuses: [statusUpdate(s.wamid, i % 2 ? 'read' : 'delivered', t, digits(numbers[i] ?? ''))] })])),
+      ),
+    ]);
+    await drainUntilSettled(ids, config);
+    const rows = await Promise.all(ids.map(actionRow));
+    expect(rows.map((r) => r.message_state)).toEqual(ids.map((_, i) => (i % 2 ? 'read' : 'delivered')));
+    expect(rows.every((r) => r.status === 'dispatched')).toBe(true);
+  });
+
+  it('the interleaving the lock is for: the outbox has read no statuses yet and not committed; the webhook waits, then applies its status', async () => {
+    const number = customer();
+    const { actionId } = await sentAction(number, { drain: false });
+    const id = wamid('interleave');
+    const outbox = await testDb().connect();
+    const webhook = await testDb().connect();
+    try {
+      // The outbox records the send and reconciles (no statuses yet), and has not committed.
+      await outbox.query('BEGIN');
+      await outbox.query(`UPDATE dispatch_outbox SET status = 'sent', response_id = $2 WHERE action_id = $1`, [actionId, id]);
+      await outbox.query(`UPDATE action SET status = 'dispatched' WHERE id = $1`, [actionId]);
+      await reconcileMessage(outbox, id, { now: new Date() });
+      // Meanwhile the webhook stores a status and reconciles: it must wait for the outbox's commit.
+      let webhookDone = false;
+      const storing = (async () => {
+        await webhook.query('BEGIN');
+        await webhook.query(`INSERT INTO whatsapp_status (wamid, status, at) VALUES ($1, 'delivered', now())`, [id]);
+        const result = await reconcileMessage(webhook, id, { now: new Date() });
+        await webhook.query('COMMIT');
+        webhookDone = true;
+        return result;
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(webhookDone).toBe(false);
+      await outbox.query('COMMIT');
+      expect(await storing).toMatchObject({ matched: true, state: 'delivered' });
+    } finally {
+      outbox.release();
+      webhook.release();
+    }
+    expect(await actionRow(actionId)).toMatchObject({ status: 'dispatched', message_state: 'delivered' });
   });
 
   it('a retryable failure after the send puts the message back in the outbox; the resend gets its own message id', async () => {
