@@ -28,6 +28,8 @@ describe('messageState', () => {
       failures: [{ code: 130429 }, { code: 131056 }],
     });
     expect(messageState([status('failed', 1), status('delivered', 2)])).toMatchObject({ state: 'delivered', failures: [{ code: 131026 }] });
+    // Meta says sent, then failed, for a message that never arrived: sent is no evidence it did.
+    expect(messageState([status('failed', 2), status('sent', 1)])).toMatchObject({ state: 'failed', at: at(2) });
   });
 
   it('property: order and repeats never change the answer', () => {

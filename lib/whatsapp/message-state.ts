@@ -1,6 +1,8 @@
 // A sent message's state from every status Meta reported for it, in any order and with repeats:
-// the furthest of sent < delivered < read; `failed` only when nothing got further (a multi-device
-// customer may get `delivered` after `failed`); every failure kept. Pure.
+// the furthest of sent < delivered < read, except that a failure outranks `sent` (Meta reports
+// `sent`, then `failed`, for a message that never arrived; `sent` is no evidence it did) and is
+// outranked by `delivered` and `read` (a multi-device customer may get it after a failure).
+// Every failure is kept. Pure.
 
 export const MESSAGE_STATES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
@@ -22,7 +24,10 @@ export interface MessageFailure {
   at: string;
 }
 
-const RANK: Record<MessageState, number> = { failed: 0, sent: 1, delivered: 2, read: 3 };
+const RANK: Record<MessageState, number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
+
+/** It reached the customer's phone: delivered or read. */
+export const arrived = (state: MessageState | null): boolean => state === 'delivered' || state === 'read';
 
 export function messageState(statuses: readonly StatusRecord[]): { state: MessageState | null; at: Date | null; failures: MessageFailure[] } {
   let best: StatusRecord | null = null;

@@ -1,7 +1,7 @@
 import { type AuditAction, writeAudit } from '@/lib/audit';
 import type { Queryable } from '@/lib/db';
 import { explainWhatsappError, whatsappError } from './errors';
-import { type MessageFailure, type MessageState, messageState, type StatusRecord } from './message-state';
+import { arrived, type MessageFailure, type MessageState, messageState, type StatusRecord } from './message-state';
 
 // Statuses onto the action that sent the message. The message is found by the id the Cloud API
 // returned (dispatch_outbox.response_id); its state is recomputed from every status stored for it
@@ -88,7 +88,7 @@ export async function reconcileMessage(db: Queryable, wamid: string, opts: Recon
   const audit = (action: AuditAction, before: object, after: object) =>
     writeAudit(db, { action, targetType: 'action', targetId: target.action_id, before, after: { ...after, by: 'whatsapp status' } });
 
-  const reached = own.state !== null && own.state !== 'failed';
+  const reached = arrived(own.state);
   if (reached && target.outbox_status === 'sent' && target.action_status === 'failed') {
     // It failed on one device and arrived on another: it did reach the customer.
     actionStatus = 'dispatched';

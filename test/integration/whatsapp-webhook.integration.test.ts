@@ -328,6 +328,27 @@ describe('statuses reconciled onto the action', () => {
     ]);
   });
 
+  it("'sent' after 'failed' (out of order) is no evidence it arrived: the action stays failed, a requeued one stays queued", async () => {
+    const t = Date.now();
+    const final = customer();
+    const a = await sentAction(final);
+    await postWhatsapp(
+      whatsappBody([
+        change({ statuses: [statusUpdate(a.wamid, 'failed', new Date(t + 2000), digits(final), [{ code: 131026, title: 'Message undeliverable' }])] }),
+      ]),
+    );
+    await postWhatsapp(whatsappBody([change({ statuses: [statusUpdate(a.wamid, 'sent', new Date(t + 1000), digits(final))] })]));
+    expect(await actionRow(a.actionId)).toMatchObject({ status: 'failed', message_state: 'failed' });
+
+    const limited = customer();
+    const b = await sentAction(limited);
+    await postWhatsapp(
+      whatsappBody([change({ statuses: [statusUpdate(b.wamid, 'failed', new Date(t + 2000), digits(limited), [{ code: 130429, title: 'Rate limit hit' }])] })]),
+    );
+    await postWhatsapp(whatsappBody([change({ statuses: [statusUpdate(b.wamid, 'sent', new Date(t + 1000), digits(limited))] })]));
+    expect(await actionRow(b.actionId)).toMatchObject({ status: 'approved', outbox_status: 'pending', message_state: 'failed' });
+  });
+
   it('a status that comes before the outbox recorded the message id is reconciled when it is recorded', async () => {
     const number = customer();
     const { actionId, wamid: id } = await sentAction(number, { drain: false });
