@@ -190,7 +190,7 @@ const ID_SEGMENTS = [
   '12345',
   '-1',
 ];
-const CHARTS = ['summary', 'volume', 'credits', 'balance', 'actions'];
+const CHARTS = ['summary', 'volume', 'credits', 'balance', 'actions', 'decisions'];
 
 function bodyTemplate(kind: NonNullable<ApiRoute['body']>): JsonNode {
   switch (kind) {

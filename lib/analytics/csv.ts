@@ -1,5 +1,5 @@
 import { type CsvValue, csvRow } from '@/lib/csv';
-import type { ActionsChart, BalanceChart, SeriesChart, SummaryChart } from './types';
+import type { ActionsChart, BalanceChart, DecisionsChart, SeriesChart, SummaryChart } from './types';
 
 // The numbers behind each chart as CSV: exactly what the chart draws, one row per bar or point.
 
@@ -32,5 +32,13 @@ export function actionsCsv(chart: ActionsChart): string {
   return csvText(
     ['stage', 'actions'],
     chart.rows.map((r) => [r.stage, r.actions]),
+  );
+}
+
+/** One row per bucket; waits in seconds, empty where nothing was decided. */
+export function decisionsCsv(chart: DecisionsChart): string {
+  return csvText(
+    ['bucket', 'raised', 'decided', 'waiting', 'p50_seconds', 'p90_seconds', 'waited_past_limit'],
+    chart.rows.map((r) => [r.bucket, r.raised, r.decided, r.waiting, r.p50, r.p90, r.late]),
   );
 }

@@ -8,7 +8,7 @@ import { BREAKDOWNS, GRANULARITIES } from './enums';
 
 const list = callExportSchema.shape;
 
-export const CHARTS = ['summary', 'volume', 'credits', 'balance', 'actions'] as const;
+export const CHARTS = ['summary', 'volume', 'credits', 'balance', 'actions', 'decisions'] as const;
 export type ChartName = (typeof CHARTS)[number];
 
 export { BREAKDOWNS, type Breakdown } from './enums';

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import type { ChartName } from '@/lib/analytics/schema';
-import type { ActionsChart, BalanceChart, SeriesChart, SummaryChart } from '@/lib/analytics/types';
+import type { ActionsChart, BalanceChart, DecisionsChart, SeriesChart, SummaryChart } from '@/lib/analytics/types';
 import { apiGet } from '@/lib/api-client';
 
 // One query per chart, keyed by the chart and its API query, so changing the breakdown refetches
@@ -13,6 +13,7 @@ interface ChartData {
   credits: SeriesChart;
   balance: BalanceChart;
   actions: ActionsChart;
+  decisions: DecisionsChart;
 }
 
 export function analyticsPath(chart: ChartName): string {

@@ -8,6 +8,7 @@ import { useAnalytics } from '@/lib/hooks/use-analytics';
 import { AnalyticsFilters } from './analytics-filters';
 import { CallsSection } from './calls-section';
 import { CreditsSection } from './credits-section';
+import { DecisionsSection } from './decisions-section';
 import { HeadlineCards } from './headline-cards';
 import { ZoneLiveNote } from './live-notes';
 import { useAnalyticsUrl } from './use-analytics-url';
@@ -64,6 +65,14 @@ export function AnalyticsView({
         <h2 className="text-base font-semibold">Credits</h2>
         <CreditsSection view={view} params={params} breakdownKeys={rollups.keys} canManageSettings={canManageSettings} onChange={setView} />
       </section>
+      {canReadActions && (
+        <section className="space-y-3" aria-labelledby="decisions-heading">
+          <h2 id="decisions-heading" className="text-base font-semibold">
+            How fast decisions are made
+          </h2>
+          <DecisionsSection params={params} />
+        </section>
+      )}
     </div>
   );
 }

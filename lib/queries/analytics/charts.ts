@@ -1,10 +1,11 @@
 import 'server-only';
 import { type BucketValue, bucketKeys, fillBuckets, topSeries } from '@/lib/analytics/buckets';
+import { fillDecisionBuckets } from '@/lib/analytics/decisions';
 import { delta, ratio } from '@/lib/analytics/deltas';
 import { previousPeriod, resolvePeriod } from '@/lib/analytics/period';
 import { averageDailyBurn, isLowBalance, runOutDate } from '@/lib/analytics/run-out';
 import type { AnalyticsQuery } from '@/lib/analytics/schema';
-import type { ActionsChart, BalanceChart, Headline, SeriesChart, SummaryChart } from '@/lib/analytics/types';
+import type { ActionsChart, BalanceChart, DecisionsChart, Headline, SeriesChart, SummaryChart } from '@/lib/analytics/types';
 import type { Actor } from '@/lib/auth/actor';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_STATUSES } from '@/lib/providers/types';
@@ -22,6 +23,7 @@ import {
   type HeadlineRow,
   type Scope,
 } from './aggregates';
+import { decisionTimes } from './decisions';
 
 // Each chart: its query (./analytics.ts), then pure shaping (lib/analytics).
 
@@ -134,5 +136,24 @@ export async function actionsChart(actor: Actor, scope: Scope): Promise<ActionsC
       { stage: 'rejected', actions: n('rejected') },
       { stage: 'dispatched', actions: n('dispatched') },
     ],
+  };
+}
+
+/** The waiting_approval rule's limit until the alert rules are read here (lib/alerts/rules.ts). */
+async function waitingLimits(): Promise<DecisionsChart['limit']> {
+  return { minutes: 15, byKind: {} };
+}
+
+export async function decisionsChart(actor: Actor, scope: Scope, q: AnalyticsQuery, now: Date = new Date()): Promise<DecisionsChart> {
+  const limit = await waitingLimits();
+  const times = await decisionTimes(actor, scope, q.granularity, limit, now);
+  return {
+    period: scope.period,
+    timeZone: scope.timeZone,
+    granularity: q.granularity,
+    limit,
+    rows: fillDecisionBuckets(bucketKeys(scope.period, q.granularity), times.rows),
+    total: times.total,
+    approvers: times.approvers,
   };
 }

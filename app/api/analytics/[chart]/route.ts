@@ -1,10 +1,10 @@
-// GET /api/analytics/<summary|volume|credits|balance|actions> — one chart's numbers as JSON, or with ?format=csv as a file.
+// GET /api/analytics/<summary|volume|credits|balance|actions|decisions> — one chart's numbers as JSON, or with ?format=csv as a file.
 
-import { actionsCsv, balanceCsv, seriesCsv, summaryCsv } from '@/lib/analytics/csv';
+import { actionsCsv, balanceCsv, decisionsCsv, seriesCsv, summaryCsv } from '@/lib/analytics/csv';
 import { analyticsQuerySchema, CHARTS, type ChartName } from '@/lib/analytics/schema';
 import { guardedRoute } from '@/lib/handlers/route';
 import { AppError } from '@/lib/http/errors';
-import { actionsChart, balanceChart, creditsChart, scopeFor, summaryChart, volumeChart } from '@/lib/queries/analytics/charts';
+import { actionsChart, balanceChart, creditsChart, decisionsChart, scopeFor, summaryChart, volumeChart } from '@/lib/queries/analytics/charts';
 
 const isChart = (v: string): v is ChartName => (CHARTS as readonly string[]).includes(v);
 
@@ -46,6 +46,12 @@ export const GET = guardedRoute({ guard: 'calls:read', params: chartParam, query
       const c = await actionsChart(actor, scope);
       data = c;
       csv = actionsCsv(c);
+      break;
+    }
+    case 'decisions': {
+      const c = await decisionsChart(actor, scope, q);
+      data = c;
+      csv = decisionsCsv(c);
       break;
     }
   }
