@@ -1,10 +1,17 @@
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { signOutAction } from '@/lib/server-actions/sign-out';
+import { ActionNotifications } from './alerts/action-notifications';
+import { AlertsBell } from './alerts/alerts-bell';
 import { PendingBadge } from './pending-badge';
 
-/** `pending`: the approval queue's count when the header was drawn (the badge then polls it). */
+/**
+ * `pending`: the approval queue's count when the header was drawn (the badge then polls it). A
+ * person who decides also gets the count in the tab's title and, when they ask, a notification
+ * of new actions; everyone gets the alerts bell (the API decides which alerts each role sees).
+ */
 export function AppHeader({ actor, pending }: { actor: Actor; pending: number }) {
+  const canDecide = can(actor.role, 'actions:decide');
   const links = [
     { href: '/', label: 'Calls', show: true },
     { href: '/analytics', label: 'Analytics', show: can(actor.role, 'calls:read') },
@@ -32,6 +39,8 @@ export function AppHeader({ actor, pending }: { actor: Actor; pending: number })
             ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {canDecide && <ActionNotifications initial={pending} />}
+          <AlertsBell canDecide={canDecide} />
           <span className="text-slate-600" data-testid="signed-in-as">
             {actor.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{actor.role}</span>
           </span>

@@ -1,27 +1,20 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
-import { apiGet } from '@/lib/api-client';
+import { usePendingCount } from '@/lib/hooks/use-action-count';
 
-// The pending-approvals count in the navigation, kept current by polling; the queue on the
-// approvals page invalidates ['actions'] after a decision, so it also updates at once.
+// The pending-approvals count in the navigation, kept current by polling (lib/hooks/use-action-count.ts).
 
-export const ACTIONS_KEY = ['actions'] as const;
+export { ACTIONS_KEY } from '@/lib/hooks/use-action-count';
 
 export function PendingBadge({ initial }: { initial: number }) {
-  const { data } = useQuery({
-    queryKey: [...ACTIONS_KEY, 'count'],
-    queryFn: ({ signal }) => apiGet<{ pending: number }>('/api/actions/count', undefined, { signal }),
-    initialData: { pending: initial },
-    refetchInterval: 10_000,
-  });
-  if (data.pending === 0) return null;
+  const pending = usePendingCount(initial);
+  if (pending === 0) return null;
   // A span's aria-label is not read out: screen readers get the exact count as hidden text instead.
   return (
     <>
       <span data-testid="pending-count" aria-hidden="true" className="ml-1 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold text-white">
-        {data.pending > 99 ? '99+' : data.pending}
+        {pending > 99 ? '99+' : pending}
       </span>
-      <span className="sr-only">{data.pending} pending</span>
+      <span className="sr-only">{pending} pending</span>
     </>
   );
 }

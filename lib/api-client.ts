@@ -20,11 +20,10 @@ function envelope(body: unknown): { code: string; message: string } | null {
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
 }
 
-export async function apiGet<T>(path: string, params?: URLSearchParams, init: { signal?: AbortSignal } = {}): Promise<T> {
-  const query = params?.toString();
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(query ? `${path}?${query}` : path, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal: init.signal });
+    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers }, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', 'Callboard could not be reached. Check your connection.');
@@ -35,4 +34,17 @@ export async function apiGet<T>(path: string, params?: URLSearchParams, init: { 
     throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `Request failed (${res.status})`);
   }
   return body as T;
+}
+
+export function apiGet<T>(path: string, params?: URLSearchParams, init: { signal?: AbortSignal } = {}): Promise<T> {
+  const query = params?.toString();
+  return send<T>(query ? `${path}?${query}` : path, { signal: init.signal });
+}
+
+/** A POST with a JSON body (none when `body` is undefined). */
+export function apiPost<T>(path: string, body?: unknown): Promise<T> {
+  return send<T>(
+    path,
+    body === undefined ? { method: 'POST' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
 }

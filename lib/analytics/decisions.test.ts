@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillDecisionBuckets, formatWait, limitWords } from './decisions';
+import { formatWait } from '@/lib/format';
+import { fillDecisionBuckets, limitWords } from './decisions';
 
 describe('fillDecisionBuckets', () => {
   it('keeps every bucket in order, empty ones without times', () => {

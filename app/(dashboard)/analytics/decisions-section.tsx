@@ -3,8 +3,9 @@ import { Chart, type ChartRow } from '@/components/charts/chart';
 import { ChartCard } from '@/components/charts/chart-card';
 import { useDisplayZone } from '@/components/local-time';
 import { timeBasisCaption } from '@/lib/analytics/captions';
-import { formatWait, limitWords } from '@/lib/analytics/decisions';
+import { limitWords } from '@/lib/analytics/decisions';
 import type { DecisionsChart } from '@/lib/analytics/types';
+import { formatWait } from '@/lib/format';
 import { analyticsPath, useAnalytics } from '@/lib/hooks/use-analytics';
 import { formatBucket, formatCount } from './format';
 
