@@ -4,7 +4,8 @@
 // browser's permission (asked only on a click, never on load) and the person's own switch, kept
 // in localStorage so every tab of theirs agrees. A tiny external store for useSyncExternalStore.
 
-export type NotifyState = 'unsupported' | 'ask' | 'denied' | 'on' | 'off';
+/** 'off' until the person clicks "Notify me", even where the site already may notify. */
+export type NotifyState = 'unsupported' | 'denied' | 'on' | 'off';
 
 const KEY = 'callboard:notify-new-actions';
 const CHANGED = 'callboard:notify-changed';
@@ -15,11 +16,10 @@ export function notifyState(): NotifyState {
   if (!supported()) return 'unsupported';
   const permission = Notification.permission;
   if (permission === 'denied') return 'denied';
-  if (permission === 'default') return 'ask';
-  return window.localStorage.getItem(KEY) === 'off' ? 'off' : 'on';
+  return permission === 'granted' && window.localStorage.getItem(KEY) === 'on' ? 'on' : 'off';
 }
 
-/** On the server nothing is known: render as if the browser had to be asked. */
+/** On the server nothing is known: nothing is offered until the browser says what it can do. */
 export const serverNotifyState = (): NotifyState => 'unsupported';
 
 export function subscribeNotify(listener: () => void): () => void {
@@ -42,7 +42,9 @@ function setSwitch(on: boolean): void {
 export async function turnOn(): Promise<NotifyState> {
   if (!supported()) return 'unsupported';
   if (Notification.permission === 'default') await Notification.requestPermission();
-  setSwitch(true);
+  // Refused: nothing to switch on (the state says "blocked").
+  if (Notification.permission === 'granted') setSwitch(true);
+  else window.dispatchEvent(new Event(CHANGED));
   return notifyState();
 }
 
