@@ -16,10 +16,10 @@ export function ruleLabel(rule: string): string {
   return RULE_LABELS[rule] ?? rule.replace(/_/g, ' ');
 }
 
-/** The bell's badge: the count, "20+" when the server had more than it sent, nothing at 0. */
-export function bellBadge(count: number, more: boolean): string | null {
-  if (count === 0) return null;
-  return more ? `${count}+` : String(count);
+/** The bell's badge: the open count, "99+" past 99, nothing at 0. */
+export function bellBadge(open: number): string | null {
+  if (open <= 0) return null;
+  return open > 99 ? '99+' : String(open);
 }
 
 const seconds = (from: string, to: Date | string) => (new Date(to).getTime() - new Date(from).getTime()) / 1000;

@@ -61,7 +61,7 @@ export function AlertsBell({ canDecide }: { canDecide: boolean }) {
   // Not allowed to read alerts: no bell at all (the server said so, not a guess here).
   if (error && 'status' in error && (error.status === 401 || error.status === 403)) return null;
   const alerts = data?.alerts ?? [];
-  const badge = bellBadge(alerts.length, Boolean(data?.nextCursor));
+  const badge = bellBadge(data?.counts.open ?? 0);
   const critical = alerts.some((a) => a.severity === 'critical');
   const now = new Date();
   return (
@@ -118,7 +118,7 @@ export function AlertsBell({ canDecide }: { canDecide: boolean }) {
           )}
           {data?.nextCursor && (
             <p className="px-2 pt-1 text-xs text-slate-500">
-              More are open:{' '}
+              {data.counts.open - alerts.length} more open:{' '}
               <a href="/alerts" className="text-blue-700 hover:underline">
                 see them all
               </a>

@@ -25,13 +25,15 @@ export interface AlertJson {
 export interface AlertsPageJson {
   alerts: AlertJson[];
   nextCursor: string | null;
+  /** All open alerts, however many this page holds. */
+  counts: { open: number };
 }
 
 export type AlertState = 'open' | 'resolved';
 
 export const ALERTS_KEY = ['alerts'] as const;
 const POLL_MS = 30_000;
-/** The bell shows at most this many; more open says "N+" (nextCursor is set). */
+/** The bell lists at most this many (its badge counts them all: counts.open). */
 export const BELL_LIMIT = 20;
 const PAGE_SIZE = 50;
 

@@ -13,7 +13,8 @@ import { formatBucket, formatCount } from './format';
 // per bucket and per approver, and how many waited past the waiting_approval rule's limit.
 
 const minutes = (seconds: number | null) => (seconds === null ? undefined : Math.round((seconds / 60) * 10) / 10);
-const formatMinutes = (m: number) => formatWait(m * 60);
+/** Axis ticks and tooltips alike: short enough for the axis ("90 min", not "1 h 30 min"). */
+const formatMinutes = (m: number) => `${m.toLocaleString('en', { maximumFractionDigits: 1 })} min`;
 
 function waitRows(chart: DecisionsChart): ChartRow[] {
   // A bucket where nothing was decided has no wait: left out so the line bridges it, not drawn at 0.
@@ -113,10 +114,24 @@ export function DecisionsSection({ params }: { params: URLSearchParams }) {
 }
 
 function ApproversTable({ chart }: { chart: DecisionsChart }) {
+  const cell = 'px-4 py-2 text-right whitespace-nowrap tabular-nums';
   return (
-    <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-label="Time to decision by approver">
-      <table className="min-w-full text-sm" data-testid="decision-approvers">
-        <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">By approver</caption>
+    <section className="rounded-lg border border-slate-200 bg-white shadow-sm" aria-labelledby="decision-approvers-heading">
+      <h3 id="decision-approvers-heading" className="px-4 pt-3 text-sm font-semibold text-slate-900">
+        By approver
+      </h3>
+      {/* A phone gets one block per approver; a wider screen the table. */}
+      <ul className="divide-y divide-slate-100 sm:hidden">
+        {chart.approvers.map((a) => (
+          <li key={a.approver} className="px-4 py-2 text-sm">
+            <p className="break-all text-slate-900">{a.approver}</p>
+            <p className="text-xs text-slate-600 tabular-nums">
+              {formatCount(a.decided)} decisions · p50 {formatWait(a.p50)} · p90 {formatWait(a.p90)} · {formatCount(a.late)} past the limit
+            </p>
+          </li>
+        ))}
+      </ul>
+      <table className="hidden min-w-full text-sm sm:table" data-testid="decision-approvers">
         <thead className="text-left text-xs text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">
@@ -140,10 +155,10 @@ function ApproversTable({ chart }: { chart: DecisionsChart }) {
           {chart.approvers.map((a) => (
             <tr key={a.approver}>
               <td className="px-4 py-2 break-all text-slate-900">{a.approver}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatCount(a.decided)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatWait(a.p50)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatWait(a.p90)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatCount(a.late)}</td>
+              <td className={cell}>{formatCount(a.decided)}</td>
+              <td className={cell}>{formatWait(a.p50)}</td>
+              <td className={cell}>{formatWait(a.p90)}</td>
+              <td className={cell}>{formatCount(a.late)}</td>
             </tr>
           ))}
         </tbody>
