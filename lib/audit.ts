@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'action_undone',
   'action_redispatched',
   'action_marked_sent',
+  'action_resent_as_template',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,5 +16,5 @@ export const whatsappMessageView: ActionKindView = {
     return !view.windowOpen && !template ? 'The 24-hour window has closed: choose a pre-approved template' : null;
   },
   // The free-form message can go only while the customer's 24-hour window is open.
-  deadline: ({ windowStart }) => serviceWindow(windowStart).endsAt.getTime(),
+  deadline: ({ windowStart }) => serviceWindow(windowStart).endsAt?.getTime() ?? null,
 };
