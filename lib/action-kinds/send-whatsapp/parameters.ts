@@ -148,7 +148,7 @@ export function chooseTemplate(
       message: `Template ${template.name} (${template.language}) has ${count} parameter${count === 1 ? '' : 's'}${range}; ${parameters.length} given`,
     };
   }
-  const empty = parameters.findIndex((v) => v === '');
+  const empty = parameters.indexOf('');
   if (empty >= 0) {
     const source = template.params[empty]?.source;
     const label = source ? ` (${TEMPLATE_PARAM_SOURCE_LABELS[source]})` : '';

@@ -12,15 +12,16 @@ const NO_FACTS: TemplateFacts = { callId: null, customerName: null, orderReferen
  * not open it), or a template with its parameters, which may go any time. A 400 here means
  * "fix it, then approve": Meta would refuse the same (131047, 132000, 132001).
  */
-export function planWhatsapp({ action, payload, template: chosen, templates, destination, now, validate }: PlanContext): {
+export function planWhatsapp({ action, payload, edited, template: chosen, templates, destination, now, validate }: PlanContext): {
   payload: Record<string, unknown>;
   template: string | null;
 } {
   // Mirai's send_whatsapp often carries no number: the customer is the one on the call.
   const number = typeof payload.number === 'string' && payload.number ? payload.number : action.customerNumber;
   const out = validate({ ...payload, number });
-  // The choice made with the decision, else the one the edit form put in the payload.
-  const choice = chosen ?? (out.template as { name: string; language?: string; parameters?: string[] } | undefined);
+  // The edit's own choice (the edit form puts the template in the payload), else the one made with the decision.
+  const inPayload = out.template as { name: string; language?: string; parameters?: string[] } | undefined;
+  const choice = edited && inPayload ? inPayload : (chosen ?? inPayload);
   if (choice !== undefined) {
     const result = chooseTemplate(templates, choice, action.facts ?? NO_FACTS);
     if (!result.ok) throw new AppError(400, result.code, result.message);

@@ -4,6 +4,7 @@ import { SEND_WHATSAPP } from '@/lib/action-kinds/send-whatsapp/id';
 import { type TemplateFacts, templateFacts } from '@/lib/action-kinds/send-whatsapp/parameters';
 import { normalizePhone } from '@/lib/calls/phone';
 import type { Queryable } from '@/lib/db';
+import { env } from '@/lib/env';
 
 // What a WhatsApp action needs beyond its payload, read in one pass for a page of actions: when
 // the customer last wrote to the business (the service window opens there, never at the call),
@@ -14,6 +15,10 @@ export interface WhatsappContext {
   /** The customer's last inbound message to the business number (ISO), or null: never written. */
   lastInboundAt: string | null;
   facts: TemplateFacts;
+  /** The sent message's furthest state (status webhooks): sent | delivered | read | failed, or null. */
+  messageState: string | null;
+  /** Every failure the status webhooks reported: [{code, title, message, details, at}]. */
+  messageFailures: unknown[];
 }
 
 interface Row {
@@ -26,6 +31,8 @@ interface Row {
   variables: unknown;
   order_payload: unknown;
   order_id: string | null;
+  message_state: string | null;
+  message_failures: unknown;
 }
 
 /** The number a WhatsApp action goes to, as whatsapp_message stores customers (E.164). */
@@ -44,7 +51,7 @@ export async function whatsappContexts(
   if (actionIds.length === 0) return result;
   const { rows } = await db.query<Row>(
     `SELECT a.id, a.payload, a.edited_payload, c.id AS call_id, c.customer_number, c.metadata, c.variables,
-            o.payload AS order_payload, o.response_id AS order_id
+            a.message_state, a.message_failures, o.payload AS order_payload, o.response_id AS order_id
      FROM action a
      LEFT JOIN call c ON c.id = a.call_id
      LEFT JOIN LATERAL (
@@ -71,6 +78,8 @@ export async function whatsappContexts(
     const number = whatsappRecipient(payload, r.customer_number);
     result.set(r.id, {
       lastInboundAt: (number && last.get(number)?.toISOString()) || null,
+      messageState: r.message_state,
+      messageFailures: Array.isArray(r.message_failures) ? r.message_failures : [],
       facts: templateFacts({
         callId: r.call_id,
         payload,
@@ -83,4 +92,10 @@ export async function whatsappContexts(
     });
   }
   return result;
+}
+
+/** The same with this server's business number and currency (the read models' default). */
+export function whatsappContextsHere(db: Queryable, actionIds: readonly string[]): Promise<Map<string, WhatsappContext>> {
+  const settings = env();
+  return whatsappContexts(db, actionIds, { businessPhoneId: settings.WHATSAPP_PHONE_NUMBER_ID ?? null, currency: settings.ORDER_CURRENCY });
 }
