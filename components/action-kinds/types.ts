@@ -63,6 +63,8 @@ export interface ActionKindView {
   Changes?: ComponentType<ChangesProps>;
   /** Why Approve must wait, beyond the approver's role; null when it need not. */
   approveBlocker?: (ctx: KindContext & { destination: string | null; template: string }) => string | null;
+  /** Show the outbox's payload as well as the approved one (WhatsApp: a template chosen at approval or re-send goes, not the text). */
+  showOutbox?: (outboxPayload: Json, approved: Json) => boolean;
   /** What the choice of template starts as (WhatsApp outside the service window: the first template), or ''. */
   defaultTemplate?: (ctx: KindContext & { destination: string | null }) => string;
   /** What a person can do about a send that failed (WhatsApp: re-send as a template), on the action's page. */

@@ -42,7 +42,7 @@ export const templateInputField = z
   })
   .pipe(templateInput);
 
-/** POST /api/actions/{id}/resend: the template to send instead (default: the first configured). */
+/** POST /api/actions/{id}/resend: the template to send instead (default: the first the call fills completely; the one that failed last). */
 export const resendSchema = z.object({ template: templateInput.optional() });
 
 /** POST /api/actions/{id}/decision. `payload` (the edited one) and `template` go with approve only. */

@@ -1,5 +1,12 @@
 import { defaultWhatsappMessage, describeWindow, type ServiceWindow, serviceWindow } from '@/lib/action-kinds/send-whatsapp/message';
-import { type ChosenTemplate, chooseTemplate, defaultParameters, findTemplate, type TemplateFacts } from '@/lib/action-kinds/send-whatsapp/parameters';
+import {
+  type ChosenTemplate,
+  chooseTemplate,
+  defaultParameters,
+  findTemplate,
+  startingTemplate,
+  type TemplateFacts,
+} from '@/lib/action-kinds/send-whatsapp/parameters';
 import { renderTemplate, type WhatsappTemplate } from '@/lib/whatsapp/templates';
 import type { DetailsProps, KindContext } from '../types';
 import { obj, str, words } from '../values';
@@ -54,9 +61,9 @@ export function whatsappView(ctx: Pick<KindContext, 'payload' | 'reason' | 'last
   };
 }
 
-/** The template the queue starts with outside the window: the first one configured. */
-export function firstTemplate(templates: readonly WhatsappTemplate[]): string {
-  return templates[0]?.name ?? '';
+/** The template the queue starts with outside the window: the first the call fills completely, else the first. */
+export function firstTemplate(ctx: Pick<KindContext, 'templates' | 'templateFacts'>, avoid?: string | null): string {
+  return startingTemplate(ctx.templates, ctx.templateFacts ?? NO_FACTS, avoid)?.name ?? '';
 }
 
 /** The template by name made exact with the values from the call, or why it cannot go yet. */

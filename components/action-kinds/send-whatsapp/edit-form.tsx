@@ -2,10 +2,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { defaultParameters, findTemplate } from '@/lib/action-kinds/send-whatsapp/parameters';
 import { sendWhatsappPayload } from '@/lib/action-kinds/send-whatsapp/schema';
-import { placeholders, TEMPLATE_PARAM_SOURCE_LABELS } from '@/lib/whatsapp/templates';
+import { placeholders } from '@/lib/whatsapp/templates';
 import { EditShell, inputClass, issues, text } from '../edit-shell';
 import type { EditProps } from '../types';
 import { Bubble, firstTemplate, NO_FACTS, previewTemplate, whatsappView } from './details';
+import { ParameterInputs } from './parameter-inputs';
 
 // Edit, then approve: the number, and either free text (only inside the customer's service
 // window when something will be sent) or a template with its parameters, prefilled from the call
@@ -20,7 +21,7 @@ export function EditWhatsappForm({ busy, onSubmit, onCancel, destination, ...ctx
   // Free text is refused outside the window only when it would be sent somewhere.
   const textBlocked = Boolean(destination) && !view.freeTextAllowed;
   const [mode, setMode] = useState<Mode>(view.template || textBlocked ? 'template' : 'text');
-  const [name, setName] = useState(view.template?.name ?? (textBlocked ? firstTemplate(ctx.templates) : ''));
+  const [name, setName] = useState(view.template?.name ?? (textBlocked ? firstTemplate(ctx) : ''));
   const template = name ? findTemplate(ctx.templates, name, view.template?.name === name ? (view.template.language ?? undefined) : undefined) : undefined;
   const startValues = (t: typeof template) =>
     t ? (view.template?.name === t.name && view.template.parameters ? view.template.parameters : defaultParameters(t, facts)) : [];
@@ -98,23 +99,7 @@ export function EditWhatsappForm({ busy, onSubmit, onCancel, destination, ...ctx
             </select>
           </label>
           {ctx.templates.length === 0 && <p className="text-xs text-red-700">No templates are configured: an admin adds them on Settings.</p>}
-          {template &&
-            Array.from({ length: count }, (_, i) => {
-              const source = template.params[i]?.source;
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a placeholder is its number
-                <label key={i} className="block text-xs text-slate-600">
-                  {`{{${i + 1}}}`} {source ? TEMPLATE_PARAM_SOURCE_LABELS[source] : ''}
-                  <input
-                    name={`param-${i + 1}`}
-                    value={values[i] ?? ''}
-                    onChange={(e) => setValues((prev) => Object.assign([...prev], { [i]: e.target.value }))}
-                    placeholder={source === 'customer_name' || source?.startsWith('order') ? 'the call does not say: type it' : undefined}
-                    className={inputClass}
-                  />
-                </label>
-              );
-            })}
+          {template && <ParameterInputs template={template} values={values} onChange={setValues} />}
         </div>
       )}
       {shown !== null && (

@@ -10,6 +10,8 @@ export const whatsappMessageView: ActionKindView = {
   Details: WhatsappDetails,
   Edit: EditWhatsappForm,
   Recover: ResendAsTemplate,
+  // What goes is the template (chosen with the decision, or on re-send), not the approved text.
+  showOutbox: (outbox, approved) => JSON.stringify(outbox.template ?? null) !== JSON.stringify(approved.template ?? null),
   // Outside the customer's service window (they have not written in 24 hours, or ever) only a
   // template may go, with every parameter filled; nothing to choose when nothing would be sent.
   approveBlocker: (ctx) => {
@@ -20,7 +22,7 @@ export const whatsappMessageView: ActionKindView = {
     const chosen = chooseTemplate(ctx.templates, ctx.template, ctx.templateFacts ?? NO_FACTS);
     return chosen.ok ? null : `${chosen.message}: use Edit`;
   },
-  defaultTemplate: (ctx) => (ctx.destination && !whatsappView(ctx).freeTextAllowed ? firstTemplate(ctx.templates) : ''),
+  defaultTemplate: (ctx) => (ctx.destination && !whatsappView(ctx).freeTextAllowed ? firstTemplate(ctx) : ''),
   // Free text can go only while the customer's window is open: its close is the deadline.
   deadline: (ctx) => {
     const window = whatsappView(ctx).window;

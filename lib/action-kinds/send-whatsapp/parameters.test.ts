@@ -57,6 +57,8 @@ describe('template parameters from the call and its order', () => {
     expect(defaultParameters(address, facts)).toEqual(['Asha', 'ORD-1', '₹796.00', '2 × Chai', 'https://shop.example/o/ORD-1?c=c1', 'Thank you!']);
     expect(parameterValue({ source: 'customer_name' }, { ...facts, customerName: null })).toBe('');
     expect(defaultParameters(seeded, facts)).toEqual([]);
+    // A link naming a fact the call lacks is left for the approver, never sent broken.
+    expect(parameterValue({ source: 'link', value: 'https://shop.example/o/{order_reference}' }, { ...facts, orderReference: null })).toBe('');
   });
 
   it('a choice by name fills parameters from the sources; an object keeps the values given', () => {
@@ -114,3 +116,15 @@ describe('template parameters from the call and its order', () => {
 function defaultFactsFor(): TemplateFacts {
   return { callId: null, customerName: null, orderReference: null, orderTotal: null, orderItems: null };
 }
+
+describe('the template to start with', () => {
+  it('is the first the call fills completely, a template that just failed last', async () => {
+    const { startingTemplate } = await import('./parameters');
+    const facts: TemplateFacts = { callId: 'c1', customerName: null, orderReference: null, orderTotal: null, orderItems: '1 × Chai' };
+    const items: WhatsappTemplate = { name: 'items', language: 'en', body: 'Your {{1}}', params: [{ source: 'order_items' }] };
+    expect(startingTemplate([address, items, seeded], facts)?.name).toBe('items');
+    expect(startingTemplate([address, items, seeded], facts, 'items')?.name).toBe('followup');
+    expect(startingTemplate([address], facts)?.name).toBe('order_address_needed');
+    expect(startingTemplate([], facts)).toBeUndefined();
+  });
+});

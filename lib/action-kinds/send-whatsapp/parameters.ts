@@ -93,6 +93,9 @@ export function parameterValue(param: TemplateParam, facts: TemplateFacts): stri
     case 'order_items':
       return facts.orderItems ?? '';
     case 'link':
+      // A link naming a fact the call does not have would be a broken link: left for the approver.
+      if ((param.value ?? '').includes('{order_reference}') && !facts.orderReference) return '';
+      if ((param.value ?? '').includes('{call_id}') && !facts.callId) return '';
       return (param.value ?? '')
         .replaceAll('{call_id}', encodeURIComponent(facts.callId ?? ''))
         .replaceAll('{order_reference}', encodeURIComponent(facts.orderReference ?? ''));
@@ -112,6 +115,15 @@ export function defaultParameters(template: WhatsappTemplate, facts: TemplateFac
 export type ChosenTemplate =
   | { ok: true; template: WhatsappTemplate; choice: TemplateChoice; text: string }
   | { ok: false; code: 'unknown_template' | 'template_parameters'; message: string };
+
+/**
+ * The template to start with: the first whose every parameter the call fills (so Approve needs
+ * no typing), else the first; `avoid` (a template that just failed) comes last.
+ */
+export function startingTemplate(templates: readonly WhatsappTemplate[], facts: TemplateFacts, avoid?: string | null): WhatsappTemplate | undefined {
+  const order = [...templates.filter((t) => t.name !== avoid), ...templates.filter((t) => t.name === avoid)];
+  return order.find((t) => chooseTemplate(templates, { name: t.name, language: t.language }, facts).ok) ?? order[0];
+}
 
 /** The template in the list by name (and language when given). */
 export function findTemplate(templates: readonly WhatsappTemplate[], name: string, language?: string): WhatsappTemplate | undefined {

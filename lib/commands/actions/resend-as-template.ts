@@ -1,7 +1,7 @@
 import 'server-only';
 import { lastWhatsappFailure, templateAnswers } from '@/lib/action-kinds/send-whatsapp/failure';
 import { SEND_WHATSAPP } from '@/lib/action-kinds/send-whatsapp/id';
-import { chooseTemplate } from '@/lib/action-kinds/send-whatsapp/parameters';
+import { chooseTemplate, startingTemplate } from '@/lib/action-kinds/send-whatsapp/parameters';
 import type { TemplateInput } from '@/lib/action-kinds/types';
 import { writeAudit } from '@/lib/audit';
 import { type Actor, assertCan } from '@/lib/auth/actor';
@@ -28,7 +28,7 @@ export interface ResentAsTemplate {
  * (131047), or because its template was wrong (132000, 132001), sent again as a template: refused
  * when sent, or failed later by a status webhook. The outbox row keeps its key and gets the
  * template (by name, parameters from their sources, or with the values given; by default the
- * first configured template), goes back to pending with a fresh attempt budget, and the action
+ * first template the call fills completely, the one that failed last), goes back to pending with a fresh attempt budget, and the action
  * to approved with no message state; audited. Sending starts after the commit.
  */
 export async function resendAsTemplate(
@@ -72,14 +72,12 @@ export async function resendAsTemplate(
     const destination = destinationFor(current.kind, config);
     if (!destination) throw new AppError(409, 'not_configured', notConfiguredMessage(current.kind));
     const templates = (await loadWhatsappTemplates(db)).templates;
-    const chosen = input.template ?? templates[0]?.name;
-    if (!chosen) throw new AppError(400, 'template_required', 'No WhatsApp templates are configured (Settings → WhatsApp templates)');
     const context = (await whatsappContexts(db, [id], { businessPhoneId: config.whatsappCloud?.phoneNumberId ?? null, currency: config.currency })).get(id);
-    const result = chooseTemplate(
-      templates,
-      chosen,
-      context?.facts ?? { callId: null, customerName: null, orderReference: null, orderTotal: null, orderItems: null },
-    );
+    const facts = context?.facts ?? { callId: null, customerName: null, orderReference: null, orderTotal: null, orderItems: null };
+    const failedTemplate = (current.payload.template as { name?: string } | undefined)?.name ?? null;
+    const chosen = input.template ?? startingTemplate(templates, facts, failedTemplate)?.name;
+    if (!chosen) throw new AppError(400, 'template_required', 'No WhatsApp templates are configured (Settings → WhatsApp templates)');
+    const result = chooseTemplate(templates, chosen, facts);
     if (!result.ok) throw new AppError(400, result.code, result.message);
 
     const { message: _freeText, ...rest } = current.payload;

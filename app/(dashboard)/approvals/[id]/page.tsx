@@ -94,6 +94,12 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             <h2 className="font-medium">{action.editedPayload ? 'As approved (edited)' : 'Payload'}</h2>
             <Payload {...common} payload={obj(action.editedPayload ?? action.payload)} />
           </section>
+          {outbox && view?.showOutbox?.(obj(outbox.payload), obj(action.editedPayload ?? action.payload)) && (
+            <section className="space-y-2 rounded-lg border border-emerald-200 bg-white p-4" data-testid="outbox-payload">
+              <h2 className="font-medium">{outbox.status === 'sent' ? 'What was sent' : 'What goes out'}</h2>
+              <Payload {...common} payload={obj(outbox.payload)} />
+            </section>
+          )}
           {action.editedPayload && (
             <section className="space-y-2 rounded-lg border border-dashed border-slate-300 bg-white p-4" data-testid="original-payload">
               <h2 className="font-medium">As the agent asked</h2>
