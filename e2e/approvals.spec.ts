@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import pg from 'pg';
 import { signMirai } from '../lib/providers/mirai/simulate';
 import { DEMO_SECRETS } from '../simulator/demo';
 import { signIn } from './sign-in';
@@ -299,9 +300,26 @@ test('undo from the toast beside the item puts it back, pending and unsent; u un
   expect(late.status()).toBe(409);
 });
 
+/** The customer wrote to the business `hoursAgo` hours ago: their WhatsApp service window opened then. */
+async function customerWrote(number: string, hoursAgo: number): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO whatsapp_message (wamid, direction, business_phone_id, customer_number, type, body, sent_at)
+       VALUES ($1, 'inbound', 'e2e', $2, 'text', 'hello', now() - $3::float8 * interval '1 hour')`,
+      [`wamid.e2e.${randomUUID()}`, number, hoursAgo],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 test('sorting: by waiting time the oldest call first, by urgency the soonest-closing message window first; kept in the URL', async ({ page }) => {
   await signIn(page, 'approver@callboard.local');
-  await raiseCall(page);
+  // Two customers who wrote (the window is theirs, never the call's): one closes in 4 hours, one in 22.
+  await customerWrote((await raiseCall(page)).number, 20);
+  await customerWrote((await raiseCall(page)).number, 2);
   await page.goto('/approvals');
   await expect(page.getByTestId('call-card').first()).toBeVisible();
   const since = await page.getByTestId('call-card').evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-since'))));

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'action_message_failed',
   'action_message_requeued',
   'action_message_recovered',
+  'action_resent_as_template',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -120,3 +120,12 @@ export async function drainUntilSettled(actionIds: string[], config: DispatchCon
   }
   throw new Error(`outbox rows still pending after ${maxRounds} rounds`);
 }
+
+/** The customer writes to the business (an inbound WhatsApp message): their service window opens at `at`. */
+export async function customerWrote(number: string, at: Date = new Date(), businessPhoneId = '1234567890'): Promise<void> {
+  await testDb().query(
+    `INSERT INTO whatsapp_message (wamid, direction, business_phone_id, customer_number, type, body, sent_at)
+     VALUES ($1, 'inbound', $2, $3, 'text', 'here is my address', $4)`,
+    [`wamid.in.${randomUUID()}`, businessPhoneId, number, at],
+  );
+}

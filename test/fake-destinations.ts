@@ -177,15 +177,44 @@ export function shopifyFake(token: string): Promise<FakeDestination & { orders: 
   );
 }
 
-/** WhatsApp Cloud API: POST /{phone-number-id}/messages, keyed by the recipient (our tests use one number per action). */
-export function whatsappCloudFake(token: string): Promise<FakeDestination> {
+/** A Graph API refusal as the Cloud API writes it: `{error:{message, type, code, error_data:{details}, fbtrace_id}}`. */
+export interface GraphRefusal {
+  status: number;
+  code: number;
+  message: string;
+  details?: string;
+}
+
+/**
+ * WhatsApp Cloud API: POST /{phone-number-id}/messages, keyed by the recipient (our tests use one
+ * number per action). `refusals` queues Graph errors per recipient, answered before any effect.
+ */
+export function whatsappCloudFake(token: string): Promise<FakeDestination & { refusals: Map<string, GraphRefusal[]> }> {
+  const refusals = new Map<string, GraphRefusal[]>();
   return startFake((_path, headers, body) => {
     if (headers.get('authorization') !== `Bearer ${token}`)
       return { key: null, read: () => ({ status: 401, body: { error: { message: 'Invalid OAuth access token', code: 190 } } }) };
     const { to } = JSON.parse(body) as { to: string };
+    const refusal = refusals.get(to)?.shift();
+    if (refusal)
+      return {
+        key: to,
+        read: () => ({
+          status: refusal.status,
+          body: {
+            error: {
+              message: refusal.message,
+              type: 'OAuthException',
+              code: refusal.code,
+              error_data: { messaging_product: 'whatsapp', details: refusal.details ?? refusal.message },
+              fbtrace_id: 'Atrace',
+            },
+          },
+        }),
+      };
     return {
       key: to,
       done: (_fake, key, n) => ({ messaging_product: 'whatsapp', contacts: [{ input: key, wa_id: key }], messages: [{ id: `wamid.${key}.${n}` }] }),
     };
-  });
+  }).then((fake) => Object.assign(fake, { refusals }));
 }

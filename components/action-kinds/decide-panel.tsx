@@ -24,8 +24,6 @@ export interface DecidePanelProps extends KindContext {
   undoUntil?: string | null;
   /** Where approving sends it, or null when nothing is configured for its kind. */
   destination: string | null;
-  /** Pre-approved WhatsApp templates, for a kind that needs one before it may be approved. */
-  templates: string[];
   mayDecide: boolean;
   role: string;
   /** The kind's words for the buttons' accessible names ("Approve Order"), when a page has several. */
@@ -64,19 +62,22 @@ export function DecidePanel(props: DecidePanelProps) {
     return () => clearInterval(timer);
   }, [undoBy]);
   const undoLeft = Math.ceil((undoBy - clock) / 1000);
-  const [template, setTemplate] = useState('');
   const context: KindContext = {
     payload: props.payload,
     reason: props.reason,
-    windowStart: props.windowStart,
+    lastInboundAt: props.lastInboundAt,
+    templates: props.templates,
+    templateFacts: props.templateFacts,
     fallbackNumber: props.fallbackNumber,
     now: props.now,
     currency: props.currency,
   };
+  // A WhatsApp message outside the customer's window starts with a template chosen.
+  const [template, setTemplate] = useState(() => view?.defaultTemplate?.({ ...context, destination }) ?? '');
   const blockerFor = (chosen: string) => view?.approveBlocker?.({ ...context, destination, template: chosen }) ?? null;
   const blocker = blockerFor(template);
   // A template settles it (WhatsApp past the customer's 24-hour window): offer the choice here.
-  const templateSettles = blockerFor('') !== null && blockerFor(templates[0] ?? 'template') === null;
+  const templateSettles = blockerFor('') !== null && templates.some((t) => blockerFor(t.name) === null);
 
   const frame = (content: ReactNode) => (
     <div data-testid="decide" className={`space-y-2 ${props.className ?? ''}`}>
@@ -114,7 +115,8 @@ export function DecidePanel(props: DecidePanelProps) {
     form.set('decision', decision);
     if (extra.note) form.set('note', extra.note);
     if (extra.payload) form.set('payload', JSON.stringify(extra.payload));
-    if (decision === 'approve' && template) form.set('template', template);
+    // An edit carries its own choice (free text or a template with its values).
+    if (decision === 'approve' && template && !extra.payload) form.set('template', template);
     const result = await decideActionAction(null, form).catch((failure: unknown) => ({
       ok: false as const,
       error: failure instanceof Error ? failure.message : 'The request failed',
@@ -159,19 +161,24 @@ export function DecidePanel(props: DecidePanelProps) {
           {notice}
         </p>
       )}
-      {props.details && view && <view.Details {...context} destination={destination} />}
-      {templateSettles && (
+      {props.details && view && (
+        <view.Details
+          {...context}
+          destination={destination}
+          template={templateSettles || template ? { value: template, disabled: busy, onChange: setTemplate } : undefined}
+        />
+      )}
+      {templateSettles && !props.details && (
         <label className="block text-xs text-slate-700">
-          Pre-approved template (required past the 24-hour window)
+          Template (the customer has not written in 24 hours: free text cannot go)
           <select value={template} onChange={(e) => setTemplate(e.target.value)} className="ml-2 rounded border border-slate-300 bg-white px-2 py-1">
             <option value="">Choose…</option>
             {templates.map((t) => (
-              <option key={t} value={t}>
-                {t}
+              <option key={`${t.name}:${t.language}`} value={t.name}>
+                {t.name} ({t.language})
               </option>
             ))}
           </select>
-          {templates.length === 0 && <span className="ml-2 text-red-700">None configured (WHATSAPP_TEMPLATES)</span>}
         </label>
       )}
       {open === null && (
@@ -213,7 +220,13 @@ export function DecidePanel(props: DecidePanelProps) {
         </div>
       )}
       {open === 'edit' && view && (
-        <view.Edit {...context} busy={busy} onSubmit={(payload) => void decide('approve', { payload })} onCancel={() => setOpen(null)} />
+        <view.Edit
+          {...context}
+          destination={destination}
+          busy={busy}
+          onSubmit={(payload) => void decide('approve', { payload })}
+          onCancel={() => setOpen(null)}
+        />
       )}
       {open === 'reject' && (
         <form aria-label="Reject" onSubmit={reject} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Queryable } from '@/lib/db';
 import type { DispatchConfig, StandardWebhookTarget } from '@/lib/env-dispatch';
+import type { WhatsappTemplate } from '@/lib/whatsapp/templates';
 import type { Destination, Http } from './destination';
 
 // The contract of an action kind: what the agent's payload must be, how its approval is planned,
@@ -28,15 +29,30 @@ export interface PendingAction {
   createdAt: Date;
   callEndedAt: Date | null;
   customerNumber: string | null;
+  /** The customer's last message to the business (WhatsApp's service window opens there), or null. */
+  lastInboundAt?: Date | null;
+  /** The call and its order, for filling a template's parameters (send-whatsapp/parameters.ts). */
+  facts?: {
+    callId: string | null;
+    customerName: string | null;
+    orderReference: string | null;
+    orderTotal: string | null;
+    orderItems: string | null;
+  };
 }
+
+/** A template as the approver chose it: by name (values from their sources) or with the values. */
+export type TemplateInput = string | { name: string; language?: string; parameters?: string[] };
 
 export interface PlanContext {
   action: PendingAction;
   /** The approver's edit, or the agent's payload; not yet validated. */
   payload: Record<string, unknown>;
   edited: boolean;
-  /** The pre-approved template the approver chose, if any. */
-  template: string | undefined;
+  /** The template the approver chose, if any. */
+  template: TemplateInput | undefined;
+  /** The team's WhatsApp templates (Settings; seeded from WHATSAPP_TEMPLATES). */
+  templates: WhatsappTemplate[];
   /** Where it will go on this server, or null. */
   destination: string | null;
   config: DispatchConfig;

@@ -1,12 +1,13 @@
 import { actionKind } from '@/lib/action-kinds/registry';
-import type { ActionKindDefinition, PendingAction } from '@/lib/action-kinds/types';
+import type { ActionKindDefinition, PendingAction, TemplateInput } from '@/lib/action-kinds/types';
 import { AppError, zodMessage } from '@/lib/http/errors';
+import type { WhatsappTemplate } from '@/lib/whatsapp/templates';
 import { type DestinationName, type DispatchConfig, destinationFor, destinationLabel } from './config';
 
 // What approving an action will send, decided before anything is written. Pure: the payload the
 // approver saw (or edited) is validated with the kind's schema, and the kind adds what it must
-// (a WhatsApp message gets its text and, past the 24-hour window, a pre-approved template). A 400
-// here means "fix it, then approve".
+// (a WhatsApp message gets its text inside the customer's service window and a template with its
+// parameters outside it). A 400 here means "fix it, then approve".
 
 export type { PendingAction };
 
@@ -19,6 +20,7 @@ export interface ApprovalPlan {
   dispatchable: boolean;
   /** Exactly what the outbox will send. */
   outboxPayload: Record<string, unknown>;
+  /** The template's name when one goes (WhatsApp), for the audit row. */
   template: string | null;
   /** Plain words for the person approving. */
   message: string;
@@ -43,9 +45,10 @@ function validated(kind: ActionKindDefinition, payload: Record<string, unknown>,
 
 export function planApproval(
   action: PendingAction,
-  input: { payload?: Record<string, unknown>; template?: string },
+  input: { payload?: Record<string, unknown>; template?: TemplateInput },
   config: DispatchConfig,
   now: Date = new Date(),
+  templates: WhatsappTemplate[] = [],
 ): ApprovalPlan {
   const kind = actionKind(action.kind);
   if (!kind) {
@@ -66,7 +69,7 @@ export function planApproval(
   const destination = destinationFor(action.kind, config);
   const validate = (payload: Record<string, unknown>) => validated(kind, payload, edited);
   const { payload, template } = kind.plan
-    ? kind.plan({ action, payload: editedPayload ?? action.payload, edited, template: input.template, destination, config, now, validate })
+    ? kind.plan({ action, payload: editedPayload ?? action.payload, edited, template: input.template, templates, destination, config, now, validate })
     : { payload: validate(editedPayload ?? action.payload), template: null };
   const skipReason = destination ? null : notConfiguredMessage(action.kind);
   const message = skipReason ? `Approved. ${skipReason}` : `Approved; sending to ${destinationLabel(action.kind, config)}.`;

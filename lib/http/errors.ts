@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'not_editable'
   | 'unknown_template'
   | 'template_required'
+  | 'template_parameters'
+  | 'not_resendable'
   | 'nothing_to_send'
   | 'not_configured'
   | 'not_redispatchable'

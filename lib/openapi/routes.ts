@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyticsQuerySchema, CHARTS, thresholdSchema } from '@/lib/analytics/schema';
 import type { Permission } from '@/lib/auth/roles';
 import { PROVIDERS } from '@/lib/providers/registry';
-import { actionFiltersSchema, decisionSchema, markSentSchema } from '@/lib/schemas/actions';
+import { actionFiltersSchema, decisionSchema, markSentSchema, resendSchema } from '@/lib/schemas/actions';
 import { callExportSchema, callFiltersSchema } from '@/lib/schemas/calls';
 import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
 import { reprocessSchema } from '@/lib/schemas/reprocess';
@@ -224,6 +224,23 @@ export const API_ROUTES: ApiRoute[] = [
     permission: 'actions:decide',
     pathParams: { id: uuid },
     responses: { 200: '`{ "action" }`', 404: 'No such action', 409: 'Not in a state that can be sent again, or no destination is configured' },
+    tag: 'Actions',
+  },
+  {
+    method: 'post',
+    path: '/api/actions/{id}/resend',
+    summary:
+      'Send a failed WhatsApp message again as a template (it failed with 131047 outside the service window, or 132000/132001 a wrong template): same outbox key, parameters from their sources unless given',
+    auth: 'user',
+    permission: 'actions:decide',
+    pathParams: { id: uuid },
+    body: resendSchema,
+    responses: {
+      200: '`{ "action": { "id", "status": "approved", "template", "text", "message" } }`',
+      400: 'Unknown template (`unknown_template`) or parameters that do not fit it (`template_parameters`)',
+      404: 'No such action',
+      409: 'Not a failed WhatsApp message a template answers (`not_resendable`), or no destination is configured',
+    },
     tag: 'Actions',
   },
   {

@@ -16,6 +16,35 @@ export const actionFiltersSchema = z.object({
 });
 export type ActionFilters = z.infer<typeof actionFiltersSchema>;
 
+/** A WhatsApp template as chosen: its name (parameters from their sources), or {name, language?, parameters?}. */
+export const templateInput = z.union([
+  pgText().trim().min(1).max(512),
+  z.object({
+    name: pgText().trim().min(1).max(512),
+    language: z.preprocess(blank, pgText().trim().max(20).optional()),
+    parameters: z.array(pgText().max(1024)).max(20).optional(),
+  }),
+]);
+
+/** The same from a form field: a name, or the object as JSON text. */
+export const templateInputField = z
+  .string()
+  .max(20_000)
+  .transform((text, ctx) => {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{')) return trimmed;
+    try {
+      return JSON.parse(trimmed) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'template: not valid JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(templateInput);
+
+/** POST /api/actions/{id}/resend: the template to send instead (default: the first the call fills completely; the one that failed last). */
+export const resendSchema = z.object({ template: templateInput.optional() });
+
 /** POST /api/actions/{id}/decision. `payload` (the edited one) and `template` go with approve only. */
 export const decisionSchema = z
   .object({
@@ -23,7 +52,8 @@ export const decisionSchema = z
     note: z.preprocess(blank, pgText().trim().max(1000).optional()),
     // Stored as jsonb: an unknown key the agent sent is kept, so every string in it is checked.
     payload: pgJson(z.record(z.string(), z.unknown())).optional(),
-    template: z.preprocess(blank, pgText().trim().min(1).max(512).optional()),
+    /** A WhatsApp template: its name (parameters from their sources), or {name, language?, parameters?}. */
+    template: z.preprocess(blank, templateInput.optional()),
   })
   .refine((b) => b.decision === 'approve' || (b.payload === undefined && b.template === undefined), {
     message: 'payload and template go with approve only',

@@ -20,19 +20,25 @@ interface SentTemplate {
   name: string;
   language: string;
   parameters: string[];
+  /** The text the approver previewed, frozen in the outbox payload at approval (send-whatsapp's plan). */
+  text: string | null;
 }
 
 function sentTemplate(payload: Record<string, unknown>): SentTemplate | null {
-  const t = payload.template as { name?: unknown; language?: unknown; parameters?: unknown } | undefined;
+  const t = payload.template as { name?: unknown; language?: unknown; parameters?: unknown; text?: unknown } | undefined;
   if (!t || typeof t.name !== 'string') return null;
   const parameters = Array.isArray(t.parameters) ? t.parameters.map(String) : [];
-  return { name: t.name, language: typeof t.language === 'string' ? t.language : '', parameters };
+  return { name: t.name, language: typeof t.language === 'string' ? t.language : '', parameters, text: typeof t.text === 'string' && t.text ? t.text : null };
 }
 
-/** What the customer reads: the text, or the template's body with its parameters (its name when the body is unknown here). */
+/**
+ * What the customer reads: the text; for a template the words approved with it, else its body
+ * rendered with its parameters, else its name (a seeded template whose body is not known here).
+ */
 export async function outboundBody(db: Queryable, payload: Record<string, unknown>): Promise<{ type: 'text' | 'template'; body: string | null }> {
   const template = sentTemplate(payload);
   if (!template) return { type: 'text', body: typeof payload.message === 'string' ? payload.message : null };
+  if (template.text) return { type: 'template', body: template.text };
   const { templates } = await loadWhatsappTemplates(db);
   const known = templates.find((t) => templateKey(t) === templateKey(template)) ?? templates.find((t) => t.name === template.name);
   return { type: 'template', body: known?.body ? renderTemplate(known.body, template.parameters) : `Template ${template.name} (${template.language})` };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POST as decide } from '@/app/api/actions/[id]/decision/route';
 import { POST as markSent } from '@/app/api/actions/[id]/mark-sent/route';
+import { POST as resend } from '@/app/api/actions/[id]/resend/route';
 import { GET as listActions } from '@/app/api/actions/route';
 import { GET as chart } from '@/app/api/analytics/[chart]/route';
 import { PUT as putThreshold } from '@/app/api/analytics/threshold/route';
@@ -12,6 +13,7 @@ import { GET as listCalls } from '@/app/api/calls/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as openApi } from '@/app/api/openapi.json/route';
 import { POST as reprocess } from '@/app/api/reprocess/route';
+import { PUT as putTemplates } from '@/app/api/settings/whatsapp-templates/route';
 import { makeToken } from '@/test/auth';
 import { insertCall } from '@/test/calls';
 import { post, uid, useTestSecrets } from '@/test/webhooks';
@@ -52,6 +54,8 @@ const README_NAMES: Record<string, { query?: string[]; body?: string[] }> = {
   'GET /api/analytics/{chart}': { query: ['range', 'from', 'to', 'provider', 'tz', 'granularity', 'by', 'key', 'format'] },
   'POST /api/actions/{id}/decision': { body: ['decision', 'note', 'payload', 'template'] },
   'POST /api/actions/{id}/mark-sent': { body: ['reference'] },
+  'POST /api/actions/{id}/resend': { body: ['template'] },
+  'PUT /api/settings/whatsapp-templates': { body: ['templates'] },
   'POST /api/reprocess': { body: ['callId', 'provider', 'all'] },
   'PUT /api/analytics/threshold': { body: ['threshold'] },
 };
@@ -257,6 +261,25 @@ describe('README ↔ the routes: every documented body field is read', () => {
       fields: { reference: [{ reference: 'x'.repeat(501) }, { reference: '#1001' }, 404] },
     },
     { route: 'PUT /api/analytics/threshold', role: 'admin', call: put, fields: { threshold: [{ threshold: -1 }, { threshold: null }, 200] } },
+    {
+      route: 'POST /api/actions/{id}/resend',
+      role: 'approver',
+      call: send(resend),
+      fields: { template: [{ template: 'x'.repeat(513) }, { template: 'order_confirmed' }, 404] },
+    },
+    {
+      route: 'PUT /api/settings/whatsapp-templates',
+      role: 'admin',
+      call: (headers, body) =>
+        putTemplates(
+          new Request('http://localhost/api/settings/whatsapp-templates', {
+            method: 'PUT',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+        ),
+      fields: { templates: [{ templates: 'x' }, { templates: null }, 200] },
+    },
   ];
 
   for (const { route, role, call, fields } of CASES) {

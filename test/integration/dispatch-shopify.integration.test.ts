@@ -3,7 +3,8 @@ import { decideAction } from '@/lib/commands/actions/decide';
 import { redispatchAction } from '@/lib/commands/actions/redispatch';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig } from '@/test/dispatch';
+import { WHATSAPP_TEMPLATES_KEY } from '@/lib/whatsapp/templates-store';
+import { approver, attemptsOf, customerWrote, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig } from '@/test/dispatch';
 import { type Behaviour, type FakeDestination, shopifyFake, whatsappCloudFake } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';
 
@@ -129,11 +130,12 @@ describe('Shopify orders', () => {
 });
 
 describe('WhatsApp Cloud API', () => {
-  it("inside the window: a text message with the reason's words; the message id is kept", async () => {
+  it("inside the window (the customer wrote): a text message with the reason's words; the message id is kept", async () => {
     const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+91 98111 00001' }), {
       reason: 'missing_address',
       callEndedAt: new Date(Date.now() - 3600_000),
     });
+    await customerWrote('+919811100001', new Date(Date.now() - 3600_000));
     await decideAction(approver, actionId, { decision: 'approve' }, config);
     await drainUntilSettled([actionId], config);
     const sent = whatsapp.requests.filter((r) => r.key === '919811100001');
@@ -147,11 +149,15 @@ describe('WhatsApp Cloud API', () => {
     expect((await outboxRows([actionId]))[0]).toMatchObject({ status: 'sent', response_id: 'wamid.919811100001.1' });
   });
 
-  it('past the window: approval needs a pre-approved template, and sends it', async () => {
+  it('outside the window (the customer has not written; the call opens nothing): approval needs a configured template, and sends it', async () => {
     const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+919811100002' }), {
       reason: 'missing_address',
-      callEndedAt: new Date(Date.now() - 30 * 3600_000),
+      callEndedAt: new Date(Date.now() - 60_000),
     });
+    await testDb().query(`INSERT INTO team_setting (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
+      WHATSAPP_TEMPLATES_KEY,
+      JSON.stringify([{ name: 'order_followup', language: 'en', body: '', params: [] }]),
+    ]);
     await expect(decideAction(approver, actionId, { decision: 'approve' }, config)).rejects.toMatchObject({ status: 400, code: 'template_required' });
     await expect(decideAction(approver, actionId, { decision: 'approve', template: 'made_up' }, config)).rejects.toMatchObject({
       status: 400,
@@ -165,6 +171,7 @@ describe('WhatsApp Cloud API', () => {
 
   it('timeout after success: the Cloud API cannot be asked, so needs check, never a second message', async () => {
     const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+919811100003' }), { reason: 'invalid_cart_data' });
+    await customerWrote('+919811100003', new Date(Date.now() - 3600_000));
     whatsapp.script.set('919811100003', ['lateOk']);
     await decideAction(approver, actionId, { decision: 'approve' }, config);
     await drainUntilSettled([actionId], config);
@@ -177,13 +184,14 @@ describe('WhatsApp Cloud API', () => {
 
   it('a permanent 400 is failed after one attempt', async () => {
     const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({ number: '+919811100004' }));
+    await customerWrote('+919811100004', new Date(Date.now() - 3600_000));
     whatsapp.script.set('919811100004', ['reject400']);
     await decideAction(approver, actionId, { decision: 'approve' }, config);
     await drainUntilSettled([actionId], config);
     expect((await outboxRows([actionId]))[0]).toMatchObject({
       status: 'failed',
       attempts: 1,
-      last_error: expect.stringMatching(/Invalid parameter \(code 100\)/),
+      last_error: 'WhatsApp error 100: Invalid parameter',
     });
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAction } from '@/lib/commands/actions/decide';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
+import { approver, attemptsOf, customerWrote, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
 import { type Behaviour, type FakeDestination, shopifyFake, standardWebhookFake } from '@/test/fake-destinations';
 
 // The transport under the drainer: a request that cannot have been processed is told apart from
@@ -136,6 +136,7 @@ describe('one slow request does not hold the others', () => {
       });
       const orders = await seedActions(6, 'create_order', (i) => orderPayload(`slow-shop-${i}`));
       const messages = await seedActions(3, 'send_whatsapp', () => ({}), { reason: 'missing_first_name' });
+      await customerWrote('+919800000000', new Date(Date.now() - 3600_000));
       for (const id of [...orders, ...messages]) await decideAction(approver, id, { decision: 'approve' }, mixed);
       for (const row of await outboxRows(orders)) shop.script.set(row.id, ['hang']);
       const report = drainOutbox({ actionIds: [...orders, ...messages], config: mixed, limit: 4, maxBatches: 20 });

@@ -4,7 +4,7 @@ import { markActionSent } from '@/lib/commands/actions/mark-sent';
 import { redispatchAction } from '@/lib/commands/actions/redispatch';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';
-import { approver, attemptsOf, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
+import { approver, attemptsOf, customerWrote, drainUntilSettled, orderPayload, outboxRows, seedActions, testConfig, WEBHOOK_SECRET } from '@/test/dispatch';
 import { type Behaviour, type FakeDestination, standardWebhookFake } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';
 
@@ -101,6 +101,8 @@ describe('generic endpoint (Standard Webhooks)', () => {
 
   it('WhatsApp through the endpoint carries the number and the message', async () => {
     const [actionId = ''] = await seedActions(1, 'send_whatsapp', () => ({}), { reason: 'missing_first_name' });
+    // The customer wrote an hour ago: free text may go (their WhatsApp service window is open).
+    await customerWrote('+919800000000', new Date(Date.now() - 3600_000));
     await decideAction(approver, actionId, { decision: 'approve' }, config);
     await drainUntilSettled([actionId], config);
     const [row] = await outboxRows([actionId]);

@@ -46,11 +46,20 @@ export function kindContext(item: ActionListItem, settings: QueueSettings, now: 
   return {
     payload: item.payload,
     reason: item.reason,
-    windowStart: item.call?.endedAt ?? item.createdAt,
+    lastInboundAt: item.whatsapp?.lastInboundAt ?? null,
+    templates: settings.templates,
+    templateFacts: item.whatsapp?.facts ?? null,
     fallbackNumber: item.call?.customerNumber ?? null,
     now,
     currency: settings.currency,
   };
+}
+
+/** The template chosen for this action: the approver's pick, else what its kind starts with (WhatsApp outside the window: the first). */
+export function chosenTemplate(item: ActionListItem, settings: QueueSettings, picked: string | undefined, now: number): string {
+  if (picked !== undefined) return picked;
+  const start = kindView(item.kind)?.defaultTemplate;
+  return start ? start({ ...kindContext(item, settings, now), destination: settings.destinations[item.kind] ?? null }) : '';
 }
 
 /** Why Approve is unavailable, or null. Shared with the keyboard shortcut and bulk approve. */
@@ -143,14 +152,20 @@ export const ActionCard = memo(function ActionCard(props: CardProps) {
         <kind.Details
           {...context}
           destination={destination}
-          template={{ value: props.template, templates: settings.templates, disabled: !settings.mayDecide, onChange: (t) => actions.template(item.id, t) }}
+          template={{ value: props.template, disabled: !settings.mayDecide, onChange: (t) => actions.template(item.id, t) }}
         />
       ) : (
         <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(item.payload, null, 2)}</pre>
       )}
 
       {form === 'edit' && kind && (
-        <kind.Edit {...context} busy={busy} onSubmit={(p) => actions.approve(item.id, p)} onCancel={() => actions.form(item.id, null)} />
+        <kind.Edit
+          {...context}
+          destination={destination}
+          busy={busy}
+          onSubmit={(p) => actions.approve(item.id, p)}
+          onCancel={() => actions.form(item.id, null)}
+        />
       )}
       {form === 'reject' && (
         <RejectForm busy={busy} reasons={props.reasons} onSubmit={(reason) => actions.reject(item.id, reason)} onCancel={() => actions.form(item.id, null)} />

@@ -10,7 +10,7 @@ import { apiGet } from '@/lib/api-client';
 import type { ActionListItem } from '@/lib/queries/actions/list';
 import { decideActionsAction } from '@/lib/server-actions/decide-actions';
 import { undoDecisionAction } from '@/lib/server-actions/undo-decision';
-import { ActionCard, approveBlocker, type CardActions, kindContext, type OpenForm } from './action-card';
+import { ActionCard, approveBlocker, type CardActions, chosenTemplate, kindContext, type OpenForm } from './action-card';
 import { type BulkAsk, BulkBar } from './bulk-bar';
 import { CallCard } from './call-card';
 import { type DecisionAnswer, requestDecision } from './decide-request';
@@ -109,8 +109,8 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
   const pendingCount = order.filter((id) => !decided[id]).length;
 
   // What the handlers read: the latest of everything, without making them change identity.
-  const state = useRef({ order, decided, byId, focusedId, selected, templates, now, openForm, help, bulkAsk });
-  state.current = { order, decided, byId, focusedId, selected, templates, now, openForm, help, bulkAsk };
+  const state = useRef({ order, decided, byId, focusedId, selected, templates, now, openForm, help, bulkAsk, settings });
+  state.current = { order, decided, byId, focusedId, selected, templates, now, openForm, help, bulkAsk, settings };
 
   useLayoutEffect(() => {
     if (!moved.current) return;
@@ -195,9 +195,13 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
   const decide = useCallback(
     async (item: ActionListItem, decision: 'approve' | 'reject', extra: { payload?: Json; note?: string } = {}) => {
       if (state.current.decided[item.id]) return;
-      const template = state.current.templates[item.id];
+      const s = state.current;
+      const template = chosenTemplate(item, s.settings, s.templates[item.id], s.now);
       begin([item], decision);
-      finish(item, await requestDecision(item.id, decision, { ...extra, template: decision === 'approve' && template ? template : undefined }));
+      finish(
+        item,
+        await requestDecision(item.id, decision, { ...extra, template: decision === 'approve' && template && !extra.payload ? template : undefined }),
+      );
       settled();
     },
     [begin, finish, settled],
@@ -319,7 +323,7 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
       return;
     }
     if (key === 'approve') {
-      const blocker = approveBlocker(focused, settings, s.templates[focused.id] ?? '', s.now);
+      const blocker = approveBlocker(focused, settings, chosenTemplate(focused, settings, s.templates[focused.id], s.now), s.now);
       if (blocker === null) return void decide(focused, 'approve');
       return setHint(blocker);
     }
@@ -395,7 +399,7 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
                     form={openForm?.id === item.id ? openForm.form : null}
                     busy={bulkBusy && selected.has(item.id)}
                     error={errors[item.id] ?? null}
-                    template={templates[item.id] ?? ''}
+                    template={chosenTemplate(item, settings, templates[item.id], now)}
                     actions={actions}
                   />
                 );

@@ -3,10 +3,12 @@ import { ACTION_KINDS } from '@/lib/action-kinds/registry';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
+import { pool } from '@/lib/db';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { commonRejectReasons } from '@/lib/queries/actions/common-reasons';
 import { actionCounts, listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions/list';
+import { loadWhatsappTemplates } from '@/lib/whatsapp/templates-store';
 import { ApprovalsQueue } from './approvals-queue';
 import { DecisionsTable } from './decisions-table';
 import type { QueueSettings } from './queue-settings';
@@ -32,7 +34,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     mayDecide: can(actor.role, 'actions:decide'),
     role: actor.role,
     destinations: Object.fromEntries(ACTION_KINDS.map((kind) => [kind.id, destinationLabel(kind.id, config)])),
-    templates: config.templates,
+    templates: (await loadWhatsappTemplates(pool())).templates,
     currency: config.currency,
   };
   // Kinds this server sends nowhere: approving one records the decision only.

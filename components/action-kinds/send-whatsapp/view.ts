@@ -1,20 +1,31 @@
-import { serviceWindow } from '@/lib/action-kinds/send-whatsapp/message';
+import { chooseTemplate } from '@/lib/action-kinds/send-whatsapp/parameters';
 import type { ActionKindView } from '../types';
-import { WhatsappDetails, whatsappView } from './details';
+import { firstTemplate, NO_FACTS, WhatsappDetails, whatsappView } from './details';
 import { EditWhatsappForm } from './edit-form';
+import { ResendAsTemplate } from './resend';
 
 export const whatsappMessageView: ActionKindView = {
   label: 'WhatsApp',
   notConfigured: 'No WhatsApp destination is configured: approving a message records the decision and sends nothing.',
   Details: WhatsappDetails,
   Edit: EditWhatsappForm,
-  // Past the customer's 24-hour window only a pre-approved template may go; nothing to choose
-  // when nothing would be sent.
-  approveBlocker: ({ payload, reason, windowStart, now, fallbackNumber, destination, template }) => {
-    if (!destination) return null;
-    const view = whatsappView(payload, reason, windowStart, now, fallbackNumber);
-    return !view.windowOpen && !template ? 'The 24-hour window has closed: choose a pre-approved template' : null;
+  Recover: ResendAsTemplate,
+  // What goes is the template (chosen with the decision, or on re-send), not the approved text.
+  showOutbox: (outbox, approved) => JSON.stringify(outbox.template ?? null) !== JSON.stringify(approved.template ?? null),
+  // Outside the customer's service window (they have not written in 24 hours, or ever) only a
+  // template may go, with every parameter filled; nothing to choose when nothing would be sent.
+  approveBlocker: (ctx) => {
+    if (!ctx.destination) return null;
+    const view = whatsappView(ctx);
+    if (view.template || view.freeTextAllowed) return null;
+    if (!ctx.template) return `${view.windowText}: choose a template`;
+    const chosen = chooseTemplate(ctx.templates, ctx.template, ctx.templateFacts ?? NO_FACTS);
+    return chosen.ok ? null : `${chosen.message}: use Edit`;
   },
-  // The free-form message can go only while the customer's 24-hour window is open.
-  deadline: ({ windowStart }) => serviceWindow(windowStart).endsAt.getTime(),
+  defaultTemplate: (ctx) => (ctx.destination && !whatsappView(ctx).freeTextAllowed ? firstTemplate(ctx) : ''),
+  // Free text can go only while the customer's window is open: its close is the deadline.
+  deadline: (ctx) => {
+    const window = whatsappView(ctx).window;
+    return window.open ? window.endsAt.getTime() : null;
+  },
 };

@@ -1,33 +1,42 @@
 import { AppError } from '@/lib/http/errors';
 import type { PlanContext } from '../types';
 import { defaultWhatsappMessage, describeWindow, serviceWindow } from './message';
+import { chooseTemplate, type TemplateFacts } from './parameters';
+
+const NO_FACTS: TemplateFacts = { callId: null, customerName: null, orderReference: null, orderTotal: null, orderItems: null };
 
 /**
  * What approving a WhatsApp message sends: the number (the customer on the call when the agent
- * gave none), the words (the reason's message by default) and, past the customer's 24-hour
- * service window, a pre-approved template. A 400 here means "fix it, then approve".
+ * gave none), and either free text (the reason's message by default), which WhatsApp takes only
+ * inside the customer's service window (24 hours from their last message to us; a call does
+ * not open it), or a template with its parameters, which may go any time. A 400 here means
+ * "fix it, then approve": Meta would refuse the same (131047, 132000, 132001).
  */
-export function planWhatsapp({ action, payload, template: chosen, destination, config, now, validate }: PlanContext): {
+export function planWhatsapp({ action, payload, edited, template: chosen, templates, destination, now, validate }: PlanContext): {
   payload: Record<string, unknown>;
   template: string | null;
 } {
   // Mirai's send_whatsapp often carries no number: the customer is the one on the call.
   const number = typeof payload.number === 'string' && payload.number ? payload.number : action.customerNumber;
-  let out = validate({ ...payload, number });
-  const name = typeof out.name === 'string' ? out.name : null;
-  out = { ...out, message: typeof out.message === 'string' && out.message ? out.message : defaultWhatsappMessage(action.reason, name) };
-  if (chosen !== undefined && !config.templates.includes(chosen)) {
-    throw new AppError(400, 'unknown_template', `"${chosen}" is not a pre-approved template (WHATSAPP_TEMPLATES: ${config.templates.join(', ') || 'none'})`);
+  const out = validate({ ...payload, number });
+  // The edit's own choice (the edit form puts the template in the payload), else the one made with the decision.
+  const inPayload = out.template as { name: string; language?: string; parameters?: string[] } | undefined;
+  const choice = edited && inPayload ? inPayload : (chosen ?? inPayload);
+  if (choice !== undefined) {
+    const result = chooseTemplate(templates, choice, action.facts ?? NO_FACTS);
+    if (!result.ok) throw new AppError(400, result.code, result.message);
+    const { message: _freeText, ...rest } = out;
+    return { payload: { ...rest, template: { ...result.choice, text: result.text } }, template: result.choice.name };
   }
-  const template = chosen ?? null;
-  const window = serviceWindow(action.callEndedAt ?? action.createdAt, now);
-  if (destination && !window.open && !template) {
+  const name = typeof out.name === 'string' ? out.name : null;
+  const message = typeof out.message === 'string' && out.message ? out.message : defaultWhatsappMessage(action.reason, name);
+  const window = serviceWindow(action.lastInboundAt ?? null, now);
+  if (destination && !window.open) {
     throw new AppError(
       400,
       'template_required',
-      `The customer's 24-hour service window ${describeWindow(window)}; choose a pre-approved template${config.templates.length ? '' : ' (none are configured: WHATSAPP_TEMPLATES)'}`,
+      `Free text cannot go: the customer's WhatsApp service window is ${describeWindow(window)}; choose a template${templates.length ? '' : ' (none are configured: Settings → WhatsApp templates)'}`,
     );
   }
-  if (template) out = { ...out, template: { name: template, language: config.templateLanguage } };
-  return { payload: out, template };
+  return { payload: { ...out, message }, template: null };
 }

@@ -8,7 +8,10 @@ import { enqueueOutbox } from '@/lib/dispatch/outbox';
 import { type ApprovalPlan, planApproval } from '@/lib/dispatch/plan';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
+import { whatsappContexts, whatsappRecipient } from '@/lib/queries/actions/whatsapp-context';
 import type { DecisionInput } from '@/lib/schemas/actions';
+import { lastInboundAt } from '@/lib/whatsapp/last-inbound';
+import { loadWhatsappTemplates } from '@/lib/whatsapp/templates-store';
 
 export interface DispatchInfo {
   /** queued: the outbox will send it; skipped: nothing is configured; none: never sent anywhere. */
@@ -72,20 +75,35 @@ export async function decideAction(
 
     const approve = input.decision === 'approve';
     if (!approve && !input.note?.trim()) throw reasonRequired();
-    const plan: ApprovalPlan | null = approve
-      ? planApproval(
-          {
-            kind: action.kind,
-            reason: action.reason,
-            payload: action.payload,
-            createdAt: action.created_at,
-            callEndedAt: action.ended_at,
-            customerNumber: action.customer_number,
-          },
-          input,
-          config,
-        )
-      : null;
+    let plan: ApprovalPlan | null = null;
+    if (approve) {
+      // A WhatsApp message: the customer's service window and the facts its template is filled from.
+      const businessPhoneId = config.whatsappCloud?.phoneNumberId ?? null;
+      const context = (await whatsappContexts(db, [id], { businessPhoneId, currency: config.currency })).get(id);
+      const editedNumber = context && typeof input.payload?.number === 'string' ? whatsappRecipient(input.payload, null) : null;
+      const lastInbound = editedNumber
+        ? await lastInboundAt(db, businessPhoneId, editedNumber)
+        : context?.lastInboundAt
+          ? new Date(context.lastInboundAt)
+          : null;
+      const templates = context ? (await loadWhatsappTemplates(db)).templates : [];
+      plan = planApproval(
+        {
+          kind: action.kind,
+          reason: action.reason,
+          payload: action.payload,
+          createdAt: action.created_at,
+          callEndedAt: action.ended_at,
+          customerNumber: action.customer_number,
+          lastInboundAt: lastInbound,
+          facts: context?.facts,
+        },
+        input,
+        config,
+        new Date(),
+        templates,
+      );
+    }
     const status = approve ? 'approved' : 'rejected';
     const note = input.note?.trim() || null;
     const updated = await db.query<{ decidedByEmail: string | null; decidedAt: Date; undoUntil: Date }>(

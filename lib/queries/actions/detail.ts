@@ -2,6 +2,7 @@ import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { privacyFor } from '@/lib/queries/privacy';
+import { type WhatsappContext, whatsappContextsHere } from './whatsapp-context';
 
 type Json = unknown;
 
@@ -53,6 +54,8 @@ export interface ActionDetail {
     }[];
   } | null;
   history: { at: Date; actorEmail: string | null; action: string; before: Json; after: Json }[];
+  /** A WhatsApp message: the customer's service window, its template's facts, its message state. */
+  whatsapp?: WhatsappContext | null;
 }
 
 type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history'> & {
@@ -114,7 +117,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
   ]);
   const row = actions.rows[0];
   if (!row) return null;
-  const privacy = await privacyFor(actor, [row.callId]);
+  const [privacy, contexts] = await Promise.all([privacyFor(actor, [row.callId]), whatsappContextsHere(db, [row.id])]);
   const shown: ActionDetail = privacy.mask(row.callId, {
     id: row.id,
     provider: row.provider,
@@ -158,6 +161,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
         }
       : null,
     history: history.rows,
+    whatsapp: contexts.get(row.id) ?? null,
   });
   // Who decided is staff, not the customer: their emails stay.
   return {

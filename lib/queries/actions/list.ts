@@ -4,6 +4,7 @@ import { pool } from '@/lib/db';
 import { maskRows } from '@/lib/queries/privacy';
 import type { ActionFilters } from '@/lib/schemas/actions';
 import { decodeActionCursor, encodeActionCursor } from './cursor';
+import { type WhatsappContext, whatsappContextsHere } from './whatsapp-context';
 
 // Actions as the queue, the API and the badge read them. Dates are ISO strings, so what the
 // page renders first and what the queue polls from /api/actions are the same shape.
@@ -30,6 +31,8 @@ export interface ActionListItem {
   callId: string | null;
   call: { id: string; customerNumber: string | null; status: string; providerCallId: string; endedAt: string | null; summary?: string | null } | null;
   dispatch: { status: string; destination: string; attempts: number; lastError: string | null; responseId: string | null } | null;
+  /** A WhatsApp message: the customer's service window, its template's facts, its message state. */
+  whatsapp?: WhatsappContext | null;
 }
 
 interface Row {
@@ -113,8 +116,13 @@ function toItem(row: Row): ActionListItem {
 }
 
 /** Viewers get each action masked with what its call names (its customer's name in a note, say). */
-function forActor(actor: Actor, items: ActionListItem[]): Promise<ActionListItem[]> {
-  return maskRows(actor, items, (item) => item.callId);
+async function forActor(actor: Actor, items: ActionListItem[]): Promise<ActionListItem[]> {
+  const contexts = await whatsappContextsHere(
+    pool(),
+    items.map((item) => item.id),
+  );
+  const withContext = items.map((item) => (contexts.has(item.id) ? { ...item, whatsapp: contexts.get(item.id) ?? null } : item));
+  return maskRows(actor, withContext, (item) => item.callId);
 }
 
 export interface ActionsPage {

@@ -67,4 +67,24 @@ describe('action life', () => {
       ['Approved by lead@x', null],
     ]);
   });
+
+  it('a re-send as a template says which, why and with what values', () => {
+    const resent = {
+      ...action,
+      outbox: null,
+      history: [
+        {
+          at: at('02:00'),
+          actorEmail: 'lead@x',
+          action: 'action_resent_as_template',
+          before: { lastError: 'WhatsApp error 131047: the customer has not written in 24 hours: send a template' },
+          after: { template: 'order_address_needed', parameters: ['Asha', 'ORD-1'] },
+        },
+      ],
+    } as unknown as ActionDetail;
+    expect(actionLife(resent).at(-1)).toMatchObject({
+      title: 'Re-sent as template order_address_needed by lead@x',
+      detail: 'WhatsApp error 131047: the customer has not written in 24 hours: send a template · values: Asha · ORD-1',
+    });
+  });
 });

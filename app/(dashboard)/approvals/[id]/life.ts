@@ -48,6 +48,17 @@ export function actionLife(action: ActionDetail): LifeEvent[] {
       events.push({ at: entry.at, title: `Undone by ${by}`, detail: `The ${was} was taken back; nothing was sent`, tone: 'neutral' });
     } else if (entry.action === 'action_redispatched') {
       events.push({ at: entry.at, title: `Sent again by ${by}`, detail: after.destination ? `to ${words(String(after.destination))}` : null, tone: 'neutral' });
+    } else if (entry.action === 'action_resent_as_template') {
+      const parameters = Array.isArray(after.parameters) ? after.parameters.map(String) : [];
+      events.push({
+        at: entry.at,
+        title: `Re-sent as template ${String(after.template)} by ${by}`,
+        detail:
+          [obj(entry.before).lastError ? String(obj(entry.before).lastError) : null, parameters.length ? `values: ${parameters.join(' · ')}` : null]
+            .filter(Boolean)
+            .join(' · ') || null,
+        tone: 'neutral',
+      });
     } else if (entry.action === 'action_marked_sent') {
       events.push({
         at: entry.at,

@@ -7,10 +7,12 @@ import { ActionStatusBadge } from '@/components/action-status-badge';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
+import { pool } from '@/lib/db';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { getActionDetail } from '@/lib/queries/actions/detail';
+import { loadWhatsappTemplates } from '@/lib/whatsapp/templates-store';
 import { DispatchControls } from './dispatch-controls';
 import { actionLife } from './life';
 
@@ -37,8 +39,19 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const config = dispatchConfig(env());
   const { currency } = config;
   const life = actionLife(action);
-  const windowStart = (action.call?.endedAt ?? action.createdAt).toISOString();
-  const common = { kind: action.kind, reason: action.reason, windowStart, fallbackNumber: action.call?.customerNumber ?? null, now: Date.now(), currency };
+  const { templates } = await loadWhatsappTemplates(pool());
+  const common = {
+    kind: action.kind,
+    reason: action.reason,
+    // The customer's WhatsApp service window opens when they write, never at the call.
+    lastInboundAt: action.whatsapp?.lastInboundAt ?? null,
+    templates,
+    templateFacts: action.whatsapp?.facts ?? null,
+    fallbackNumber: action.call?.customerNumber ?? null,
+    now: Date.now(),
+    currency,
+  };
+  const mayDecide = can(actor.role, 'actions:decide');
   const outbox = action.outbox;
   const view = kindView(action.kind);
 
@@ -66,8 +79,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             undoUntil={action.undoUntil?.toISOString() ?? null}
             payload={obj(action.payload)}
             destination={destinationLabel(action.kind, config)}
-            templates={config.templates}
-            mayDecide={can(actor.role, 'actions:decide')}
+            mayDecide={mayDecide}
             role={actor.role}
             heading="Decide"
             className="rounded-lg border border-amber-200 bg-amber-50/40 p-4"
@@ -82,11 +94,30 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             <h2 className="font-medium">{action.editedPayload ? 'As approved (edited)' : 'Payload'}</h2>
             <Payload {...common} payload={obj(action.editedPayload ?? action.payload)} />
           </section>
+          {outbox && view?.showOutbox?.(obj(outbox.payload), obj(action.editedPayload ?? action.payload)) && (
+            <section className="space-y-2 rounded-lg border border-emerald-200 bg-white p-4" data-testid="outbox-payload">
+              <h2 className="font-medium">{outbox.status === 'sent' ? 'What was sent' : 'What goes out'}</h2>
+              <Payload {...common} payload={obj(outbox.payload)} />
+            </section>
+          )}
           {action.editedPayload && (
             <section className="space-y-2 rounded-lg border border-dashed border-slate-300 bg-white p-4" data-testid="original-payload">
               <h2 className="font-medium">As the agent asked</h2>
               <Payload {...common} payload={obj(action.payload)} />
             </section>
+          )}
+          {view?.Recover && mayDecide && (
+            <view.Recover
+              {...common}
+              id={action.id}
+              payload={obj(action.outbox?.payload ?? action.editedPayload ?? action.payload)}
+              status={action.status}
+              outboxStatus={outbox?.status ?? null}
+              lastError={outbox?.lastError ?? null}
+              failures={action.whatsapp?.messageFailures ?? []}
+              messageState={action.whatsapp?.messageState ?? null}
+              mayDecide={mayDecide}
+            />
           )}
           {outbox && (
             <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="dispatch">

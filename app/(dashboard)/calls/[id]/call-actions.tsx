@@ -4,8 +4,10 @@ import { kindView } from '@/components/action-kinds/registry';
 import { obj } from '@/components/action-kinds/values';
 import { KeyValueTable } from '@/components/key-value-table';
 import { LocalTime } from '@/components/local-time';
+import type { TemplateFacts } from '@/lib/action-kinds/send-whatsapp/parameters';
 import { asRecord, humanizeKey, keyValueRows } from '@/lib/calls/key-values';
 import type { CallDetailView } from '@/lib/queries/calls/detail';
+import type { WhatsappTemplate } from '@/lib/whatsapp/templates';
 import { Section } from './section';
 
 const TONE: Record<string, string> = {
@@ -21,11 +23,11 @@ export interface CallDecideSettings {
   mayDecide: boolean;
   role: string;
   currency: string;
-  templates: string[];
+  templates: WhatsappTemplate[];
   /** Per kind on this call: where approving sends it, or null. */
   destinations: Record<string, string | null>;
-  /** When the customer's service window opened (the call's end, ISO); else each action's own time. */
-  windowStart: string | null;
+  /** Per WhatsApp action: the customer's last message to the business (ISO; their service window) and its template's facts. */
+  whatsapp: Record<string, { lastInboundAt: string | null; facts: TemplateFacts }>;
   fallbackNumber: string | null;
   now: number;
 }
@@ -83,7 +85,8 @@ export function CallActions({ actions, decide }: { actions: CallDetailView['acti
                     label={label}
                     payload={obj(a.payload)}
                     reason={a.reason}
-                    windowStart={decide.windowStart ?? a.createdAt.toISOString()}
+                    lastInboundAt={decide.whatsapp[a.id]?.lastInboundAt ?? null}
+                    templateFacts={decide.whatsapp[a.id]?.facts ?? null}
                     fallbackNumber={decide.fallbackNumber}
                     now={decide.now}
                     currency={decide.currency}

@@ -10,12 +10,15 @@ import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { checkCompleteness, eventMarks } from '@/lib/calls/completeness';
 import { asRecord, keyValueRows } from '@/lib/calls/key-values';
 import { buildTimeline } from '@/lib/calls/timeline';
+import { pool } from '@/lib/db';
 import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { meaningOf } from '@/lib/providers/lifecycle';
 import { lifecycleFor, PROVIDERS } from '@/lib/providers/registry';
+import { whatsappContextsHere } from '@/lib/queries/actions/whatsapp-context';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { getCallDetail } from '@/lib/queries/calls/detail';
+import { loadWhatsappTemplates } from '@/lib/whatsapp/templates-store';
 import { AnalysisSection } from './analysis-section';
 import { CallActions, type CallDecideSettings } from './call-actions';
 import { CallHeader } from './call-header';
@@ -47,14 +50,25 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const kinds = new Map(completeness.attempts.map((a) => [a.number, a.kindLabel]));
   const pendingActions = call.actions.filter((a) => a.status === 'pending').map((a) => a.id);
   const config = dispatchConfig(env());
+  const mayDecide = can(actor.role, 'actions:decide');
   const decide: CallDecideSettings = {
-    mayDecide: can(actor.role, 'actions:decide'),
+    mayDecide,
     role: actor.role,
     currency: config.currency,
-    templates: config.templates,
+    templates: mayDecide ? (await loadWhatsappTemplates(pool())).templates : [],
     destinations: Object.fromEntries(call.actions.map((a) => [a.kind, destinationLabel(a.kind, config)])),
-    // The customer's service window opened when the call ended (as in the queue).
-    windowStart: call.endedAt?.toISOString() ?? null,
+    // The customer's WhatsApp service window opens when they write, never at the call; read
+    // only for someone who may decide (the facts name the customer).
+    whatsapp: mayDecide
+      ? Object.fromEntries(
+          [
+            ...(await whatsappContextsHere(
+              pool(),
+              call.actions.map((a) => a.id),
+            )),
+          ].map(([id, c]) => [id, { lastInboundAt: c.lastInboundAt, facts: c.facts }]),
+        )
+      : {},
     fallbackNumber: call.customerNumber,
     now: Date.now(),
   };
