@@ -58,7 +58,7 @@ function AlertRow({ alert, canDecide, now }: { alert: AlertJson; canDecide: bool
       <div className="text-xs text-slate-600" data-testid="alert-ack">
         {alert.acknowledgedAt ? (
           <>
-            Acknowledged by {alert.acknowledgedBy ?? 'someone'} <LocalTime value={alert.acknowledgedAt} />
+            Acknowledged by {alert.acknowledgedBy ?? 'someone'} at <LocalTime value={alert.acknowledgedAt} />
           </>
         ) : alert.state === 'open' && canDecide ? (
           <Acknowledge alert={alert} />
@@ -97,7 +97,8 @@ export function AlertsView({ state, canDecide }: { state: AlertState; canDecide:
         </nav>
       </div>
       {canDecide && (
-        <div className="rounded border border-slate-200 bg-white px-3 py-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-white px-3 py-2 text-xs text-slate-600">
+          <span>New actions to decide can raise a system notification in this browser while Callboard is open.</span>
           <NotifyToggle />
         </div>
       )}
