@@ -1,7 +1,10 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
+import { customerHref } from '@/lib/queries/customers/message-state';
 import { privacyFor } from '@/lib/queries/privacy';
+import { type ActionMessage, actionMessage } from './list';
 
 type Json = unknown;
 
@@ -53,9 +56,16 @@ export interface ActionDetail {
     }[];
   } | null;
   history: { at: Date; actorEmail: string | null; action: string; before: Json; after: Json }[];
+  /** What Meta last reported for the WhatsApp message it sent, every failure explained; null when nothing was. */
+  message: ActionMessage | null;
+  /** The customer's page (by number, or by call for viewers); null without a call number. */
+  customerHref: string | null;
 }
 
-type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history'> & {
+type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history' | 'message' | 'customerHref'> & {
+  messageState: string | null;
+  messageStateAt: Date | null;
+  messageFailures: { code?: number; at?: string; message?: string | null; details?: string | null }[] | null;
   callId: string | null;
   callProvider: string;
   callProviderCallId: string;
@@ -89,6 +99,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
       `SELECT a.id, a.provider, a.kind, a.raw_kind AS "rawKind", a.reason, a.status, a.payload, a.edited_payload AS "editedPayload",
               a.created_at AS "createdAt", a.decided_at AS "decidedAt", a.decided_by_email AS "decidedByEmail", a.decision_note AS "decisionNote",
               a.undo_until AS "undoUntil", a.provider_call_id AS "providerCallId",
+              a.message_state AS "messageState", a.message_state_at AS "messageStateAt", a.message_failures AS "messageFailures",
               c.id AS "callId", c.provider AS "callProvider", c.provider_call_id AS "callProviderCallId", c.customer_number AS "callCustomerNumber",
               c.status AS "callStatus", c.started_at AS "callStartedAt", c.ended_at AS "callEndedAt",
               o.id AS "outboxId", o.destination AS "outboxDestination", o.status AS "outboxStatus", o.attempts AS "outboxAttempts",
@@ -158,10 +169,19 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
         }
       : null,
     history: history.rows,
+    message: actionMessage(
+      row.messageState,
+      row.messageStateAt,
+      row.messageFailures,
+      (row.outboxPayload as { template?: { name?: unknown; language?: unknown } } | null)?.template ?? null,
+    ),
+    customerHref: null,
   });
   // Who decided is staff, not the customer: their emails stay.
   return {
     ...shown,
+    // Made after masking: a viewer's link names the call, never the number.
+    customerHref: row.callId ? customerHref({ number: row.callCustomerNumber, callId: row.callId, whole: can(actor.role, 'personal-data:read') }) : null,
     decidedByEmail: row.decidedByEmail,
     history: shown.history.map((entry, i) => ({ ...entry, actorEmail: history.rows[i]?.actorEmail ?? null })),
   };
