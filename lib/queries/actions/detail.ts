@@ -60,9 +60,14 @@ export interface ActionDetail {
   message: ActionMessage | null;
   /** The customer's page (by number, or by call for viewers); null without a call number. */
   customerHref: string | null;
+  /** The customer wrote on WhatsApp after the action was raised (the latest words masked for viewers). */
+  replies: { count: number; lastAt: Date; last: string | null } | null;
 }
 
-type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history' | 'message' | 'customerHref'> & {
+type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history' | 'message' | 'customerHref' | 'replies'> & {
+  repliesCount: number;
+  repliesLastAt: Date | null;
+  repliesLast: string | null;
   messageState: string | null;
   messageStateAt: Date | null;
   messageFailures: { code?: number; at?: string; message?: string | null; details?: string | null }[] | null;
@@ -104,10 +109,17 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
               c.status AS "callStatus", c.started_at AS "callStartedAt", c.ended_at AS "callEndedAt",
               o.id AS "outboxId", o.destination AS "outboxDestination", o.status AS "outboxStatus", o.attempts AS "outboxAttempts",
               o.next_attempt_at AS "outboxNextAttemptAt", o.last_status AS "outboxLastStatus", o.last_error AS "outboxLastError",
-              o.response_id AS "outboxResponseId", o.sent_at AS "outboxSentAt", o.created_at AS "outboxCreatedAt", o.payload AS "outboxPayload"
+              o.response_id AS "outboxResponseId", o.sent_at AS "outboxSentAt", o.created_at AS "outboxCreatedAt", o.payload AS "outboxPayload",
+              r.n AS "repliesCount", r.last_at AS "repliesLastAt", r.last AS "repliesLast"
        FROM action a
        LEFT JOIN call c ON c.id = a.call_id
        LEFT JOIN dispatch_outbox o ON o.action_id = a.id
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS n, max(m.sent_at) AS last_at,
+                (array_agg(coalesce(m.body, m.media->>'caption', m.type) ORDER BY m.sent_at DESC))[1] AS last
+           FROM whatsapp_message m
+          WHERE m.direction = 'inbound' AND m.customer_number = c.customer_number AND m.sent_at > a.created_at
+       ) r ON true
        WHERE a.id = $1`,
       [id],
     ),
@@ -176,6 +188,7 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
       (row.outboxPayload as { template?: { name?: unknown; language?: unknown } } | null)?.template ?? null,
     ),
     customerHref: null,
+    replies: row.repliesCount > 0 && row.repliesLastAt ? { count: row.repliesCount, lastAt: row.repliesLastAt, last: row.repliesLast } : null,
   });
   // Who decided is staff, not the customer: their emails stay.
   return {
