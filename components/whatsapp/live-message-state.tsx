@@ -9,7 +9,7 @@ import { RepliedBadge } from './replied-badge';
 
 // A decided WhatsApp action's receipt in the queue, kept current: what Meta reports for the
 // message (✓ sent, ✓✓ delivered, read, failed with the reason) and the customer's reply, polled
-// from GET /api/actions/{id} every 5 s until the message is read (or for 10 minutes).
+// from GET /api/actions/{id} every 5 s for 10 minutes after the decision (a reply may follow a read).
 
 const POLL_MS = 5_000;
 const POLL_FOR_MS = 10 * 60_000;
@@ -23,7 +23,7 @@ export function LiveMessageState({ id }: { id: string }) {
   const { data } = useQuery({
     queryKey: [...ACTIONS_KEY, 'message', id],
     queryFn: ({ signal }) => apiGet<Answer>(`/api/actions/${id}`, undefined, { signal }).then((r) => r.action),
-    refetchInterval: (query) => (query.state.data?.message?.state === 'read' || Date.now() - since > POLL_FOR_MS ? false : POLL_MS),
+    refetchInterval: () => (Date.now() - since > POLL_FOR_MS ? false : POLL_MS),
   });
   if (!data) return null;
   return (
