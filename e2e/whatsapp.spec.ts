@@ -15,7 +15,6 @@ import { WA_APP_SECRET, WA_BUSINESS_NUMBER, WA_PHONE_NUMBER_ID, WA_TEMPLATE } fr
 
 const WA_BASE = process.env.E2E_WA_BASE_URL ?? 'http://127.0.0.1:4107';
 test.use({ baseURL: WA_BASE });
-test.describe.configure({ mode: 'serial' });
 
 interface Raised {
   number: string;
@@ -93,7 +92,7 @@ async function meta(page: Page, value: Record<string, unknown>): Promise<void> {
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
     data: body,
   });
-  expect(res.status(), await res.text()).toBe(200);
+  expect(res.status(), (await res.text()).slice(0, 300)).toBe(200);
 }
 
 let clock = Math.floor(Date.now() / 1000);
