@@ -8,7 +8,7 @@ export function RepliedBadge({ replies }: { replies: { count: number; lastAt: st
       data-testid="replied"
       title={replies.last ?? undefined}
     >
-      <span className="font-medium">replied{replies.count > 1 ? ` ×${replies.count}` : ''}</span>
+      <span className="whitespace-nowrap font-medium">replied{replies.count > 1 ? ` ×${replies.count}` : ''}</span>
       {replies.last && <span className="min-w-0 truncate">“{replies.last}”</span>}
     </span>
   );

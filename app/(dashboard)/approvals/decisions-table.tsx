@@ -19,7 +19,8 @@ export function DecisionsTable({ items, empty }: { items: ActionListItem[]; empt
           <tr key={item.id} data-testid="decision-row" data-id={item.id}>
             <td className="space-y-1 px-4 py-2">
               <ActionStatusBadge status={item.status} />
-              {item.message && (
+              {/* A failed action whose message failed says it once; the reason is under Last error. */}
+              {item.message && !(item.message.state === 'failed' && item.status === 'failed') && (
                 <div>
                   <MessageStateBadge state={item.message.state} failures={item.message.state === 'failed' ? [] : item.message.failures} at={item.message.at} />
                 </div>
