@@ -185,15 +185,19 @@ describe('WhatsApp on the call, the action and the queue', () => {
     await insertMessage({ customerNumber: number, body: 'before', sentAt: minutesAgo(30) });
     const waiting = await insertAction(call.id, { createdAt: minutesAgo(20) });
     const quiet = await insertAction(call.id, { createdAt: minutesAgo(1) });
-    await insertMessage({ customerNumber: number, body: 'My address is 5 Hill Road', profileName: 'Ravi Das', sentAt: minutesAgo(10) });
+    await insertMessage({ customerNumber: number, body: 'My address is 5 Hill Road', profileName: 'Ravi Das', sentAt: minutesAgo(5) });
+    // Only the WhatsApp profile names him: a viewer's preview hides it all the same.
+    await insertMessage({ customerNumber: number, body: 'Ravi here, pay on delivery please', profileName: 'Ravi Das', sentAt: minutesAgo(4) });
     const items = await listActions(approver, { status: 'pending', limit: 100 });
     const mine = (id: string) => items.find((i) => i.id === id);
-    expect(mine(waiting)?.replies).toMatchObject({ count: 1, last: 'My address is 5 Hill Road' });
+    expect(mine(waiting)?.replies).toMatchObject({ count: 2, last: 'Ravi here, pay on delivery please' });
     expect(mine(quiet)?.replies).toBeNull();
     expect(mine(waiting)?.customerHref).toBe(`/customers/${encodeURIComponent(number)}`);
     const forViewer = (await listActions(viewer, { status: 'pending', limit: 100 })).find((i) => i.id === waiting);
     expect(forViewer?.customerHref).toBe(`/customers/call-${call.id}`);
-    expect(JSON.stringify(forViewer)).not.toContain('Ravi');
+    expect(forViewer?.replies?.last).toBe('R••• here, pay on delivery please');
+    const detailForViewer = await getActionDetail(viewer, waiting);
+    expect(detailForViewer?.replies?.last).toBe('R••• here, pay on delivery please');
   });
 
   it('a failed message is explained on the action, in the list and on its page', async () => {

@@ -4,7 +4,7 @@ import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
 import { customerHref } from '@/lib/queries/customers/message-state';
 import { privacyFor } from '@/lib/queries/privacy';
-import { type ActionMessage, actionMessage } from './list';
+import { type ActionMessage, actionMessage, maskReply } from './list';
 
 type Json = unknown;
 
@@ -68,6 +68,7 @@ type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history' | 'message' | 
   repliesCount: number;
   repliesLastAt: Date | null;
   repliesLast: string | null;
+  repliesNames: string[] | null;
   messageState: string | null;
   messageStateAt: Date | null;
   messageFailures: { code?: number; at?: string; message?: string | null; details?: string | null }[] | null;
@@ -110,13 +111,14 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
               o.id AS "outboxId", o.destination AS "outboxDestination", o.status AS "outboxStatus", o.attempts AS "outboxAttempts",
               o.next_attempt_at AS "outboxNextAttemptAt", o.last_status AS "outboxLastStatus", o.last_error AS "outboxLastError",
               o.response_id AS "outboxResponseId", o.sent_at AS "outboxSentAt", o.created_at AS "outboxCreatedAt", o.payload AS "outboxPayload",
-              r.n AS "repliesCount", r.last_at AS "repliesLastAt", r.last AS "repliesLast"
+              r.n AS "repliesCount", r.last_at AS "repliesLastAt", r.last AS "repliesLast", r.names AS "repliesNames"
        FROM action a
        LEFT JOIN call c ON c.id = a.call_id
        LEFT JOIN dispatch_outbox o ON o.action_id = a.id
        LEFT JOIN LATERAL (
          SELECT count(*)::int AS n, max(m.sent_at) AS last_at,
-                (array_agg(coalesce(m.body, m.media->>'caption', m.type) ORDER BY m.sent_at DESC))[1] AS last
+                (array_agg(coalesce(m.body, m.media->>'caption', m.type) ORDER BY m.sent_at DESC))[1] AS last,
+                array_remove(array_agg(DISTINCT m.profile_name), NULL) AS names
            FROM whatsapp_message m
           WHERE m.direction = 'inbound' AND m.customer_number = c.customer_number AND m.sent_at > a.created_at
        ) r ON true
@@ -191,10 +193,12 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
     replies: row.repliesCount > 0 && row.repliesLastAt ? { count: row.repliesCount, lastAt: row.repliesLastAt, last: row.repliesLast } : null,
   });
   // Who decided is staff, not the customer: their emails stay.
+  const whole = can(actor.role, 'personal-data:read');
   return {
     ...shown,
+    replies: shown.replies && !whole ? maskReply(shown.replies, row.repliesNames ?? [], row.callCustomerNumber) : shown.replies,
     // Made after masking: a viewer's link names the call, never the number.
-    customerHref: row.callId ? customerHref({ number: row.callCustomerNumber, callId: row.callId, whole: can(actor.role, 'personal-data:read') }) : null,
+    customerHref: row.callId ? customerHref({ number: row.callCustomerNumber, callId: row.callId, whole }) : null,
     decidedByEmail: row.decidedByEmail,
     history: shown.history.map((entry, i) => ({ ...entry, actorEmail: history.rows[i]?.actorEmail ?? null })),
   };

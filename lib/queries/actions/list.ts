@@ -2,6 +2,7 @@ import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
+import { maskText, NO_PERSONAL_DATA } from '@/lib/privacy';
 import { customerHref, explainFailure, type MessageFailure, type MessageState } from '@/lib/queries/customers/message-state';
 import { maskRows } from '@/lib/queries/privacy';
 import type { ActionFilters } from '@/lib/schemas/actions';
@@ -106,6 +107,7 @@ interface Row {
   r_count: number;
   r_last_at: Date | null;
   r_last: string | null;
+  r_names: string[] | null;
 }
 
 /** `where` and `orderBy` are fixed SQL fragments of this file; only `params` carry values. */
@@ -116,14 +118,15 @@ async function findRows(where: string, orderBy: string, params: unknown[]): Prom
             c.id AS c_id, c.customer_number AS c_customer_number, c.status AS c_status, c.provider_call_id AS c_provider_call_id, c.ended_at AS c_ended_at, c.summary AS c_summary,
             o.status AS o_status, o.destination AS o_destination, o.attempts AS o_attempts, o.last_error AS o_last_error, o.response_id AS o_response_id,
             CASE WHEN jsonb_typeof(o.payload->'template') = 'object' THEN o.payload->'template' END AS o_template,
-            a.message_state, a.message_state_at, a.message_failures, r.n AS r_count, r.last_at AS r_last_at, r.last AS r_last
+            a.message_state, a.message_state_at, a.message_failures, r.n AS r_count, r.last_at AS r_last_at, r.last AS r_last, r.names AS r_names
      FROM action a
      LEFT JOIN call c ON c.id = a.call_id
      LEFT JOIN dispatch_outbox o ON o.action_id = a.id
      -- What the customer wrote on WhatsApp after the action was raised (whatsapp_message by number and time).
      LEFT JOIN LATERAL (
        SELECT count(*)::int AS n, max(m.sent_at) AS last_at,
-              (array_agg(coalesce(m.body, m.media->>'caption', m.type) ORDER BY m.sent_at DESC))[1] AS last
+              (array_agg(coalesce(m.body, m.media->>'caption', m.type) ORDER BY m.sent_at DESC))[1] AS last,
+              array_remove(array_agg(DISTINCT m.profile_name), NULL) AS names
          FROM whatsapp_message m
         WHERE m.direction = 'inbound' AND m.customer_number = c.customer_number AND m.sent_at > a.created_at
      ) r ON true
@@ -175,11 +178,23 @@ function toItem(row: Row): ActionListItem {
  * The link to the customer's page is made after masking: by number for approvers and admins, by
  * call for viewers (no number in their URLs).
  */
-async function forActor(actor: Actor, items: ActionListItem[]): Promise<ActionListItem[]> {
+async function forActor(actor: Actor, rows: Row[]): Promise<ActionListItem[]> {
+  const items = rows.map(toItem);
   const whole = can(actor.role, 'personal-data:read');
   const hrefs = items.map((item) => (item.call ? customerHref({ number: item.call.customerNumber, callId: item.call.id, whole }) : null));
   const shown = await maskRows(actor, items, (item) => item.callId);
-  return shown.map((item, i) => ({ ...item, customerHref: hrefs[i] ?? null }));
+  return shown.map((item, i) => ({
+    ...item,
+    customerHref: hrefs[i] ?? null,
+    // What the customer wrote may name them as only their WhatsApp profile does.
+    replies: item.replies && !whole ? maskReply(item.replies, rows[i]?.r_names ?? [], rows[i]?.c_customer_number ?? null) : item.replies,
+  }));
+}
+
+/** A reply's words for a viewer: also masked with the names the customer's WhatsApp profile gave and their number. */
+export function maskReply<R extends { last: string | null }>(replies: R, names: string[], number: string | null): R {
+  if (replies.last === null) return replies;
+  return { ...replies, last: maskText(replies.last, { ...NO_PERSONAL_DATA, names, phones: number ? [number] : [] }) };
 }
 
 export interface ActionsPage {
@@ -210,7 +225,7 @@ export async function listActionsPage(actor: Actor, filters: ActionFilters): Pro
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > filters.limit && last ? encodeActionCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null;
-  return { actions: await forActor(actor, page.map(toItem)), nextCursor };
+  return { actions: await forActor(actor, page), nextCursor };
 }
 
 /** The first page of actions, oldest first (the queue page's first render). */
@@ -222,14 +237,14 @@ export async function listActions(actor: Actor, filters: ActionFilters): Promise
 export async function listRecentDecisions(actor: Actor, limit = 50): Promise<ActionListItem[]> {
   assertCan(actor, 'actions:read');
   const rows = await findRows('a.decided_at IS NOT NULL', 'a.decided_at DESC, a.id DESC', [limit]);
-  return forActor(actor, rows.map(toItem));
+  return forActor(actor, rows);
 }
 
 /** Failed and needs-check actions, oldest first: what a person must look at. */
 export async function listNeedingAttention(actor: Actor, limit = 100): Promise<ActionListItem[]> {
   assertCan(actor, 'actions:read');
   const rows = await findRows(`a.status IN ('failed', 'needs_check')`, 'a.updated_at, a.id', [limit]);
-  return forActor(actor, rows.map(toItem));
+  return forActor(actor, rows);
 }
 
 /** Counts for the badge and the queue's tabs. */
