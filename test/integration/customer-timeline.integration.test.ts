@@ -3,7 +3,7 @@ import { GET as getCustomerRoute } from '@/app/api/customers/[number]/route';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/roles';
 import { getActionDetail } from '@/lib/queries/actions/detail';
-import { listActions } from '@/lib/queries/actions/list';
+import { type ActionListItem, listActionsPage } from '@/lib/queries/actions/list';
 import { listActionMessages, listMessagesSinceCall } from '@/lib/queries/customers/messages';
 import { getCustomerTimeline } from '@/lib/queries/customers/timeline';
 import { makeToken } from '@/test/auth';
@@ -159,6 +159,18 @@ describe('GET /api/customers/{number}', () => {
   });
 });
 
+/** These actions as the queue lists them for `who`, however many other tests left waiting before them. */
+async function listed(who: Actor, status: 'pending' | 'failed', ids: string[]): Promise<Map<string, ActionListItem>> {
+  const found = new Map<string, ActionListItem>();
+  let cursor: string | undefined;
+  do {
+    const page = await listActionsPage(who, { status, limit: 100, cursor });
+    for (const item of page.actions) if (ids.includes(item.id)) found.set(item.id, item);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && found.size < ids.length);
+  return found;
+}
+
 describe('WhatsApp on the call, the action and the queue', () => {
   it("the call page shows the conversation since the call began, with Meta's states", async () => {
     const s = await customerStory();
@@ -188,12 +200,12 @@ describe('WhatsApp on the call, the action and the queue', () => {
     await insertMessage({ customerNumber: number, body: 'My address is 5 Hill Road', profileName: 'Ravi Das', sentAt: minutesAgo(5) });
     // Only the WhatsApp profile names him: a viewer's preview hides it all the same.
     await insertMessage({ customerNumber: number, body: 'Ravi here, pay on delivery please', profileName: 'Ravi Das', sentAt: minutesAgo(4) });
-    const items = await listActions(approver, { status: 'pending', limit: 100 });
-    const mine = (id: string) => items.find((i) => i.id === id);
+    const items = await listed(approver, 'pending', [waiting, quiet]);
+    const mine = (id: string) => items.get(id);
     expect(mine(waiting)?.replies).toMatchObject({ count: 2, last: 'Ravi here, pay on delivery please' });
     expect(mine(quiet)?.replies).toBeNull();
     expect(mine(waiting)?.customerHref).toBe(`/customers/${encodeURIComponent(number)}`);
-    const forViewer = (await listActions(viewer, { status: 'pending', limit: 100 })).find((i) => i.id === waiting);
+    const forViewer = (await listed(viewer, 'pending', [waiting])).get(waiting);
     expect(forViewer?.customerHref).toBe(`/customers/call-${call.id}`);
     expect(forViewer?.replies?.last).toBe('R••• here, pay on delivery please');
     const detailForViewer = await getActionDetail(viewer, waiting);
@@ -206,7 +218,7 @@ describe('WhatsApp on the call, the action and the queue', () => {
     await setActionMessageState(actionId, 'failed', minutesAgo(4), [
       { code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', at: minutesAgo(4).toISOString() },
     ]);
-    const item = (await listActions(approver, { status: 'failed', limit: 100 })).find((i) => i.id === actionId);
+    const item = (await listed(approver, 'failed', [actionId])).get(actionId);
     expect(item?.message?.state).toBe('failed');
     expect(item?.message?.failures[0]?.explanation).toMatch(/^WhatsApp error 131026: the message could not be delivered/);
     expect((await getActionDetail(approver, actionId))?.message?.failures[0]?.code).toBe(131026);

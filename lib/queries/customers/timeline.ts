@@ -151,24 +151,30 @@ export async function getCustomerTimeline(
   const { number } = customer;
 
   const page = db.query<UnionRow>(
+    // Each source reads only its own next page (keyset, LIMIT) on its index by number and time;
+    // the union then orders at most three pages.
     `SELECT type, at, id, data FROM (
-       SELECT 'call' AS type, c.occurred_at AS at, c.id,
-              jsonb_build_object('id', c.id, 'provider', c.provider, 'providerCallId', c.provider_call_id, 'status', c.status,
-                                 'direction', c.direction, 'durationSeconds', c.duration_seconds, 'summary', c.summary) AS data
-         FROM call c WHERE c.customer_number = $1
+       (SELECT 'call' AS type, c.occurred_at AS at, c.id,
+               jsonb_build_object('id', c.id, 'provider', c.provider, 'providerCallId', c.provider_call_id, 'status', c.status,
+                                  'direction', c.direction, 'durationSeconds', c.duration_seconds, 'summary', c.summary) AS data
+          FROM call c
+         WHERE c.customer_number = $1 AND ($2::timestamptz IS NULL OR (c.occurred_at, c.id) < ($2::timestamptz, $3::uuid))
+         ORDER BY c.occurred_at DESC, c.id DESC LIMIT $4)
        UNION ALL
-       SELECT 'action', a.created_at, a.id,
-              jsonb_build_object('kind', a.kind, 'status', a.status, 'reason', a.reason, 'callId', a.call_id,
-                                 'payload', coalesce(a.edited_payload, a.payload), 'messageState', a.message_state,
-                                 'messageStateAt', a.message_state_at, 'messageFailures', a.message_failures,
-                                 'lastError', (SELECT o.last_error FROM dispatch_outbox o WHERE o.action_id = a.id))
-         FROM call c JOIN action a ON a.call_id = c.id WHERE c.customer_number = $1
+       (SELECT 'action', a.created_at, a.id,
+               jsonb_build_object('kind', a.kind, 'status', a.status, 'reason', a.reason, 'callId', a.call_id,
+                                  'payload', coalesce(a.edited_payload, a.payload), 'messageState', a.message_state,
+                                  'messageStateAt', a.message_state_at, 'messageFailures', a.message_failures,
+                                  'lastError', (SELECT o.last_error FROM dispatch_outbox o WHERE o.action_id = a.id))
+          FROM call c JOIN action a ON a.call_id = c.id
+         WHERE c.customer_number = $1 AND ($2::timestamptz IS NULL OR (a.created_at, a.id) < ($2::timestamptz, $3::uuid))
+         ORDER BY a.created_at DESC, a.id DESC LIMIT $4)
        UNION ALL
-       SELECT 'message', m.sent_at, m.id, to_jsonb(x) - 'sent_at'
-         FROM whatsapp_message m, LATERAL (SELECT ${MESSAGE_COLUMNS}) x
-        WHERE m.customer_number = $1
+       (SELECT 'message', m.sent_at, m.id, to_jsonb(x) - 'sent_at'
+          FROM whatsapp_message m, LATERAL (SELECT ${MESSAGE_COLUMNS}) x
+         WHERE m.customer_number = $1 AND ($2::timestamptz IS NULL OR (m.sent_at, m.id) < ($2::timestamptz, $3::uuid))
+         ORDER BY m.sent_at DESC, m.id DESC LIMIT $4)
      ) t
-     WHERE $2::timestamptz IS NULL OR (at, id) < ($2::timestamptz, $3::uuid)
      ORDER BY at DESC, id DESC
      LIMIT $4`,
     [number, after?.at ?? null, after?.id ?? null, limit + 1],
