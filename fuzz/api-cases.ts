@@ -13,7 +13,7 @@ export interface ApiRoute {
   /** `{call}`, `{action}`, `{delivery}`, `{chart}` stand for a path id. */
   template: string;
   params?: readonly string[];
-  body?: 'decision' | 'mark-sent' | 'threshold' | 'reprocess' | 'sign-in' | 'any';
+  body?: 'decision' | 'mark-sent' | 'threshold' | 'templates' | 'reprocess' | 'sign-in' | 'any';
   /** Better Auth answers in its own shape; every other route in `{"error":{"code","message"}}`. */
   envelope?: false;
   /** Cron routes: only ever sent with a wrong secret (a right one would prune the shared database). */
@@ -36,6 +36,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', template: '/api/analytics/{chart}', params: ['range', 'from', 'to', 'provider', 'tz', 'granularity', 'by', 'key', 'format'] },
   { method: 'GET', template: '/api/analytics/threshold' },
   { method: 'PUT', template: '/api/analytics/threshold', body: 'threshold' },
+  { method: 'GET', template: '/api/settings/whatsapp-templates' },
+  { method: 'PUT', template: '/api/settings/whatsapp-templates', body: 'templates' },
   { method: 'POST', template: '/api/reprocess', body: 'reprocess' },
   { method: 'GET', template: '/api/health' },
   { method: 'GET', template: '/api/cron/dispatch', cron: true },
@@ -203,6 +205,17 @@ function bodyTemplate(kind: NonNullable<ApiRoute['body']>): JsonNode {
       return fromValue({ reference: 'ref-1' });
     case 'threshold':
       return fromValue({ threshold: 10 });
+    case 'templates':
+      return fromValue({
+        templates: [
+          {
+            name: 'address_needed',
+            language: 'en_US',
+            body: 'Hi {{1}}, your order {{2}}: {{3}}',
+            params: [{ source: 'customer_name' }, { source: 'order_reference' }, { source: 'link', value: 'https://x.example/{call_id}' }],
+          },
+        ],
+      });
     case 'reprocess':
       // Never {"all": true} or a real provider: rebuilding everything would disturb the other suites.
       return fromValue({ callId: UUID });

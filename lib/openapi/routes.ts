@@ -7,6 +7,7 @@ import { callExportSchema, callFiltersSchema } from '@/lib/schemas/calls';
 import { customerTimelineQuerySchema } from '@/lib/schemas/customers';
 import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
 import { reprocessSchema } from '@/lib/schemas/reprocess';
+import { whatsappTemplatesBodySchema } from '@/lib/schemas/settings';
 
 // Every route under app/api that a person, a script, a provider or the scheduler calls, with the
 // zod schemas the route itself validates with: the OpenAPI document (document.ts) is built from
@@ -294,6 +295,30 @@ export const API_ROUTES: ApiRoute[] = [
     body: thresholdSchema,
     responses: { 200: '`{ "threshold": number | null }`' },
     tag: 'Analytics',
+  },
+  {
+    method: 'get',
+    path: '/api/settings/whatsapp-templates',
+    summary: 'The WhatsApp templates approvers pick from (approvers and admins)',
+    auth: 'user',
+    permission: 'actions:decide',
+    responses: {
+      200: '`{ "templates": [{ "name", "language", "body", "params": [{ "source", "value"? }] }], "seeded": boolean, "updatedAt", "updatedBy" }`; `seeded`: never saved, the names come from WHATSAPP_TEMPLATES',
+    },
+    tag: 'Settings',
+  },
+  {
+    method: 'put',
+    path: '/api/settings/whatsapp-templates',
+    summary: 'Replace the WhatsApp templates, or with `null` go back to WHATSAPP_TEMPLATES (admins; audited)',
+    auth: 'user',
+    permission: 'settings:manage',
+    body: whatsappTemplatesBodySchema,
+    responses: {
+      200: 'The setting as GET returns it',
+      400: 'A template is wrong: the message names it and the field (`templates.1.params.0.value: Give the link`)',
+    },
+    tag: 'Settings',
   },
   ...Object.values(PROVIDERS).map((p) => webhook(p.id, p.label)),
   cron('dispatch', 'Every minute: send what the outbox holds that is due'),

@@ -62,8 +62,9 @@ export const whatsappTemplateSchema = z
   .superRefine((t, ctx) => {
     const problem = placeholderProblem(t.body);
     if (problem) ctx.addIssue({ code: 'custom', path: ['body'], message: problem });
+    // A body with no placeholders (or none known yet) takes no parameters: there is nowhere to put them.
     const count = placeholders(t.body).length;
-    if (t.body && t.params.length !== count)
+    if (t.params.length !== count)
       ctx.addIssue({ code: 'custom', path: ['params'], message: `The body has ${count} placeholder(s); say where each comes from (${t.params.length} given)` });
     t.params.forEach((p, i) => {
       if ((p.source === 'link' || p.source === 'text') && !p.value)
@@ -72,7 +73,18 @@ export const whatsappTemplateSchema = z
   });
 export type WhatsappTemplate = z.infer<typeof whatsappTemplateSchema>;
 
-export const whatsappTemplatesSchema = z.array(whatsappTemplateSchema).max(100);
+/** The team's list: a template (name and language together) appears once. */
+export const whatsappTemplatesSchema = z
+  .array(whatsappTemplateSchema)
+  .max(100)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((t, i) => {
+      const key = templateKey(t);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `${t.name} in ${t.language} is already in the list` });
+      seen.add(key);
+    });
+  });
 
 /** The message as the customer will read it: each {{n}} replaced by the n-th value. */
 export function renderTemplate(body: string, values: readonly string[]): string {

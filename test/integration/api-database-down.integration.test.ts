@@ -9,6 +9,7 @@ import { GET as exportCalls } from '@/app/api/calls/export/route';
 import { GET as listCalls } from '@/app/api/calls/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as health } from '@/app/api/health/route';
+import { GET as getWhatsappTemplates } from '@/app/api/settings/whatsapp-templates/route';
 
 // The JSON API with the database down answers 503 in the error envelope, as the webhooks do
 // (database-down.integration.test.ts): a client can tell "try again shortly" from a bug. The
@@ -49,6 +50,7 @@ const ROUTES: [string, () => Promise<Response>][] = [
         { params: Promise.resolve({ id }) },
       ),
   ],
+  ['GET /api/settings/whatsapp-templates', () => getWhatsappTemplates(new Request('http://localhost/api/settings/whatsapp-templates', { headers: auth }))],
   ['GET /api/health', () => health()],
   // A validly signed session cookie is looked up by Better Auth in the session table: that read fails too.
   [

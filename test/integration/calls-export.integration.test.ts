@@ -140,7 +140,9 @@ describe('team time zone', () => {
     await actAs('admin');
     expect(await setTimeZoneAction(null, form('Mars/Base'))).toMatchObject({ ok: false, error: expect.stringMatching(/not a time zone/) });
     expect(await setTimeZoneAction(null, form('Asia/Kolkata'))).toEqual({ ok: true, message: 'Dates now show in Asia/Kolkata' });
-    const { rows: audit } = await testDb().query(`SELECT before, after, target_id FROM audit_log WHERE action = 'setting_changed' ORDER BY at DESC LIMIT 1`);
+    const { rows: audit } = await testDb().query(
+      `SELECT before, after, target_id FROM audit_log WHERE action = 'setting_changed' AND target_id = 'time_zone' ORDER BY at DESC LIMIT 1`,
+    );
     expect(audit[0]).toMatchObject({ target_id: 'time_zone', after: { timeZone: 'Asia/Kolkata' } });
 
     const marker = uid('teamtz');

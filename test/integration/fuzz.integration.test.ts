@@ -25,6 +25,7 @@ import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as health } from '@/app/api/health/route';
 import { POST as reprocess } from '@/app/api/reprocess/route';
+import { GET as getWhatsappTemplates, PUT as putWhatsappTemplates } from '@/app/api/settings/whatsapp-templates/route';
 import { POST as atoms } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoice } from '@/app/api/webhooks/minivoice/route';
 import { POST as mirai } from '@/app/api/webhooks/mirai/route';
@@ -95,6 +96,8 @@ const HANDLERS: [RegExp, string, Handler][] = [
   [/^\/api\/analytics\/threshold$/, 'GET', (r) => getThreshold(r)],
   [/^\/api\/analytics\/threshold$/, 'PUT', (r) => putThreshold(r)],
   [/^\/api\/analytics\/([^/]+)$/, 'GET', (r, c) => chart(r, p('chart', c))],
+  [/^\/api\/settings\/whatsapp-templates$/, 'GET', (r) => getWhatsappTemplates(r)],
+  [/^\/api\/settings\/whatsapp-templates$/, 'PUT', (r) => putWhatsappTemplates(r)],
   [/^\/api\/reprocess$/, 'POST', (r) => reprocess(r)],
   [/^\/api\/health$/, 'GET', () => health()],
   [/^\/api\/cron\/dispatch$/, 'GET', (r) => cronDispatch(r)],

@@ -1,10 +1,11 @@
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
-import { getBreakdownKeys, getTimeZoneSetting } from '@/lib/queries/admin/settings';
+import { getBreakdownKeys, getTimeZoneSetting, getWhatsappTemplates } from '@/lib/queries/admin/settings';
 import { BreakdownKeysCard } from './breakdown-keys-card';
 import { SetBy } from './set-by';
 import { TimeZoneForm } from './time-zone-form';
+import { WhatsappTemplatesCard } from './whatsapp-templates-card';
 
 export const metadata = { title: 'Settings · Callboard' };
 
@@ -12,7 +13,12 @@ export const metadata = { title: 'Settings · Callboard' };
 export default async function SettingsPage() {
   const actor = await currentActor();
   if (!actor) return redirectToSignIn();
-  const [setting, breakdownKeys] = await Promise.all([getTimeZoneSetting(actor), getBreakdownKeys(actor)]);
+  // The WhatsApp templates are for those who send (approvers and admins); a viewer is told so.
+  const [setting, breakdownKeys, whatsappTemplates] = await Promise.all([
+    getTimeZoneSetting(actor),
+    getBreakdownKeys(actor),
+    can(actor.role, 'actions:decide') ? getWhatsappTemplates(actor) : null,
+  ]);
   const canManage = can(actor.role, 'settings:manage');
   // UTC is not in every runtime's list, and a stored alias may not be either.
   const zones = [...new Set(['UTC', ...(setting.timeZone ? [setting.timeZone] : []), ...Intl.supportedValuesOf('timeZone')])];
@@ -33,6 +39,7 @@ export default async function SettingsPage() {
         {canManage ? <TimeZoneForm current={setting.timeZone} zones={zones} /> : <p className="mt-3 text-sm text-slate-500">Only an admin can change it.</p>}
       </div>
       <BreakdownKeysCard setting={breakdownKeys} canManage={canManage} />
+      <WhatsappTemplatesCard setting={whatsappTemplates} canManage={canManage} />
     </section>
   );
 }

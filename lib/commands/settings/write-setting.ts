@@ -10,10 +10,10 @@ export interface SettingChange<T> {
 }
 
 /**
- * Sets one team setting (null clears it), audited in the same transaction. The row is locked
+ * Sets one team setting (null clears it; the value is stored as JSON), audited in the same transaction. The row is locked
  * first, so two admins saving at once each audit a true before/after.
  */
-export async function writeSetting<T extends string | number | string[]>(
+export async function writeSetting<T extends string | number | object>(
   actor: Actor,
   key: string,
   value: T | null,

@@ -3,6 +3,7 @@ import { breakdownKeysSchema, DEFAULT_BREAKDOWN_KEYS } from '@/lib/analytics/sch
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { pool } from '@/lib/db';
 import { isTimeZone } from '@/lib/time-zone';
+import { loadWhatsappTemplates, type TemplatesSetting } from '@/lib/whatsapp/templates-store';
 
 // Team-wide settings. The time zone is the team's day: presets ("today"), CSV times and every
 // date on screen use it; unset means each person sees their browser's zone. The low-balance
@@ -75,4 +76,13 @@ export async function getBreakdownKeys(actor: Actor): Promise<BreakdownKeysSetti
   const row = await readSetting(BREAKDOWN_KEYS);
   const keys = readKeys(row?.value);
   return { keys: keys ?? [...DEFAULT_BREAKDOWN_KEYS], isDefault: keys === null, updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+}
+
+/**
+ * The team's WhatsApp templates (saved on Settings, else seeded from WHATSAPP_TEMPLATES). Approvers
+ * pick them when they send; admins set them; viewers send nothing, so they are not shown them.
+ */
+export async function getWhatsappTemplates(actor: Actor): Promise<TemplatesSetting> {
+  assertCan(actor, 'actions:decide');
+  return loadWhatsappTemplates(pool());
 }
