@@ -17,7 +17,7 @@ export const USAGE = `Usage: npm run fuzz -- [options]
   --check                with DATABASE_URL (the server's database): every accepted delivery is stored
                          and folded into its call, every rejected one recorded with its reason
 Secrets: MIRAI_WEBHOOK_SECRET, MIRAI_V2_WEBHOOK_SECRET, MINIVOICE_WEBHOOK_SECRET,
-ATOMS_WEBHOOK_SECRET (first of a comma list), else the demo secrets (what npm run dev sets).
+ATOMS_WEBHOOK_SECRET, WHATSAPP_APP_SECRET (first of a comma list), else the demo secrets (what npm run dev sets).
 Exit code 1 when any request got a 5xx (or no answer) or broke the --check oracle.`;
 
 export interface FuzzOptions {

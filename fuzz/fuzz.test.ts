@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseWhatsappWebhook } from '@/lib/whatsapp/webhook';
 import { signFor } from '@/simulator/sign';
 import { apiCase, buildApiRequest } from './api-cases';
 import { OptionError, parseFuzzArgs } from './cli-options';
@@ -10,6 +12,7 @@ import { checkWebhook, type DeliveryFacts } from './oracle';
 import { escapeBytes } from './request';
 import { signBytes } from './sign-bytes';
 import { buildWebhookRequest, webhookCase } from './webhook-cases';
+import { buildWhatsappRequest, WHATSAPP_FIXTURES, whatsappCase } from './whatsapp-cases';
 
 describe('json-tree', () => {
   it('encodes duplicate keys, raw numbers and raw bytes exactly', () => {
@@ -83,6 +86,21 @@ describe('cases', () => {
     const ctx = { origin: 'http://localhost', ids: { call: [], action: [], delivery: [] }, bearer: 't', cookie: null };
     for (const c of fc.sample(apiCase({ call: 0, action: 0, delivery: 0 }), { seed: 1, numRuns: 200 }))
       expect(() => new URL(`http://localhost${buildApiRequest(c, ctx).path}`)).not.toThrow();
+  });
+});
+
+describe('WhatsApp cases', () => {
+  it('an unmutated, validly signed case is a WhatsApp webhook the parser reads; every sample builds', () => {
+    for (const [fixture] of WHATSAPP_FIXTURES.entries()) {
+      const r = buildWhatsappRequest({ fixture, json: [], bytes: [], sign: 'valid', garbage: '' }, { secret: 's', serial: '0000000001', requestId: 'r' });
+      const body = r.body ?? Buffer.alloc(0);
+      expect(r.headers).toContainEqual(['x-hub-signature-256', `sha256=${createHmac('sha256', 's').update(body).digest('hex')}`]);
+      const parsed = parseWhatsappWebhook(body);
+      expect(parsed.ok && parsed.messages.length + parsed.statuses.length).toBeGreaterThan(0);
+    }
+    for (const c of fc.sample(whatsappCase(), { seed: 1, numRuns: 200 })) {
+      expect(buildWhatsappRequest(c, { secret: 's', serial: '1', requestId: 'r' }).headers).toContainEqual(['x-request-id', 'r']);
+    }
   });
 });
 

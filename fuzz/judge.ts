@@ -1,6 +1,7 @@
 import { deliveryFacts, type Queryable } from './db-check';
-import { checkAnswer, checkWebhook, type Problem } from './oracle';
+import { checkAnswer, checkWebhook, checkWhatsappWebhook, type Problem } from './oracle';
 import { describeRequest, type FuzzAnswer, type FuzzRequest } from './request';
+import { WHATSAPP_ENDPOINT } from './whatsapp-cases';
 
 // Judges a batch of sent requests at once: one database query for all its webhook deliveries.
 
@@ -21,7 +22,10 @@ export async function judge(batch: Sent[], db: Queryable | null): Promise<Judged
   const facts = db && ids.length > 0 ? await deliveryFacts(db, ids) : new Map();
   return batch.map((s) => ({
     ...s,
-    problems: s.request.requestId && db ? checkWebhook(s.answer, facts.get(s.request.requestId)) : checkAnswer(s.answer, { envelope: s.envelope }),
+    problems:
+      s.request.requestId && db
+        ? (s.request.path === WHATSAPP_ENDPOINT ? checkWhatsappWebhook : checkWebhook)(s.answer, facts.get(s.request.requestId))
+        : checkAnswer(s.answer, { envelope: s.envelope }),
   }));
 }
 

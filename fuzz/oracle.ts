@@ -93,3 +93,31 @@ export function checkWebhook(answer: FuzzAnswer, facts: DeliveryFacts | undefine
   }
   return problems;
 }
+
+/**
+ * POST /api/webhooks/whatsapp: every request on record with the status it was answered; a 2xx
+ * one stored (or a duplicate), never kept raw for a processing failure; a 4xx one with its reason.
+ * It holds messages and statuses, not call events, so nothing is folded.
+ */
+export function checkWhatsappWebhook(answer: FuzzAnswer, facts: DeliveryFacts | undefined): Problem[] {
+  const problems = checkAnswer(answer);
+  if (answer.status === HEADERS_TOO_LARGE) return problems;
+  if (!facts) {
+    problems.push({ kind: 'missing_delivery', detail: `answered ${answer.status} but no delivery row carries its x-request-id` });
+    return problems;
+  }
+  if (facts.httpStatus !== answer.status)
+    problems.push({ kind: 'delivery_status_mismatch', detail: `answered ${answer.status}, recorded ${facts.httpStatus}` });
+  const json = parseJson(answer.text) as { processed?: unknown } | undefined;
+  if (answer.status >= 200 && answer.status < 300) {
+    if (json?.processed === false)
+      problems.push({ kind: 'accepted_not_processed', detail: `${answer.status} ${answer.text.slice(0, 200)} (${facts.errorCode ?? ''})` });
+    else if (facts.outcome !== 'stored' && facts.outcome !== 'duplicate')
+      problems.push({ kind: 'accepted_not_stored', detail: `delivery outcome ${facts.outcome}` });
+  } else if (answer.status >= 400 && answer.status < 500) {
+    if (facts.outcome !== 'rejected') problems.push({ kind: 'rejected_not_recorded', detail: `answered ${answer.status}, delivery outcome ${facts.outcome}` });
+    if (!facts.errorCode || facts.errorCode !== envelopeCode(answer))
+      problems.push({ kind: 'rejected_without_reason', detail: `error_code ${facts.errorCode}, answered ${envelopeCode(answer)}` });
+  }
+  return problems;
+}

@@ -22,3 +22,8 @@ export function signBytes(provider: SignableProvider, body: Uint8Array, secret: 
       return { 'x-mirai-signature': `t=${t},v1=${hmacHex(secret, `${t}.`, body)}` };
   }
 }
+
+/** Meta's WhatsApp webhook signature over the exact bytes: `X-Hub-Signature-256: sha256=<hex>`. */
+export function signWhatsappBytes(body: Uint8Array, secret: string): Record<string, string> {
+  return { 'x-hub-signature-256': `sha256=${hmacHex(secret, '', body)}` };
+}

@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   'action_undone',
   'action_redispatched',
   'action_marked_sent',
+  // WhatsApp's status webhook moved a sent message's action (lib/whatsapp/reconcile.ts).
+  'action_message_failed',
+  'action_message_requeued',
+  'action_message_recovered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

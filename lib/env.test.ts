@@ -41,6 +41,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv({}, { requireDatabase: true })).toThrow(/DATABASE_URL: required/);
   });
 
+  it("reads the WhatsApp webhook's app secrets (rotating) and verify token; they are not a provider's webhook secret", () => {
+    const env = parseEnv({ WHATSAPP_APP_SECRET: ' new_secret , old_secret,', WHATSAPP_VERIFY_TOKEN: 'verify-me-please' });
+    expect(env.WHATSAPP_APP_SECRET).toEqual(['new_secret', 'old_secret']);
+    expect(env.WHATSAPP_VERIFY_TOKEN).toBe('verify-me-please');
+    expect(env.webhookSecrets.WHATSAPP).toBeUndefined();
+    expect(parseEnv({}).WHATSAPP_APP_SECRET).toBeUndefined();
+    expect(() => parseEnv({ WHATSAPP_VERIFY_TOKEN: 'short' })).toThrow(/WHATSAPP_VERIFY_TOKEN: must be at least 8 characters/);
+  });
+
   it('reads dispatch destinations, and refuses ones that do not fit together', () => {
     const secret = `whsec_${Buffer.from('0123456789abcdef0123').toString('base64')}`;
     const env = parseEnv({ ORDER_WEBHOOK_URL: 'https://orders.example.com/hook', ORDER_WEBHOOK_SECRET: secret, WHATSAPP_TEMPLATES: 'a, b' });

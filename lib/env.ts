@@ -87,6 +87,13 @@ const baseSchema = z.object({
    * the window closes (the outbox row waits until then); after it the decision is final. 0: no undo.
    */
   APPROVAL_UNDO_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /**
+   * The Meta app secret(s) that sign POST /api/webhooks/whatsapp (X-Hub-Signature-256),
+   * comma-separated to rotate. Not WHATSAPP_WEBHOOK_SECRET, which signs what we send out.
+   */
+  WHATSAPP_APP_SECRET: secretList.optional(),
+  /** The token Meta's subscription handshake must echo (GET /api/webhooks/whatsapp?hub.verify_token=…). */
+  WHATSAPP_VERIFY_TOKEN: z.string().trim().min(8, 'must be at least 8 characters').max(200).optional(),
   ...dispatchSettings,
 });
 

@@ -9,6 +9,7 @@ import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-use
 import { parseEnv } from '../lib/env';
 import { applyMigrations } from '../prisma/migrate';
 import { DEMO_SECRETS, secretSetting, seedDemo } from '../simulator/demo';
+import { DEMO_WHATSAPP } from '../simulator/whatsapp';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 const DATA_DIR = '.data/pglite';
@@ -86,6 +87,14 @@ async function main(): Promise<void> {
     }
   }
 
+  // WhatsApp's webhook (app secret, handshake token) likewise; with the demo secret the demo's customers write back.
+  if (!childEnv.WHATSAPP_APP_SECRET) {
+    childEnv.WHATSAPP_APP_SECRET = DEMO_WHATSAPP.appSecret;
+    log('WHATSAPP_APP_SECRET is unset; using the demo secret');
+  }
+  childEnv.WHATSAPP_VERIFY_TOKEN ||= DEMO_WHATSAPP.verifyToken;
+  const demoWhatsapp = childEnv.WHATSAPP_APP_SECRET.split(',').some((s) => s.trim() === DEMO_WHATSAPP.appSecret);
+
   const env = parseEnv(childEnv, { requireDatabase: true }); // fail before anything slow starts
   const databaseUrl = env.DATABASE_URL ?? '';
   const { applied } = await applyMigrations(databaseUrl, { log });
@@ -112,7 +121,8 @@ async function main(): Promise<void> {
     log('database is empty; set DEMO_DATA=true to seed demo calls');
     return;
   }
-  const result = await seedDemo({ baseUrl, secrets, log });
+  const whatsapp = demoWhatsapp ? { appSecret: DEMO_WHATSAPP.appSecret, phoneNumberId: childEnv.WHATSAPP_PHONE_NUMBER_ID || undefined } : undefined;
+  const result = await seedDemo({ baseUrl, secrets, log, whatsapp });
   log(`demo data: ${result.calls} calls, ${result.deliveries} deliveries accepted in ${result.seconds} s`);
 }
 

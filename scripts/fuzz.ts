@@ -8,10 +8,12 @@ import { type Judged, judge, type Sent } from '@/fuzz/judge';
 import { failureReport, statusTable } from '@/fuzz/report';
 import { type FuzzRequest, readAnswer, toHeaders } from '@/fuzz/request';
 import { buildWebhookRequest, type WebhookCase, webhookCase } from '@/fuzz/webhook-cases';
+import { buildWhatsappRequest, type WhatsappCase, whatsappCase } from '@/fuzz/whatsapp-cases';
 import { env } from '@/lib/env';
 import { demoSecret } from '@/simulator/demo';
 import { progressBar } from '@/simulator/progress';
 import type { SignableProvider } from '@/simulator/sign';
+import { DEMO_WHATSAPP } from '@/simulator/whatsapp';
 import { optionsOrExit } from './cli-options';
 
 const opts = optionsOrExit(parseFuzzArgs, USAGE);
@@ -20,6 +22,7 @@ const opts = optionsOrExit(parseFuzzArgs, USAGE);
 const configured = env().webhookSecrets;
 const fromEnv = (p: SignableProvider) => configured[p.toUpperCase().replace('-', '_')]?.[0];
 const secrets = Object.fromEntries(WEBHOOK_ENDPOINTS.map((p) => [p, fromEnv(p) ?? demoSecret(p)])) as Record<SignableProvider, string>;
+const whatsappSecret = env().WHATSAPP_APP_SECRET?.[0] ?? DEMO_WHATSAPP.appSecret;
 
 let retried = 0;
 async function fetchAnswer(req: FuzzRequest, attempt = 1): Promise<Sent> {
@@ -91,15 +94,26 @@ const ids = await knownIds(auth);
 const ctx: ApiContext = { origin: opts.url, ids, bearer: bearer || null, cookie: cookie || null };
 const sizes = { call: ids.call.length, action: ids.action.length, delivery: ids.delivery.length };
 
-type AnyCase = { kind: 'webhook'; c: WebhookCase } | { kind: 'api'; c: ApiCase };
+type AnyCase = { kind: 'webhook'; c: WebhookCase } | { kind: 'whatsapp'; c: WhatsappCase } | { kind: 'api'; c: ApiCase };
 const weight = Math.round(opts.apiShare * 100);
+// WhatsApp is one webhook endpoint of five: about a fifth of the webhook share.
+const whatsappWeight = Math.round((100 - weight) / 5);
 const arbitrary: fc.Arbitrary<AnyCase> = fc.oneof(
-  { weight: 100 - weight, arbitrary: webhookCase().map((c) => ({ kind: 'webhook' as const, c })) },
+  { weight: 100 - weight - whatsappWeight, arbitrary: webhookCase().map((c) => ({ kind: 'webhook' as const, c })) },
+  { weight: whatsappWeight, arbitrary: whatsappCase().map((c) => ({ kind: 'whatsapp' as const, c })) },
   { weight, arbitrary: apiCase(sizes).map((c) => ({ kind: 'api' as const, c })) },
 );
 const cases = fc.sample(arbitrary, { seed: opts.seed, numRuns: opts.requests });
+const buildWhatsapp = (c: WhatsappCase) => {
+  const s = serial();
+  return buildWhatsappRequest(c, { secret: whatsappSecret, serial: s, requestId: `fuzz-wa-${opts.seedText}-${s}` });
+};
 const toRequest = (a: AnyCase): { request: FuzzRequest; envelope: boolean } =>
-  a.kind === 'webhook' ? { request: build(a.c), envelope: true } : { request: buildApiRequest(a.c, ctx), envelope: routeOf(a.c).envelope !== false };
+  a.kind === 'webhook'
+    ? { request: build(a.c), envelope: true }
+    : a.kind === 'whatsapp'
+      ? { request: buildWhatsapp(a.c), envelope: true }
+      : { request: buildApiRequest(a.c, ctx), envelope: routeOf(a.c).envelope !== false };
 
 console.log(
   `fuzz: ${opts.requests} requests → ${opts.url} (seed ${opts.seedText}, concurrency ${opts.concurrency}, api share ${opts.apiShare}, known ids ${JSON.stringify(sizes)}${opts.check ? ', --check' : ''})`,

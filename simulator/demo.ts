@@ -2,6 +2,7 @@ import { providerById } from '@/lib/providers/registry';
 import { demoCalls } from './demo-plan';
 import { sendCalls } from './send';
 import { endpointOf, SIM_PROVIDERS, type SimProvider } from './sign';
+import { DEMO_WHATSAPP, demoReplies, sendDemoReplies } from './whatsapp';
 
 // Demo data goes through the real webhook endpoints, never straight into tables, so a demo
 // exercises verify → normalize → store → fold exactly as production traffic would.
@@ -27,9 +28,13 @@ export function secretSetting(provider: string): string {
   return `${providerById(provider)?.envPrefix ?? provider.toUpperCase()}_WEBHOOK_SECRET`;
 }
 
-/** The server settings that make it accept what the demo secrets sign: MIRAI_WEBHOOK_SECRET … */
+/** The server settings that make it accept what the demo secrets sign: MIRAI_WEBHOOK_SECRET …, and WhatsApp's. */
 export function demoSecretSettings(): Record<string, string> {
-  return Object.fromEntries(Object.entries(DEMO_SECRETS).map(([provider, secret]) => [secretSetting(provider), secret]));
+  return {
+    ...Object.fromEntries(Object.entries(DEMO_SECRETS).map(([provider, secret]) => [secretSetting(provider), secret])),
+    WHATSAPP_APP_SECRET: DEMO_WHATSAPP.appSecret,
+    WHATSAPP_VERIFY_TOKEN: DEMO_WHATSAPP.verifyToken,
+  };
 }
 
 /** A fixed seed gives every demo the same month; ids still differ per run. */
@@ -42,6 +47,11 @@ export interface SeedDemoOptions {
   /** Multiplies the month's volume (default 1: about 450 calls, 1,600 deliveries). */
   scale?: number;
   now?: Date;
+  /**
+   * WhatsApp's app secret on the server: a few customers asked over WhatsApp write back
+   * (simulator/whatsapp.ts), to this business number (default DEMO_WHATSAPP.phoneNumberId).
+   */
+  whatsapp?: { appSecret: string; phoneNumberId?: string };
 }
 
 /**
@@ -64,5 +74,15 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<{ calls: number; 
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   log(`demo: ${result.ok}/${result.sent} accepted (${statuses}) in ${seconds} s`);
   if (result.firstFailure) log(`demo: ${result.failed} failed; first: ${result.firstFailure}`);
+  if (opts.whatsapp) {
+    const replies = demoReplies(calls, opts.now ?? new Date());
+    const sent = await sendDemoReplies({
+      baseUrl: opts.baseUrl,
+      appSecret: opts.whatsapp.appSecret,
+      phoneNumberId: opts.whatsapp.phoneNumberId ?? DEMO_WHATSAPP.phoneNumberId,
+      replies,
+    });
+    log(`demo: ${sent.ok}/${replies.length} WhatsApp replies accepted${sent.firstFailure ? `; first failure: ${sent.firstFailure}` : ''}`);
+  }
   return { calls: calls.length, deliveries: result.ok, seconds };
 }

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { Queryable } from '@/lib/db';
 import type { DispatchConfig, StandardWebhookTarget } from '@/lib/env-dispatch';
 import type { Destination, Http } from './destination';
 
@@ -44,6 +45,21 @@ export interface PlanContext {
   validate(payload: Record<string, unknown>): Record<string, unknown>;
 }
 
+/** What the outbox knows when a destination accepted an action's message and named it (lib/dispatch/outbox.ts). */
+export interface SentContext {
+  actionId: string;
+  /** Exactly what was sent (the outbox payload). */
+  payload: Record<string, unknown>;
+  /** The destination's id for it (a WhatsApp wamid, a Shopify order gid). */
+  responseId: string;
+  /** As stored in dispatch_outbox.destination. */
+  destination: string;
+  now: Date;
+  config: DispatchConfig;
+  /** The outbox's retry schedule: the wait after `attempts` attempts, or null when they are used up. */
+  retryDelayMs(attempts: number): number | null;
+}
+
 export interface ActionKindDefinition {
   /** The normalised kind stored in action.kind. */
   id: string;
@@ -59,4 +75,9 @@ export interface ActionKindDefinition {
   webhook: { type: string; target(config: DispatchConfig): StandardWebhookTarget | null };
   /** What exactly goes out, beyond the validated payload; by default the payload as validated. */
   plan?(ctx: PlanContext): { payload: Record<string, unknown>; template: string | null };
+  /**
+   * Runs in the transaction that records a send the destination accepted with an id, after the
+   * outbox row is marked sent (WhatsApp: keep the outbound message, apply statuses that came first).
+   */
+  afterSent?(db: Queryable, ctx: SentContext): Promise<void>;
 }

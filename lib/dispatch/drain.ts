@@ -161,7 +161,7 @@ async function processRow(row: ClaimedRow, config: DispatchConfig, random: () =>
     }
   }
   const full = { ...record, startedAt, durationMs: performance.now() - t0 };
-  return { ...full, recorded: await recordAttempt(row, full) };
+  return { ...full, recorded: await recordAttempt(row, full, config) };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));

@@ -1,5 +1,8 @@
 import 'server-only';
+import { actionKind } from '@/lib/action-kinds/registry';
 import { pool, type Queryable, transaction } from '@/lib/db';
+import type { DispatchConfig } from '@/lib/env-dispatch';
+import { nextRetryDelayMs } from './backoff';
 
 // The outbox table's three moves: a row is written in the approval's transaction (enqueue),
 // taken by one drainer under a lease (claim), and closed or rescheduled with its attempt
@@ -106,11 +109,14 @@ const ACTION_STATUS: Partial<Record<OutboxStatus, string>> = { sent: 'dispatched
 /**
  * Closes or reschedules a claimed row, with its attempt and the action's status, in one
  * transaction. Fenced by the lease token: a drainer whose lease expired and was taken over
- * records nothing (false), so it cannot overwrite the newer owner's result.
+ * records nothing (false), so it cannot overwrite the newer owner's result. A send the
+ * destination accepted with an id is handed to the kind's afterSent in the same transaction
+ * (WhatsApp keeps the message and applies statuses that arrived first).
  */
 export async function recordAttempt(
-  row: Pick<ClaimedRow, 'id' | 'actionId' | 'attempts' | 'unreachedAttempts' | 'leaseToken'>,
+  row: Pick<ClaimedRow, 'id' | 'actionId' | 'attempts' | 'unreachedAttempts' | 'leaseToken' | 'kind' | 'destination' | 'payload'>,
   attempt: AttemptRecord,
+  config: DispatchConfig,
 ): Promise<boolean> {
   const status = OUTBOX_STATUS[attempt.outcome];
   const unreached = attempt.unreached === true;
@@ -146,6 +152,18 @@ export async function recordAttempt(
     );
     const actionStatus = ACTION_STATUS[status];
     if (actionStatus) await db.query('UPDATE action SET status = $2, updated_at = now() WHERE id = $1', [row.actionId, actionStatus]);
+    const afterSent = actionKind(row.kind)?.afterSent;
+    if (status === 'sent' && attempt.responseId && afterSent) {
+      await afterSent(db, {
+        actionId: row.actionId,
+        payload: row.payload,
+        responseId: attempt.responseId,
+        destination: row.destination,
+        now: new Date(),
+        config,
+        retryDelayMs: (attempts) => nextRetryDelayMs(attempts, config.policy),
+      });
+    }
     return true;
   });
 }

@@ -1,16 +1,17 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { AppError, errorBody, toAppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/http/errors';
 import type { ProviderDefinition, Verification } from '@/lib/providers/types';
 import { ingest } from './ingest';
 import { parseEvent } from './parse-event';
 import { assertJsonContentType, readBody } from './read-body';
 import { type RejectedDelivery, recordRejected } from './record-rejected';
+import { failedDelivery } from './webhook-failure';
 
 // The provider-neutral webhook pipeline: read raw bytes → verify → parse → normalize → store.
 // Every request ends as a delivery row, accepted or not, so a developer can see why one failed.
 
-const COMMON_HEADERS = ['content-type', 'content-length', 'user-agent', 'x-forwarded-for', 'x-request-id'];
+export const COMMON_HEADERS = ['content-type', 'content-length', 'user-agent', 'x-forwarded-for', 'x-request-id'];
 
 function pickHeaders(headers: Headers, provider: ProviderDefinition): Record<string, string> {
   const out: Record<string, string> = {};
@@ -66,33 +67,6 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
     const stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, payload, verification, event });
     return Response.json(stored.outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.status === 503) return Response.json(errorBody(appError), { status: 503 });
-    if (accepted && appError.code === 'internal_error') {
-      // Verified, but reading or storing it failed (a bug, not the sender's fault): keep the
-      // body whole as a failed delivery and acknowledge it, so reprocessing after the fix
-      // recovers it instead of the provider retrying the same poison for ever.
-      console.error(`[webhook ${provider.id}] could not process a verified delivery; kept raw for reprocessing`, error);
-      try {
-        await record(
-          { verification, httpStatus: 202, errorCode: 'processing_failed', errorMessage: (error as Error).message?.slice(0, 500) ?? String(error) },
-          'failed',
-        );
-        return Response.json({ ok: true, processed: false }, { status: 202 });
-      } catch (recordError) {
-        console.error('[webhook] could not keep a verified delivery', recordError);
-        const unavailable = new AppError(503, 'storage_unavailable', 'The delivery could not be stored; retry later');
-        return Response.json(errorBody(unavailable), { status: 503 });
-      }
-    }
-    if (appError.code === 'internal_error') console.error(`[webhook ${provider.id}]`, error);
-    const failedVerification = (error as { verification?: Verification }).verification;
-    await record({
-      verification: failedVerification ?? verification,
-      httpStatus: appError.status,
-      errorCode: appError.code,
-      errorMessage: appError.message,
-    }).catch((recordError: unknown) => console.error('[webhook] could not record rejected delivery', recordError));
-    return Response.json(errorBody(appError), { status: appError.status });
+    return failedDelivery(provider.id, error, { accepted, verification, record });
   }
 }

@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { AppError } from '@/lib/http/errors';
 import { providerById } from '@/lib/providers/registry';
+import { WHATSAPP_SOURCE } from '@/lib/whatsapp/webhook';
 
 // Which stored deliveries a reprocess run reads, page by page in arrival order.
 
@@ -28,7 +29,8 @@ export interface DeliveryRow {
  * refusals that only the parser caused, with the whole body kept. A parser fix can turn those
  * into events; signature, size and content-type refusals stay refused whatever the code.
  */
-const ELIGIBLE = `(d.outcome IN ('stored', 'duplicate', 'failed')
+// WhatsApp deliveries carry messages and statuses, not call events: reprocessing does not read them.
+const ELIGIBLE = `d.provider <> '${WHATSAPP_SOURCE}' AND (d.outcome IN ('stored', 'duplicate', 'failed')
   OR (d.outcome = 'rejected' AND d.verification IN ('valid', 'unsigned')
       AND d.error_code IN ('invalid_payload', 'invalid_json') AND NOT d.body_truncated))`;
 

@@ -30,11 +30,13 @@ import { POST as atoms } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoice } from '@/app/api/webhooks/minivoice/route';
 import { POST as mirai } from '@/app/api/webhooks/mirai/route';
 import { POST as miraiV2 } from '@/app/api/webhooks/mirai-v2/route';
+import { POST as whatsapp, GET as whatsappHandshake } from '@/app/api/webhooks/whatsapp/route';
 import { type ApiContext, apiCase, buildApiRequest, routeOf } from '@/fuzz/api-cases';
 import { serialMaker } from '@/fuzz/fixtures';
 import { describeFailure, type Judged, judge, type Sent } from '@/fuzz/judge';
 import { type FuzzRequest, readAnswer, toHeaders } from '@/fuzz/request';
 import { buildWebhookRequest, webhookCase } from '@/fuzz/webhook-cases';
+import { buildWhatsappRequest, whatsappCase } from '@/fuzz/whatsapp-cases';
 import { closePools } from '@/lib/db';
 import { env } from '@/lib/env';
 import { applyMigrations } from '@/prisma/migrate';
@@ -42,6 +44,7 @@ import { seedFromString } from '@/simulator/prng';
 import { makeToken, makeUser, signIn } from '@/test/auth';
 import { createTestDatabase, type TestDatabase } from '@/test/setup/test-database';
 import { post, TEST_SECRETS, testDb, uid, useTestSecrets } from '@/test/webhooks';
+import { useWhatsappSecrets, WHATSAPP_TEST_SECRET } from '@/test/whatsapp-webhooks';
 
 // A database of its own: what the fuzzer stores (1e308 credits, year-1 calls, a changed
 // threshold) must not leak into the aggregates the other suites assert on while they run beside it.
@@ -61,6 +64,7 @@ async function ownDatabase(): Promise<TestDatabase | null> {
 const ownDb = await ownDatabase();
 if (ownDb) process.env.DATABASE_URL = ownDb.url;
 useTestSecrets();
+useWhatsappSecrets();
 process.env.CRON_SECRET = 'integration-cron-secret-0123456789';
 // lib/env.ts reads the environment once: nothing may have read it before this point.
 if (ownDb && env().DATABASE_URL !== ownDb.url) throw new Error('lib/env.ts read DATABASE_URL before the fuzz suite could point it at its own database');
@@ -82,6 +86,8 @@ const HANDLERS: [RegExp, string, Handler][] = [
   [/^\/api\/webhooks\/mirai-v2$/, 'POST', (r) => miraiV2(r)],
   [/^\/api\/webhooks\/minivoice$/, 'POST', (r) => minivoice(r)],
   [/^\/api\/webhooks\/atoms$/, 'POST', (r) => atoms(r)],
+  [/^\/api\/webhooks\/whatsapp$/, 'POST', (r) => whatsapp(r)],
+  [/^\/api\/webhooks\/whatsapp$/, 'GET', async (r) => whatsappHandshake(r)],
   [/^\/api\/calls$/, 'GET', (r) => listCalls(r)],
   [/^\/api\/calls\/export$/, 'GET', (r) => exportCalls(r)],
   [/^\/api\/calls\/([^/]+)$/, 'GET', (r, id) => getCall(r, p('id', id))],
@@ -252,6 +258,21 @@ describe(`fuzz (seed ${SEED}; FUZZ_SEED=<n> to change)`, () => {
         verdict(await sendAll(requests, () => true));
       }),
       params(RUNS),
+    );
+    if (SURVEY) expect(survey.size, 'problems found (see the survey printed after the run)').toBe(0);
+  }, 300_000);
+
+  it('WhatsApp webhook: signed, mutated Meta payloads — no 5xx, every delivery on record, stored or refused with its reason', async () => {
+    const serial = serialMaker();
+    await fc.assert(
+      fc.asyncProperty(fc.array(whatsappCase(), { minLength: 1, maxLength: 6 }), async (cases) => {
+        const requests = cases.map((c) => {
+          const s = serial();
+          return buildWhatsappRequest(c, { secret: WHATSAPP_TEST_SECRET, serial: s, requestId: `fuzz-wa-${SEED}-${s}` });
+        });
+        verdict(await sendAll(requests, () => true));
+      }),
+      params(Math.ceil(RUNS / 2)),
     );
     if (SURVEY) expect(survey.size, 'problems found (see the survey printed after the run)').toBe(0);
   }, 300_000);

@@ -123,12 +123,16 @@ function constraintName(table: string, columns: string[], suffix: string): strin
 
 /**
  * Indexes only a migration can make (expression, partial), declared in a model by a comment
- * line `// raw-index <name> using <method>`, so the comparison expects them by name and method.
+ * line `// raw-index <name> using <method> [unique] [on (<columns>)]`, so the comparison expects
+ * them by name, method, uniqueness and plain columns (an expression's columns are not listed).
  */
-export function rawIndexes(schemaText: string): { model: string; name: string; method: string }[] {
-  const out: { model: string; name: string; method: string }[] = [];
+export function rawIndexes(schemaText: string): { model: string; name: string; method: string; unique: boolean; columns: string }[] {
+  const out: { model: string; name: string; method: string; unique: boolean; columns: string }[] = [];
   for (const [, model = '', body = ''] of schemaText.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
-    for (const [, name = '', method = ''] of body.matchAll(/^\s*\/\/\s*raw-index\s+(\w+)\s+using\s+(\w+)\s*$/gm)) out.push({ model, name, method });
+    for (const [, name = '', method = '', unique, columns = ''] of body.matchAll(
+      /^\s*\/\/\s*raw-index\s+(\w+)\s+using\s+(\w+)(\s+unique)?(?:\s+on\s+\(([^)]*)\))?\s*$/gm,
+    ))
+      out.push({ model, name, method, unique: Boolean(unique), columns });
   }
   return out;
 }
@@ -199,7 +203,10 @@ export function describePrismaSchema(dmmf: Dmmf, schemaText: string): string[] {
     lines.push(`${kind} ${table}.${name} ${method === 'btree' ? '' : `using ${method} `}(${keyList})`);
   }
   for (const raw of rawIndexes(schemaText)) {
-    lines.push(`index ${tableOf(raw.model).table}.${raw.name} ${raw.method === 'btree' ? '' : `using ${raw.method} `}() (expression, partial or covering)`);
+    const kind = raw.unique ? 'unique' : 'index';
+    lines.push(
+      `${kind} ${tableOf(raw.model).table}.${raw.name} ${raw.method === 'btree' ? '' : `using ${raw.method} `}(${raw.columns}) (expression, partial or covering)`,
+    );
   }
   return lines.sort();
 }

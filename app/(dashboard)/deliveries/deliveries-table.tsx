@@ -1,6 +1,7 @@
 import { DataTable, EmptyState } from '@/components/data-table';
 import { PROVIDERS } from '@/lib/providers/registry';
 import type { DeliveryListItem } from '@/lib/queries/deliveries/list';
+import { WHATSAPP_SOURCE, WHATSAPP_SOURCE_LABEL } from '@/lib/whatsapp/webhook';
 import { OutcomeBadge, VerificationLabel } from './badges';
 import { DeliveryRow } from './delivery-row';
 
@@ -56,7 +57,7 @@ export function DeliveriesTable({ deliveries, filtered, canReprocess }: { delive
             </time>
           </td>
           <td className="whitespace-nowrap px-4 py-2">
-            {PROVIDERS[d.provider]?.label ?? d.provider}
+            {PROVIDERS[d.provider]?.label ?? (d.provider === WHATSAPP_SOURCE ? WHATSAPP_SOURCE_LABEL : d.provider)}
             <span className="block font-mono text-xs text-slate-500" data-testid="delivery-endpoint">
               {d.endpoint}
             </span>

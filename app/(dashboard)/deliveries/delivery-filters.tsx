@@ -1,5 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/registry';
 import { DELIVERY_OUTCOMES, DELIVERY_VERIFICATIONS } from '@/lib/schemas/deliveries';
+import { WHATSAPP_SOURCE, WHATSAPP_SOURCE_LABEL } from '@/lib/whatsapp/webhook';
 import type { FilterValues } from './search-params';
 
 const SINCE_LABELS: Record<string, string> = {
@@ -30,7 +31,8 @@ function Select({ name, label, all, options, value }: { name: string; label: str
 // autocomplete: on Back the browser would otherwise refill the fields as they were typed, not as
 // the URL now says.
 export function DeliveryFilters({ values }: { values: FilterValues }) {
-  const providers = Object.values(PROVIDERS).map((p): [string, string] => [p.id, p.label]);
+  // The voice providers, and WhatsApp (customer messages and statuses: app/api/webhooks/whatsapp).
+  const providers = [...Object.values(PROVIDERS).map((p): [string, string] => [p.id, p.label]), [WHATSAPP_SOURCE, WHATSAPP_SOURCE_LABEL] as [string, string]];
   return (
     <form method="get" action="/deliveries" aria-label="Filter deliveries" autoComplete="off" className="flex flex-wrap items-end gap-3 text-sm">
       <Select name="provider" label="Provider" all="All providers" options={providers} value={values.provider} />

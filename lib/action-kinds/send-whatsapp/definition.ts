@@ -1,4 +1,5 @@
 import type { ActionKindDefinition } from '../types';
+import { afterSentWhatsapp, WHATSAPP_CLOUD } from './after-sent';
 import { SEND_WHATSAPP } from './id';
 import { planWhatsapp } from './plan';
 import { sendWhatsappPayload } from './schema';
@@ -12,7 +13,7 @@ export const sendWhatsapp: ActionKindDefinition = {
   settings: 'WHATSAPP_PHONE_NUMBER_ID or WHATSAPP_WEBHOOK_URL',
   payloadSchema: sendWhatsappPayload,
   destination: {
-    name: 'whatsapp_cloud',
+    name: WHATSAPP_CLOUD,
     configured: (config) => config.whatsappCloud !== null,
     label: () => 'WhatsApp Cloud API',
     hosts: (config) => (config.whatsappCloud ? [new URL(config.whatsappCloud.baseUrl).host] : []),
@@ -20,4 +21,5 @@ export const sendWhatsapp: ActionKindDefinition = {
   },
   webhook: { type: 'whatsapp.send', target: (config) => config.whatsappWebhook },
   plan: planWhatsapp,
+  afterSent: afterSentWhatsapp,
 };

@@ -3,10 +3,12 @@ import { type Actor, assertCan } from '@/lib/auth/actor';
 import { type JsonValue, pool } from '@/lib/db';
 import { type BodyView, bodyView, type HeaderView, headerViews } from '@/lib/delivery-view';
 import type { StorageWarning } from '@/lib/ingest/storable';
+import { createMasker } from '@/lib/privacy';
 import { PROVIDERS, providerById } from '@/lib/providers/registry';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
 import { type Privacy, privacyFor } from '@/lib/queries/privacy';
 import { DELIVERY_SINCE, type DeliveryFilters } from '@/lib/schemas/deliveries';
+import { WHATSAPP_SIGNATURE_HEADER, WHATSAPP_SOURCE, whatsappPersonalData } from '@/lib/whatsapp/webhook';
 
 // Every webhook request, newest first; the `q` filter searches raw bytes too.
 
@@ -140,10 +142,15 @@ export async function getDelivery(actor: Actor, id: string): Promise<DeliveryDet
   if (!d) return null;
   // Masked (for viewers) with what the call it reached names, so a name in its transcript goes too.
   const privacy = await privacyFor(actor, [d.call_id]);
-  const mask = privacy.masker(d.call_id);
+  let mask = privacy.masker(d.call_id);
+  if (mask && d.provider === WHATSAPP_SOURCE) {
+    // A WhatsApp delivery reaches no call: what it names (numbers, names, what the customer wrote) is read from the body itself.
+    const named = whatsappPersonalData(d.body);
+    mask = createMasker({ phones: named.phones, emails: [], names: named.names, addressLines: named.texts });
+  }
   return {
     ...toItem(d, privacy),
-    headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? [], mask),
+    headers: headerViews(d.headers, providerById(d.provider)?.signatureHeaders ?? (d.provider === WHATSAPP_SOURCE ? [WHATSAPP_SIGNATURE_HEADER] : []), mask),
     body: bodyView(d.body, { size: d.body_size, truncated: d.body_truncated, mask }),
   };
 }
