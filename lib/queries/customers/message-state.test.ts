@@ -26,10 +26,12 @@ describe('messageStateOf', () => {
   it('is failed only when nothing got further, and keeps every failure explained', () => {
     const onlyFailed = messageStateOf([failed(131026, 1), failed(131047, 2)]);
     expect(onlyFailed.state).toBe('failed');
-    expect(onlyFailed.at).toBe(at(2));
+    expect(onlyFailed.at).toBe(at(1)); // when it first failed
     expect(onlyFailed.failures.map((f) => f.code)).toEqual([131026, 131047]);
     expect(onlyFailed.failures[1]?.explanation).toBe('WhatsApp error 131047: the customer has not written in 24 hours: send a template');
     expect(onlyFailed.failures[0]?.handling).toBe('final');
+    // Meta says sent, then failed, for a message that never arrived: failed (as the action's state says, lib/whatsapp/message-state.ts).
+    expect(messageStateOf([ok('sent', 1), failed(131026, 2)]).state).toBe('failed');
     // A multi-device customer: failed on one device, delivered on another.
     const both = messageStateOf([failed(131026, 1), ok('delivered', 2)]);
     expect(both.state).toBe('delivered');

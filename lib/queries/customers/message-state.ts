@@ -1,11 +1,12 @@
 import { explainWhatsappError, type WhatsappFailureHandling, whatsappError } from '@/lib/whatsapp/errors';
+import { type MessageState, messageState } from '@/lib/whatsapp/message-state';
 
-// What became of a WhatsApp message we sent, from the statuses Meta reported for it (they come
-// out of order and more than once): the furthest of sent < delivered < read, else failed when
-// nothing got further, and every failure explained. And how a customer is named in a URL.
-// Pure: the read models hand in the whatsapp_status rows.
+// What became of a WhatsApp message we sent, as people read it: the state from the statuses Meta
+// reported (lib/whatsapp/message-state.ts: out of order and repeated, the furthest state) and every
+// failure explained (lib/whatsapp/errors.ts). And how a customer is named in a URL. Pure: the read
+// models hand in the whatsapp_status rows.
 
-export type MessageState = 'sent' | 'delivered' | 'read' | 'failed';
+export type { MessageState };
 
 export interface MessageStatusRow {
   status: MessageState;
@@ -33,8 +34,6 @@ export interface MessageStateView {
   failures: MessageFailure[];
 }
 
-const RANK: Record<Exclude<MessageState, 'failed'>, number> = { sent: 1, delivered: 2, read: 3 };
-
 /** One failure as a person reads it (`template` is named for template errors). */
 export function explainFailure(
   f: { code: number; at: string; message?: string | null; details?: string | null },
@@ -48,23 +47,23 @@ export function explainFailure(
   };
 }
 
+/** The state as lib/whatsapp/message-state.ts reckons it (the action's own columns agree), every failure explained. */
 export function messageStateOf(rows: readonly MessageStatusRow[], template?: { name: string; language: string } | null): MessageStateView {
-  let best: MessageStatusRow | null = null;
-  const failures: MessageStatusRow[] = [];
-  for (const row of rows) {
-    if (row.status === 'failed') {
-      if (!failures.some((f) => f.code === row.code && f.at === row.at)) failures.push(row);
-      continue;
-    }
-    const rank = RANK[row.status];
-    if (rank === undefined) continue;
-    if (!best || rank > RANK[best.status as keyof typeof RANK] || (rank === RANK[best.status as keyof typeof RANK] && row.at < best.at)) best = row;
-  }
-  failures.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.code - b.code));
-  const explained = failures.map((f) => explainFailure(f, template));
-  if (best) return { state: best.status, at: best.at, failures: explained };
-  const last = failures.at(-1);
-  return last ? { state: 'failed', at: last.at, failures: explained } : { state: null, at: null, failures: [] };
+  const result = messageState(
+    rows.map((r) => ({ status: r.status, at: new Date(r.at), errorCode: r.code, errorTitle: r.title, errorMessage: r.message, errorDetails: r.details })),
+  );
+  const seen = new Set<string>();
+  const failures = result.failures.filter((f) => {
+    const key = `${f.code}@${f.at}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    state: result.state,
+    at: result.at?.toISOString() ?? null,
+    failures: failures.map((f) => explainFailure({ code: f.code, at: f.at, message: f.message, details: f.details }, template)),
+  };
 }
 
 // ---- the customer in a URL ----------------------------------------------------------------

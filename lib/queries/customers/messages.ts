@@ -66,7 +66,8 @@ export function toMessageView(row: MessageRow): WhatsappMessageView {
     direction,
     type: row.type,
     body: row.body,
-    caption: str(media.caption),
+    // The webhook keeps a caption as the message's words too: say it once.
+    caption: str(media.caption) === row.body ? null : str(media.caption),
     mimeType: str(media.mime_type) ?? str(media.mimeType),
     filename: str(media.filename),
     profileName: row.profile_name,
