@@ -4,6 +4,7 @@ import type { Permission } from '@/lib/auth/roles';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { actionFiltersSchema, decisionSchema, markSentSchema, resendSchema } from '@/lib/schemas/actions';
 import { callExportSchema, callFiltersSchema } from '@/lib/schemas/calls';
+import { customerTimelineQuerySchema } from '@/lib/schemas/customers';
 import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
 import { reprocessSchema } from '@/lib/schemas/reprocess';
 import { whatsappTemplatesBodySchema } from '@/lib/schemas/settings';
@@ -120,6 +121,26 @@ export const API_ROUTES: ApiRoute[] = [
     permission: 'calls:read',
     pathParams: { id: uuid },
     responses: { 200: '`{ "call": Call }`', 404: 'No such call' },
+    tag: 'Calls',
+  },
+  {
+    method: 'get',
+    path: '/api/customers/{number}',
+    summary:
+      "One customer's timeline, newest first: every call with their number, the actions those calls raised (with their WhatsApp message's state) and every WhatsApp message in and out",
+    auth: 'user',
+    permission: 'calls:read',
+    query: customerTimelineQuerySchema,
+    pathParams: { number: z.string().min(1).max(100) },
+    params: {
+      number:
+        'The E.164 number, URL-encoded (`%2B919812345678`), or `call-<callId>`: the customer of that call (what viewers are linked with, so no number is in their URLs).',
+      cursor: "The previous page's `nextCursor`.",
+    },
+    responses: {
+      200: '`{ "customer": { number, ref, name, calls, actions, messages, lastInboundAt, window }, "entries": [{ type: "call" | "action" | "message", id, at, … }], "nextCursor": string | null }`; masked for viewers',
+      404: 'The call has no customer number, or no such call',
+    },
     tag: 'Calls',
   },
   {

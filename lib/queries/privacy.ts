@@ -99,6 +99,17 @@ export async function maskRowsAsOnePerson<T>(actor: Actor, rows: T[], callIds: r
   return rows.map((row) => masker(row));
 }
 
+/**
+ * Anything about one person (a customer's page, their WhatsApp messages) as `actor` may see it:
+ * masked with everything their calls name plus `extra` (what the messages themselves name: the
+ * number they wrote from, their WhatsApp profile name), wherever it recurs, free text included.
+ */
+export async function maskAsOnePerson<T>(actor: Actor, value: T, callIds: readonly string[], extra: PersonalData = NO_PERSONAL_DATA): Promise<T> {
+  if (can(actor.role, 'personal-data:read')) return value;
+  const known = await personalDataOf(callIds);
+  return createMasker(mergePersonalData(extra, ...known.values()))(value);
+}
+
 /** Series named by the values of a metadata key (credits by `customer_name`, say) as `actor` may see them; equal masks add up. */
 export function maskSeries<T extends { series: string }>(actor: Actor, key: string | undefined, values: T[]): T[] {
   if (key === undefined || can(actor.role, 'personal-data:read')) return values;

@@ -6,6 +6,7 @@ import { GET as analyticsRoute } from '@/app/api/analytics/[chart]/route';
 import { GET as getCallRoute } from '@/app/api/calls/[id]/route';
 import { GET as exportRoute } from '@/app/api/calls/export/route';
 import { GET as listCallsRoute } from '@/app/api/calls/route';
+import { GET as getCustomerRoute } from '@/app/api/customers/[number]/route';
 import { GET as getDeliveryRoute } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveriesRoute } from '@/app/api/deliveries/route';
 import type { Actor } from '@/lib/auth/actor';
@@ -15,12 +16,15 @@ import { getActionDetail } from '@/lib/queries/actions/detail';
 import { listActions, listNeedingAttention, listRecentDecisions } from '@/lib/queries/actions/list';
 import { getCallDetail, listOtherCalls } from '@/lib/queries/calls/detail';
 import { listCalls } from '@/lib/queries/calls/list';
+import { listActionMessages, listMessagesSinceCall } from '@/lib/queries/customers/messages';
+import { getCustomerTimeline } from '@/lib/queries/customers/timeline';
 import { getDelivery, listDeliveries } from '@/lib/queries/deliveries/list';
 import { createRng } from '@/simulator/prng';
 import type { SignableProvider } from '@/simulator/sign';
 import { STORIES } from '@/simulator/stories';
 import { makeToken } from '@/test/auth';
 import { callRow, post, testDb, useTestSecrets } from '@/test/webhooks';
+import { insertMessage } from '@/test/whatsapp-rows';
 
 // What a viewer may see, as a property over every provider: calls carrying generated personal
 // data (names, numbers, emails, address lines) in the provider's structured fields and in its
@@ -190,11 +194,18 @@ async function everythingAbout(role: Role, callId: string): Promise<Record<strin
   out['page: calls list'] = JSON.stringify(await listCalls(who, { q: callId, limit: 50 }));
   out['page: call detail'] = JSON.stringify(await getCallDetail(who, callId));
   out['page: other calls'] = JSON.stringify(await listOtherCalls(who, callId));
+  out['page: WhatsApp since the call'] = JSON.stringify(await listMessagesSinceCall(who, callId));
+  const { rows: numbered } = await testDb().query<{ n: string | null }>('SELECT customer_number AS n FROM call WHERE id = $1', [callId]);
+  if (numbered[0]?.n) {
+    out['GET /api/customers/call-{id}'] = await get(role, `/api/customers/call-${callId}`, getCustomerRoute, { number: `call-${callId}` });
+    out["page: customer's timeline"] = JSON.stringify(await getCustomerTimeline(who, { kind: 'call', callId }));
+  }
 
   const { rows: actions } = await testDb().query<{ id: string }>('SELECT id FROM action WHERE call_id = $1', [callId]);
   for (const { id } of actions) {
     out[`GET /api/actions/{id} ${id}`] = await get(role, `/api/actions/${id}`, getActionRoute, { id });
     out[`page: action ${id}`] = JSON.stringify(await getActionDetail(who, id));
+    out[`page: action ${id} WhatsApp`] = JSON.stringify(await listActionMessages(who, id));
   }
   if (actions.length > 0) {
     out['GET /api/actions?status=pending'] = await get(role, '/api/actions?status=pending&limit=100', listActionsRoute);
@@ -246,6 +257,19 @@ async function sendStory(storyId: string, outcome: string, p: Person, seed: numb
   return String(row?.id);
 }
 
+/** The customer answers on WhatsApp (from their number, under their name) with their details, after the call's actions. */
+async function replyOnWhatsapp(callId: string, p: Person): Promise<void> {
+  const { rows } = await testDb().query<{ n: string | null }>('SELECT customer_number AS n FROM call WHERE id = $1', [callId]);
+  const number = rows[0]?.n;
+  if (!number) return;
+  await insertMessage({
+    customerNumber: number,
+    profileName: `${p.firstName} ${p.lastName}`,
+    body: `This is ${p.firstName}. Deliver to ${p.address1}, ${p.address2}, or my office, ${p.spokenAddress}. Call ${p.national} or ${p.grouped}, mail ${p.email}.`,
+    sentAt: new Date(Date.now() + 60_000),
+  });
+}
+
 const everyStory = STORIES.map((s) => [s.id, s.outcomes] as const);
 
 describe('a viewer sees none of a call’s personal data, on any provider', () => {
@@ -253,6 +277,7 @@ describe('a viewer sees none of a call’s personal data, on any provider', () =
     await fc.assert(
       fc.asyncProperty(personArb, fc.constantFrom(...outcomes), fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (person, outcome, seed) => {
         const callId = await sendStory(storyId, outcome, person, seed);
+        await replyOnWhatsapp(callId, person);
         const outputs = await everythingAbout('viewer', callId);
         expect(leak(outputs, secrets(person))).toBeNull();
         // It was there to hide: the call detail shows the masked name the story put in its fields.

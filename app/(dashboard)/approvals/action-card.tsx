@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { kindView } from '@/components/action-kinds/registry';
 import type { KindContext } from '@/components/action-kinds/types';
 import { type Json, words } from '@/components/action-kinds/values';
+import { RepliedBadge } from '@/components/whatsapp/replied-badge';
 import type { ActionListItem } from '@/lib/queries/actions/list';
 import type { QueueSettings } from './queue-settings';
 import { RejectForm } from './reject-form';
@@ -106,6 +107,7 @@ export const ActionCard = memo(function ActionCard(props: CardProps) {
         <span className="font-medium">{customer.name ?? 'Unknown customer'}</span>
         <span className="font-mono text-xs text-slate-600">{customer.number ?? '—'}</span>
         {item.reason && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{words(item.reason)}</span>}
+        <RepliedBadge replies={item.replies} />
         <span className="text-xs text-slate-500" title={item.createdAt}>
           waiting {formatAge(item.createdAt, now)}
         </span>

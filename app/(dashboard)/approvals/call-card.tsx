@@ -28,6 +28,11 @@ export function CallCard({ group, now, children }: { group: CallGroup; now: numb
               Call {call?.providerCallId ?? ''}
             </a>
           )}
+          {first?.customerHref && (
+            <a href={first.customerHref} className="text-xs text-slate-600 underline" data-testid="customer-link">
+              Customer's page
+            </a>
+          )}
           <span className="text-xs text-slate-500">
             {count} action{count === 1 ? '' : 's'} · waiting {formatAge(new Date(group.since).toISOString(), now)}
           </span>

@@ -1,6 +1,8 @@
 'use client';
 import { memo, useEffect, useState } from 'react';
 import { ActionStatusBadge } from '@/components/action-status-badge';
+import { LiveMessageState } from '@/components/whatsapp/live-message-state';
+import { SEND_WHATSAPP } from '@/lib/action-kinds/send-whatsapp/id';
 
 // What became of a decision made on this page, drawn where the action was: the receipt, and the
 // Undo button while the undo window is open (the server says until when: undoUntil).
@@ -50,6 +52,7 @@ export const DecidedRow = memo(function DecidedRow({ entry, onUndo }: { entry: D
       <span className="text-slate-500" role="status">
         {entry.phase === 'undoing' ? 'Undoing…' : entry.message}
       </span>
+      {entry.phase === 'decided' && entry.decision === 'approve' && entry.kind === SEND_WHATSAPP && <LiveMessageState id={entry.id} />}
       {entry.undoError && (
         <span role="alert" className="text-red-700">
           {entry.undoError}

@@ -1,7 +1,10 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/roles';
 import { pool } from '@/lib/db';
+import { customerHref } from '@/lib/queries/customers/message-state';
 import { privacyFor } from '@/lib/queries/privacy';
+import { type ActionMessage, actionMessage, maskReply } from './list';
 import { type WhatsappContext, whatsappContextsHere } from './whatsapp-context';
 
 type Json = unknown;
@@ -56,9 +59,22 @@ export interface ActionDetail {
   history: { at: Date; actorEmail: string | null; action: string; before: Json; after: Json }[];
   /** A WhatsApp message: the customer's service window, its template's facts, its message state. */
   whatsapp?: WhatsappContext | null;
+  /** What Meta last reported for the WhatsApp message it sent, every failure explained; null when nothing was. */
+  message: ActionMessage | null;
+  /** The customer's page (by number, or by call for viewers); null without a call number. */
+  customerHref: string | null;
+  /** The customer wrote on WhatsApp after the action was raised (the latest words masked for viewers). */
+  replies: { count: number; lastAt: Date; last: string | null } | null;
 }
 
-type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history'> & {
+type ActionRow = Omit<ActionDetail, 'call' | 'outbox' | 'history' | 'message' | 'customerHref' | 'replies'> & {
+  repliesCount: number;
+  repliesLastAt: Date | null;
+  repliesLast: string | null;
+  repliesNames: string[] | null;
+  messageState: string | null;
+  messageStateAt: Date | null;
+  messageFailures: { code?: number; at?: string; message?: string | null; details?: string | null }[] | null;
   callId: string | null;
   callProvider: string;
   callProviderCallId: string;
@@ -92,14 +108,23 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
       `SELECT a.id, a.provider, a.kind, a.raw_kind AS "rawKind", a.reason, a.status, a.payload, a.edited_payload AS "editedPayload",
               a.created_at AS "createdAt", a.decided_at AS "decidedAt", a.decided_by_email AS "decidedByEmail", a.decision_note AS "decisionNote",
               a.undo_until AS "undoUntil", a.provider_call_id AS "providerCallId",
+              a.message_state AS "messageState", a.message_state_at AS "messageStateAt", a.message_failures AS "messageFailures",
               c.id AS "callId", c.provider AS "callProvider", c.provider_call_id AS "callProviderCallId", c.customer_number AS "callCustomerNumber",
               c.status AS "callStatus", c.started_at AS "callStartedAt", c.ended_at AS "callEndedAt",
               o.id AS "outboxId", o.destination AS "outboxDestination", o.status AS "outboxStatus", o.attempts AS "outboxAttempts",
               o.next_attempt_at AS "outboxNextAttemptAt", o.last_status AS "outboxLastStatus", o.last_error AS "outboxLastError",
-              o.response_id AS "outboxResponseId", o.sent_at AS "outboxSentAt", o.created_at AS "outboxCreatedAt", o.payload AS "outboxPayload"
+              o.response_id AS "outboxResponseId", o.sent_at AS "outboxSentAt", o.created_at AS "outboxCreatedAt", o.payload AS "outboxPayload",
+              r.n AS "repliesCount", r.last_at AS "repliesLastAt", r.last AS "repliesLast", r.names AS "repliesNames"
        FROM action a
        LEFT JOIN call c ON c.id = a.call_id
        LEFT JOIN dispatch_outbox o ON o.action_id = a.id
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS n, max(m.sent_at) AS last_at,
+                (array_agg(coalesce(m.body, m.media->>'caption', m.type) ORDER BY m.sent_at DESC))[1] AS last,
+                array_remove(array_agg(DISTINCT m.profile_name), NULL) AS names
+           FROM whatsapp_message m
+          WHERE m.direction = 'inbound' AND m.customer_number = c.customer_number AND m.sent_at > a.created_at
+       ) r ON true
        WHERE a.id = $1`,
       [id],
     ),
@@ -162,10 +187,22 @@ export async function getActionDetail(actor: Actor, id: string): Promise<ActionD
       : null,
     history: history.rows,
     whatsapp: contexts.get(row.id) ?? null,
+    message: actionMessage(
+      row.messageState,
+      row.messageStateAt,
+      row.messageFailures,
+      (row.outboxPayload as { template?: { name?: unknown; language?: unknown } } | null)?.template ?? null,
+    ),
+    customerHref: null,
+    replies: row.repliesCount > 0 && row.repliesLastAt ? { count: row.repliesCount, lastAt: row.repliesLastAt, last: row.repliesLast } : null,
   });
   // Who decided is staff, not the customer: their emails stay.
+  const whole = can(actor.role, 'personal-data:read');
   return {
     ...shown,
+    replies: shown.replies && !whole ? maskReply(shown.replies, row.repliesNames ?? [], row.callCustomerNumber) : shown.replies,
+    // Made after masking: a viewer's link names the call, never the number.
+    customerHref: row.callId ? customerHref({ number: row.callCustomerNumber, callId: row.callId, whole }) : null,
     decidedByEmail: row.decidedByEmail,
     history: shown.history.map((entry, i) => ({ ...entry, actorEmail: history.rows[i]?.actorEmail ?? null })),
   };

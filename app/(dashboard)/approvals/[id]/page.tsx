@@ -4,6 +4,9 @@ import { kindView } from '@/components/action-kinds/registry';
 import type { KindContext } from '@/components/action-kinds/types';
 import { obj, words } from '@/components/action-kinds/values';
 import { ActionStatusBadge } from '@/components/action-status-badge';
+import { MessageList } from '@/components/whatsapp/message-list';
+import { MessageStateBadge } from '@/components/whatsapp/message-state-badge';
+import { SEND_WHATSAPP } from '@/lib/action-kinds/send-whatsapp/id';
 import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
@@ -12,6 +15,7 @@ import { destinationLabel, dispatchConfig } from '@/lib/dispatch/config';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { getActionDetail } from '@/lib/queries/actions/detail';
+import { listActionMessages } from '@/lib/queries/customers/messages';
 import { loadWhatsappTemplates } from '@/lib/whatsapp/templates-store';
 import { DispatchControls } from './dispatch-controls';
 import { actionLife } from './life';
@@ -34,7 +38,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   if (!actor) return redirectToSignIn();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  const action = await getActionDetail(actor, id);
+  const [action, messages] = await Promise.all([getActionDetail(actor, id), listActionMessages(actor, id)]);
   if (!action) notFound();
   const config = dispatchConfig(env());
   const { currency } = config;
@@ -63,9 +67,15 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
         </a>
         <h1 className="text-xl font-semibold">{words(action.kind)}</h1>
         <ActionStatusBadge status={action.status} />
+        {action.message && <MessageStateBadge state={action.message.state} failures={action.message.failures} at={action.message.at} />}
         {action.call && (
           <a href={`/calls/${action.call.id}`} className="text-sm text-slate-600 underline">
             Call {action.call.providerCallId}
+          </a>
+        )}
+        {action.customerHref && (
+          <a href={action.customerHref} className="text-sm text-slate-600 underline" data-testid="customer-link">
+            Customer's page
           </a>
         )}
       </div>
@@ -118,6 +128,18 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               messageState={action.whatsapp?.messageState ?? null}
               mayDecide={mayDecide}
             />
+          )}
+          {(action.kind === SEND_WHATSAPP || messages.length > 0) && (
+            <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="action-whatsapp">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="font-medium">WhatsApp</h2>
+                <span className="text-xs text-slate-500">The message this action sent, and what the customer wrote after it was raised</span>
+              </div>
+              <MessageList
+                messages={messages}
+                empty={action.kind === SEND_WHATSAPP ? 'Nothing sent yet, and no reply from the customer since the action was raised.' : 'No reply yet.'}
+              />
+            </section>
           )}
           {outbox && (
             <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="dispatch">

@@ -40,11 +40,14 @@ export function CallHeader({
   providerLabel,
   pendingActions,
   mayDecide,
+  customerHref = null,
 }: {
   call: CallDetailView;
   providerLabel: string;
   pendingActions: string[];
   mayDecide: boolean;
+  /** The customer's page (every call, action and WhatsApp message with them), or null without a number. */
+  customerHref?: string | null;
 }) {
   const detailUrl = httpUrl(call.detailUrl);
   const recordingUrl = httpUrl(call.recordingUrl);
@@ -66,6 +69,11 @@ export function CallHeader({
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
+          {customerHref && (
+            <Link href={customerHref} className={linkClass} data-testid="customer-link">
+              Customer's page
+            </Link>
+          )}
           {detailUrl ? (
             <a href={detailUrl} target="_blank" rel="noopener noreferrer" className={linkClass}>
               Open in {providerLabel} ↗

@@ -18,6 +18,7 @@ import { lifecycleFor, PROVIDERS } from '@/lib/providers/registry';
 import { whatsappContextsHere } from '@/lib/queries/actions/whatsapp-context';
 import { getTeamTimeZone } from '@/lib/queries/admin/settings';
 import { getCallDetail } from '@/lib/queries/calls/detail';
+import { customerHref } from '@/lib/queries/customers/message-state';
 import { loadWhatsappTemplates } from '@/lib/whatsapp/templates-store';
 import { AnalysisSection } from './analysis-section';
 import { CallActions, type CallDecideSettings } from './call-actions';
@@ -26,6 +27,7 @@ import { OtherCalls, OtherCallsSkeleton } from './other-calls';
 import { ReprocessSection } from './reprocess-section';
 import { Section } from './section';
 import { TranscriptSection } from './transcript-section';
+import { WhatsappSection, WhatsappSkeleton } from './whatsapp-section';
 
 export const metadata = { title: 'Call · Callboard' };
 
@@ -76,7 +78,13 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   return (
     <TimeZoneProvider zone={teamZone}>
       <div className="space-y-6">
-        <CallHeader call={call} providerLabel={providerLabel} pendingActions={pendingActions} mayDecide={decide.mayDecide} />
+        <CallHeader
+          call={call}
+          providerLabel={providerLabel}
+          pendingActions={pendingActions}
+          mayDecide={decide.mayDecide}
+          customerHref={customerHref({ number: call.customerNumber, callId: call.id, whole: can(actor.role, 'personal-data:read') })}
+        />
         <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
           <ZoneNote />
           {!can(actor.role, 'personal-data:read') && <span>Names, phone numbers, emails and addresses are masked for your role, wherever they appear.</span>}
@@ -100,6 +108,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </div>
           <div className="min-w-0 space-y-6">
             <CallActions actions={call.actions} decide={decide} />
+            <Section title="WhatsApp since the call" testId="whatsapp-section">
+              <Suspense fallback={<WhatsappSkeleton />}>
+                <WhatsappSection actor={actor} callId={call.id} hasNumber={call.customerNumber !== null} />
+              </Suspense>
+            </Section>
             <Section title="Completeness" testId="completeness-section">
               <CompletenessReport report={completeness} providerLabel={providerLabel} />
             </Section>
