@@ -45,7 +45,7 @@ export function AppHeader({ actor, pending }: { actor: Actor; pending: number })
             {actor.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{actor.role}</span>
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+            <button type="submit" className="rounded border border-slate-300 px-2 py-1 whitespace-nowrap hover:bg-slate-50">
               Sign out
             </button>
           </form>

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useId, useRef, useState } from 'react';
 import { type AlertJson, useOpenAlerts } from '@/lib/hooks/use-alerts';
 import { NotifyToggle } from './action-notifications';
 import { ago, bellBadge, ruleLabel, safeLink } from './alert-words';
@@ -41,6 +41,8 @@ function AlertItem({ alert, now }: { alert: AlertJson; now: Date }) {
 export function AlertsBell({ canDecide }: { canDecide: boolean }) {
   const { data, error } = useOpenAlerts();
   const [open, setOpen] = useState(false);
+  /** Where the panel starts on a phone (it spans the screen there, just below the bell). */
+  const [top, setTop] = useState(56);
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
   useEffect(() => {
@@ -60,7 +62,8 @@ export function AlertsBell({ canDecide }: { canDecide: boolean }) {
   }, [open]);
   // Not allowed to read alerts: no bell at all (the server said so, not a guess here).
   if (error && 'status' in error && (error.status === 401 || error.status === 403)) return null;
-  const alerts = data?.alerts ?? [];
+  // The worst first, then the newest (the API's order).
+  const alerts = [...(data?.alerts ?? [])].sort((a, b) => Number(b.severity === 'critical') - Number(a.severity === 'critical'));
   const badge = bellBadge(data?.counts.open ?? 0);
   const critical = alerts.some((a) => a.severity === 'critical');
   const now = new Date();
@@ -72,7 +75,10 @@ export function AlertsBell({ canDecide }: { canDecide: boolean }) {
         aria-controls={panelId}
         aria-label={badge ? `Alerts, ${badge} open` : 'Alerts, none open'}
         data-testid="alerts-bell"
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          setTop(Math.round(e.currentTarget.getBoundingClientRect().bottom + 8));
+          setOpen((o) => !o);
+        }}
         className="relative flex h-8 w-8 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500"
       >
         <BellIcon />
@@ -90,7 +96,8 @@ export function AlertsBell({ canDecide }: { canDecide: boolean }) {
         <section
           id={panelId}
           aria-label="Open alerts"
-          className="fixed inset-x-2 top-14 z-30 max-h-[70vh] overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96"
+          style={{ '--bell-top': `${top}px` } as CSSProperties}
+          className="fixed inset-x-2 top-(--bell-top) z-30 max-h-[70vh] overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-96"
           data-testid="alerts-panel"
         >
           <div className="flex items-center justify-between px-2 pb-1">
