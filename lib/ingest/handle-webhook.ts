@@ -1,4 +1,6 @@
 import 'server-only';
+import type { AlertRule } from '@/lib/alerts/rules';
+import { evaluateAlertsSoon } from '@/lib/alerts/soon';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import type { ProviderDefinition, Verification } from '@/lib/providers/types';
@@ -40,6 +42,11 @@ function verify(provider: ProviderDefinition, request: Request, body: Buffer, no
   return 'valid';
 }
 
+// What a delivery can start or end: an accepted one ends a silence or a missing event (and may
+// carry a new action); a refused one can start a provider refusing.
+const AFTER_ACCEPTED: AlertRule[] = ['provider_silent', 'missing_events', 'provider_refusing', 'waiting_approval'];
+const AFTER_REFUSED: AlertRule[] = ['provider_refusing'];
+
 export async function handleWebhook(provider: ProviderDefinition, request: Request): Promise<Response> {
   const receivedAt = new Date();
   const endpoint = new URL(request.url).pathname;
@@ -65,8 +72,11 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
     if (!parsed.ok) throw new AppError(400, parsed.code, parsed.message);
     const { event, payload } = parsed;
     const stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, payload, verification, event });
+    evaluateAlertsSoon(AFTER_ACCEPTED);
     return Response.json(stored.outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
   } catch (error) {
-    return failedDelivery(provider.id, error, { accepted, verification, record });
+    const response = await failedDelivery(provider.id, error, { accepted, verification, record });
+    evaluateAlertsSoon(AFTER_REFUSED);
+    return response;
   }
 }
