@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'action_message_failed',
   'action_message_requeued',
   'action_message_recovered',
+  // Someone took on an alert (lib/commands/alerts/acknowledge.ts).
+  'alert_acknowledged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
