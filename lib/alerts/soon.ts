@@ -29,7 +29,8 @@ const STALE_MS = 30_000;
 
 const globalForAlerts = globalThis as unknown as { callboardAlertsSoon?: SoonState };
 // On globalThis: instrumentation.ts and the route bundles may each load their own copy of this module.
-const state = (globalForAlerts.callboardAlertsSoon ??= { evaluator: null, rules: new Set(), scheduled: false, scheduledAt: 0, lastRunAt: 0 });
+globalForAlerts.callboardAlertsSoon ??= { evaluator: null, rules: new Set(), scheduled: false, scheduledAt: 0, lastRunAt: 0 };
+const state: SoonState = globalForAlerts.callboardAlertsSoon;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
