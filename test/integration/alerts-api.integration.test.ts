@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ALERT_RULES } from '@/lib/alerts/rules';
 import type { Role } from '@/lib/auth/roles';
 import { freshKind } from '@/test/alerts';
-import { makeToken } from '@/test/auth';
+import { makeToken, makeUser, signIn } from '@/test/auth';
 import { testDb } from '@/test/webhooks';
 
 // The alerts JSON API: GET /api/alerts (every signed-in role; keyset pages; bad input 400),
@@ -15,11 +15,19 @@ import { testDb } from '@/test/webhooks';
 process.env.CRON_SECRET = 'alerts-cron-secret-0123456789abcdef';
 const evaluateAlerts = vi.fn(async () => ({ rules: ['waiting_approval'], opened: [], refreshed: 2, resolved: [] }));
 vi.mock('@/lib/commands/alerts/evaluate', () => ({ evaluateAlerts }));
+// The Settings form's server action reads the request through next/headers.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { GET: list } = await import('@/app/api/alerts/route');
 const { POST: acknowledge } = await import('@/app/api/alerts/[id]/acknowledge/route');
 const { GET: getRules, PUT: putRules } = await import('@/app/api/settings/alert-rules/route');
 const { GET: cron } = await import('@/app/api/cron/alerts/route');
+const { setAlertRulesAction } = await import('@/lib/server-actions/set-alert-rules');
 
 type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', 'viewer', 'approver', 'admin'];
@@ -176,6 +184,43 @@ describe('/api/settings/alert-rules', () => {
     const res = await putAs('admin', body);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+});
+
+describe('the Settings form (server action)', () => {
+  async function actAs(who: Who): Promise<void> {
+    request.headers = new Headers({ origin: 'http://localhost', host: 'localhost' });
+    if (who === 'anonymous') return;
+    const user = await makeUser(who);
+    const { cookie } = await signIn(user.email, undefined, `198.51.100.${Math.floor(Math.random() * 250)}`);
+    request.headers.set('cookie', cookie);
+  }
+  const ALL_ON = ['waitingApproval', 'lowCredits', 'providerRefusing', 'providerSilent', 'dispatchFailed', 'missingEvents'];
+  const form = (fields: [string, string][]) => {
+    const data = new FormData();
+    for (const rule of ALL_ON) data.append(`${rule}.enabled`, 'on');
+    for (const [k, v] of fields) data.append(k, v);
+    return data;
+  };
+
+  it('only admins save; a bad value is refused naming the field; a per-kind limit is saved', async () => {
+    const kind = freshKind();
+    for (const who of ['anonymous', 'viewer', 'approver'] as const) {
+      await actAs(who);
+      expect(await setAlertRulesAction(null, form([['waitingApproval.perKind', `${kind}=30`]])), who).toMatchObject({ ok: false });
+    }
+    await actAs('admin');
+    const bad = await setAlertRulesAction(null, form([['waitingApproval.minutes', '0']]));
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^waitingApproval\.minutes: /) });
+    expect(await setAlertRulesAction(null, form([['waitingApproval.perKind', `${kind}=30`]]))).toEqual({
+      ok: true,
+      message: 'Saved: the next evaluation (within a minute) uses these rules',
+    });
+    const saved = (await (await getRules(new Request('http://localhost/api/settings/alert-rules', { headers: await headersOf('approver') }))).json()) as {
+      rules: typeof DEFAULT_ALERT_RULES;
+    };
+    expect(saved.rules).toEqual({ ...DEFAULT_ALERT_RULES, waitingApproval: { ...DEFAULT_ALERT_RULES.waitingApproval, perKind: { [kind]: 30 } } });
+    expect((await putAs('admin', { rules: null })).status).toBe(200);
   });
 });
 
