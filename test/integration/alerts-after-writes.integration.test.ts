@@ -44,7 +44,7 @@ describe('alerts evaluated after writes', () => {
 
       const accepted = await post('mirai', miraiBody(uid('accepted')));
       expect(accepted.status).toBe(200);
-      expect(await afterResponses()).toEqual([['missing_events', 'provider_refusing', 'provider_silent', 'waiting_approval']]);
+      expect(await afterResponses()).toEqual([['provider_refusing', 'provider_silent', 'waiting_approval']]);
 
       const [id] = await pendingActions(uid('kind').toLowerCase(), [new Date(Date.now() - 20 * MINUTE)]);
       const decided = await decideAction(approver, String(id), { decision: 'reject', note: 'test' });
