@@ -104,3 +104,27 @@ export const RULE_DESCRIPTIONS: Record<AlertRule, string> = {
   dispatch_failed: 'An approved action could not be sent (failed, or needs a check)',
   missing_events: "Calls missing an expected event past the provider's grace period",
 };
+
+/** Each rule as it is set now, in words (Settings shows these to approvers). */
+export function ruleSummaries(s: AlertRulesSettings): Record<AlertRule, string> {
+  const perKind = Object.entries(s.waitingApproval.perKind).map(([kind, minutes]) => `${kind} ${minutes} min`);
+  const w = s.providerSilent.window;
+  const off = (enabled: boolean, text: string) => (enabled ? text : `Off (${text[0]?.toLowerCase()}${text.slice(1)})`);
+  return {
+    waiting_approval: off(
+      s.waitingApproval.enabled,
+      `Waiting for a decision over ${s.waitingApproval.minutes} min${perKind.length ? ` (${perKind.join(', ')})` : ''}`,
+    ),
+    low_credits: off(s.lowCredits.enabled, `Credits at or below the low-balance threshold, or running out within ${s.lowCredits.runOutDays} days`),
+    provider_refusing: off(
+      s.providerRefusing.enabled,
+      `A provider refusing ${s.providerRefusing.percent}% or more of at least ${s.providerRefusing.minDeliveries} deliveries in ${s.providerRefusing.windowMinutes} min`,
+    ),
+    provider_silent: off(
+      s.providerSilent.enabled,
+      `A provider silent ${s.providerSilent.hours} h ${w ? `inside ${w.start}–${w.end} on days ${w.days.join(', ')} (0 = Sunday)` : 'while it usually delivers'}`,
+    ),
+    dispatch_failed: off(s.dispatchFailed.enabled, 'A dispatch that failed or needs a check'),
+    missing_events: off(s.missingEvents.enabled, "Calls missing an expected event past the provider's grace"),
+  };
+}

@@ -1,4 +1,4 @@
-import { RULE_DESCRIPTIONS } from '@/lib/alerts/rules';
+import { RULE_DESCRIPTIONS, ruleSummaries } from '@/lib/alerts/rules';
 import type { AlertRulesSetting } from '@/lib/queries/alerts/settings';
 import { AlertRulesForm } from './alert-rules-form';
 import { SetBy } from './set-by';
@@ -31,9 +31,10 @@ export function AlertRulesCard({ setting, canManage }: { setting: AlertRulesSett
           ) : (
             <>
               <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
-                {Object.entries(RULE_DESCRIPTIONS).map(([rule, description]) => (
-                  <li key={rule}>{description}</li>
+                {Object.entries(ruleSummaries(setting.rules)).map(([rule, summary]) => (
+                  <li key={rule}>{summary}</li>
                 ))}
+                <li>Resolved once the condition has been gone for {setting.rules.dampingMinutes} min</li>
               </ul>
               <p className="mt-3 text-sm text-slate-500">Only an admin can change them.</p>
             </>
