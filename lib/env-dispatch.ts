@@ -111,7 +111,7 @@ const addressOf = (from: string) => /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim() ?? 
 
 function defaultFrom(appUrl: string | undefined): string {
   const host = appUrl ? new URL(appUrl).hostname : '';
-  return `Callboard <alerts@${host && host.includes('.') ? host : 'callboard.local'}>`;
+  return `Callboard <alerts@${host.includes('.') ? host : 'callboard.local'}>`;
 }
 
 function urlProblem(name: string, value: string | undefined, insecureHosts: string[]): string | null {
