@@ -3,7 +3,7 @@
 
 export function absoluteLink(link: string | null | undefined, appUrl: string | null): string | null {
   // A path of our own: one slash, not two (protocol-relative), no backslash (read as a slash).
-  if (!link || !link.startsWith('/') || link.startsWith('//') || link.includes('\\')) return null;
+  if (!link?.startsWith('/') || link.startsWith('//') || link.includes('\\')) return null;
   if (!appUrl) return link;
   const base = new URL(appUrl);
   const url = new URL(link, base);

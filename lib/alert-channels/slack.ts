@@ -11,12 +11,12 @@ import type { AlertChannel, AlertNotification } from './types';
 export const SLACK = 'slack';
 
 /** Slack's mrkdwn gives &, < and > meaning; text we did not write is escaped. */
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const mrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Slack's date token: shown in each reader's own zone, the UTC words where it is not understood. */
 function when(iso: string): string {
   const seconds = Math.floor(Date.parse(iso) / 1000);
-  return Number.isFinite(seconds) ? `<!date^${seconds}^{date_short_pretty} {time}|${utc(iso)}>` : escape(iso);
+  return Number.isFinite(seconds) ? `<!date^${seconds}^{date_short_pretty} {time}|${utc(iso)}>` : mrkdwn(iso);
 }
 
 function mark(n: AlertNotification): string {
@@ -27,13 +27,13 @@ function mark(n: AlertNotification): string {
 export function slackBody(n: AlertNotification, appUrl: string | null): { text: string; blocks: unknown[] } {
   const url = absoluteLink(n.link, appUrl);
   // A URL in <url|label> must not hold the separator; WHATWG URLs already encode < and >.
-  const link = url === null ? null : appUrl ? `<${url.replace(/\|/g, '%7C')}|Open in Callboard>` : escape(url);
-  const headline = `${mark(n)} ${verb(n.event)}: ${escape(n.title)}`;
-  const text = [headline, n.detail ? escape(n.detail) : null, link].filter(Boolean).join('\n');
+  const link = url === null ? null : appUrl ? `<${url.replace(/\|/g, '%7C')}|Open in Callboard>` : mrkdwn(url);
+  const headline = `${mark(n)} ${verb(n.event)}: ${mrkdwn(n.title)}`;
+  const text = [headline, n.detail ? mrkdwn(n.detail) : null, link].filter(Boolean).join('\n');
   const duration = n.resolvedAt ? openFor(n.openedAt, n.resolvedAt) : null;
   const context = [
     n.severity,
-    escape(n.rule),
+    mrkdwn(n.rule),
     `opened ${when(n.openedAt)}`,
     n.resolvedAt ? `resolved ${when(n.resolvedAt)}${duration ? ` (open ${duration})` : ''}` : null,
   ]
@@ -44,7 +44,7 @@ export function slackBody(n: AlertNotification, appUrl: string | null): { text: 
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: [`*${verb(n.event)}:* ${escape(n.title)}`, n.detail ? escape(n.detail) : null, link].filter(Boolean).join('\n') },
+        text: { type: 'mrkdwn', text: [`*${verb(n.event)}:* ${mrkdwn(n.title)}`, n.detail ? mrkdwn(n.detail) : null, link].filter(Boolean).join('\n') },
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
     ],
