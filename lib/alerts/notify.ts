@@ -1,5 +1,5 @@
 import 'server-only';
-import { configuredAlertChannels } from '@/lib/alert-channels/registry';
+import { alertChannel, configuredAlertChannels } from '@/lib/alert-channels/registry';
 import type { AlertEvent } from '@/lib/alert-channels/types';
 import type { Tx } from '@/lib/db';
 import { dispatchConfig } from '@/lib/dispatch/config';
@@ -23,7 +23,9 @@ export async function queueAlertNotifications(
   event: AlertEvent,
   channels: readonly string[] = configuredAlertChannels(dispatchConfig(env())),
 ): Promise<number> {
-  if (channels.length === 0) return 0;
+  // A name no channel answers to would wait in the outbox forever.
+  const known = channels.filter((name) => alertChannel(name) !== null);
+  if (known.length === 0) return 0;
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO dispatch_outbox (alert_id, alert_event, kind, destination, payload, status, next_attempt_at)
      SELECT a.id, $2, 'alert', d.destination,
@@ -39,7 +41,7 @@ export async function queueAlertNotifications(
      WHERE a.id = $1
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    [alert.id, event, [...channels]],
+    [alert.id, event, known],
   );
   if (rows.length > 0) tx.afterCommit(() => drainAlertsSoon([alert.id]));
   return rows.length;

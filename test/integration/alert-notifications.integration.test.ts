@@ -149,6 +149,16 @@ describe('alert notifications', () => {
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 
+  it('evaluations racing to queue the same event make one row per channel; a channel this server does not know gets none', async () => {
+    const alert = await openAlert();
+    const queued = await Promise.all(Array.from({ length: 6 }, () => queue(alert, 'opened', ['slack', 'email', 'pager'])));
+    expect(queued.reduce((a, b) => a + b, 0)).toBe(2);
+    expect((await rowsOf(alert.id)).map((r) => r.destination)).toEqual(['email', 'slack']);
+    await settle([alert.id]);
+    expect(slackMessages(alert.title)).toHaveLength(1);
+    expect(mails(alert.title)).toHaveLength(1);
+  });
+
   it('a receiver that fails is tried again, and the message arrives once', async () => {
     const alert = await openAlert();
     slack.script.set('slack', ['fail500']);
