@@ -86,7 +86,7 @@ function actionSender(row: ClaimedActionRow, config: DispatchConfig): RowSender 
   const destination = resolveDestination(row.destination, row.kind, config);
   if (!destination) return null;
   const msg = message(row);
-  const { lookup } = destination;
+  const lookup = destination.lookup?.bind(destination);
   return { send: () => destination.send(msg), lookup: lookup ? () => lookup(msg) : undefined };
 }
 
@@ -100,8 +100,7 @@ function alertSender(row: ClaimedAlertRow, config: DispatchConfig): RowSender | 
       const payload = alertNotificationSchema.safeParse(row.payload);
       if (!payload.success)
         return { outcome: 'failed', httpStatus: null, error: `Not an alert notification: ${payload.error.issues[0]?.message ?? 'bad payload'}` };
-      const event = payload.data.event;
-      return sender.send({ id: row.id, alertId: row.alertId, event, payload: payload.data, attempt: row.attempts });
+      return sender.send({ id: row.id, alertId: row.alertId, event: payload.data.event, payload: payload.data, attempt: row.attempts });
     },
   };
 }
