@@ -80,10 +80,23 @@ export interface OutboxFilter {
   alertIds?: string[];
 }
 
-const filterParams = (f: OutboxFilter) => [f.actionIds ?? null, f.alertIds ?? null];
-/** The filter as SQL over dispatch_outbox, its two arrays at $a and $b. */
-const filterSql = (a: number, b: number) =>
-  `(($${a}::uuid[] IS NULL AND $${b}::uuid[] IS NULL) OR action_id = ANY($${a}::uuid[]) OR alert_id = ANY($${b}::uuid[]))`;
+/**
+ * The filter as SQL over dispatch_outbox, its arrays numbered from $next. Only the arms asked for
+ * are written: a constant NULL arm would keep the planner off the action_id and alert_id indexes.
+ */
+function filterSql(f: OutboxFilter, next: number): { sql: string; params: string[][] } {
+  const arms: string[] = [];
+  const params: string[][] = [];
+  for (const [column, ids] of [
+    ['action_id', f.actionIds],
+    ['alert_id', f.alertIds],
+  ] as const) {
+    if (!ids) continue;
+    params.push(ids);
+    arms.push(`${column} = ANY($${next + params.length - 1}::uuid[])`);
+  }
+  return { sql: arms.length === 0 ? 'TRUE' : `(${arms.join(' OR ')})`, params };
+}
 
 /**
  * Takes up to `limit` due rows in one short statement: FOR UPDATE SKIP LOCKED lets concurrent
@@ -92,11 +105,12 @@ const filterSql = (a: number, b: number) =>
  */
 export async function claimOutbox(opts: { limit: number; leaseMs: number; destinations: string[] } & OutboxFilter): Promise<ClaimedRow[]> {
   // The action (when the row has one) is joined after the claim: a notification has none.
+  const filter = filterSql(opts, 4);
   const { rows } = await pool().query<ClaimedRow>(
     `WITH due AS (
        SELECT id, status AS previous FROM dispatch_outbox
        WHERE destination = ANY($1::text[])
-         AND ${filterSql(4, 5)}
+         AND ${filter.sql}
          AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'in_flight' AND lease_until < now()))
        ORDER BY next_attempt_at, id
        LIMIT $2
@@ -113,7 +127,7 @@ export async function claimOutbox(opts: { limit: number; leaseMs: number; destin
             c.unreached_attempts AS "unreachedAttempts", c.lease_token AS "leaseToken", c.previous = 'in_flight' AS reclaimed,
             a.provider, a.call_id AS "callId", a.provider_call_id AS "providerCallId", a.reason
      FROM claimed c LEFT JOIN action a ON a.id = c.action_id`,
-    [opts.destinations, opts.limit, opts.leaseMs, ...filterParams(opts)],
+    [opts.destinations, opts.limit, opts.leaseMs, ...filter.params],
   );
   return rows;
 }
@@ -208,10 +222,11 @@ export async function recordAttempt(
 
 /** When the next of these rows falls due (pending, or in flight under a lease that will run out), or null. */
 export async function nextDueAt(opts: { destinations: string[] } & OutboxFilter): Promise<Date | null> {
+  const filter = filterSql(opts, 2);
   const { rows } = await pool().query<{ at: Date | null }>(
     `SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE lease_until END) AS at FROM dispatch_outbox
-     WHERE destination = ANY($1::text[]) AND ${filterSql(2, 3)} AND status IN ('pending', 'in_flight')`,
-    [opts.destinations, ...filterParams(opts)],
+     WHERE destination = ANY($1::text[]) AND ${filter.sql} AND status IN ('pending', 'in_flight')`,
+    [opts.destinations, ...filter.params],
   );
   return rows[0]?.at ?? null;
 }
