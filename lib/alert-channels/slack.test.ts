@@ -58,4 +58,14 @@ describe('the Slack message', () => {
     expect(body.text).toContain('/approvals?kind=create_order');
     expect(body.text).not.toContain('|Open in Callboard>');
   });
+
+  it("keeps within Slack's block limits (a section's text is at most 3000 characters), so a long detail cannot make Slack refuse the message", () => {
+    const body = slackBody({ ...opened, title: 'T'.repeat(500), detail: '<&>'.repeat(2000) }, 'https://cb.example.com');
+    const section = body.blocks[0] as { text: { text: string } };
+    expect(section.text.text.length).toBeLessThanOrEqual(3000);
+    expect(section.text.text).toContain('…');
+    expect(section.text.text).toContain('|Open in Callboard>');
+    // An escape is never cut in half.
+    expect(section.text.text).not.toMatch(/&(a|am|l|g|lt|gt)?…/);
+  });
 });

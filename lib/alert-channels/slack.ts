@@ -13,6 +13,19 @@ export const SLACK = 'slack';
 /** Slack's mrkdwn gives &, < and > meaning; text we did not write is escaped. */
 const mrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Slack refuses a section whose text is longer than this (invalid_blocks, for good). */
+const SECTION_MAX = 3000;
+const TITLE_MAX = 300;
+
+/** At most `max` characters, an ellipsis where it was cut, never inside an escape (&amp; &lt; &gt;). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - 1);
+  const amp = text.lastIndexOf('&', cut - 1);
+  if (amp !== -1 && cut - amp < 5 && text.indexOf(';', amp) >= cut) cut = amp;
+  return `${text.slice(0, cut)}…`;
+}
+
 /** Slack's date token: shown in each reader's own zone, the UTC words where it is not understood. */
 function when(iso: string): string {
   const seconds = Math.floor(Date.parse(iso) / 1000);
@@ -28,8 +41,12 @@ export function slackBody(n: AlertNotification, appUrl: string | null): { text: 
   const url = absoluteLink(n.link, appUrl);
   // A URL in <url|label> must not hold the separator; WHATWG URLs already encode < and >.
   const link = url === null ? null : appUrl ? `<${url.replace(/\|/g, '%7C')}|Open in Callboard>` : mrkdwn(url);
-  const headline = `${mark(n)} ${verb(n.event)}: ${mrkdwn(n.title)}`;
-  const text = [headline, n.detail ? mrkdwn(n.detail) : null, link].filter(Boolean).join('\n');
+  const title = clip(mrkdwn(n.title), TITLE_MAX);
+  const head = `*${verb(n.event)}:* ${title}`;
+  // The detail takes what the section has left after the title and the link.
+  const room = SECTION_MAX - head.length - (link ? link.length + 1 : 0) - 1;
+  const detail = n.detail && room > 1 ? clip(mrkdwn(n.detail), room) : null;
+  const text = [`${mark(n)} ${verb(n.event)}: ${title}`, detail, link].filter(Boolean).join('\n');
   const duration = n.resolvedAt ? openFor(n.openedAt, n.resolvedAt) : null;
   const context = [
     n.severity,
@@ -44,7 +61,7 @@ export function slackBody(n: AlertNotification, appUrl: string | null): { text: 
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: [`*${verb(n.event)}:* ${mrkdwn(n.title)}`, n.detail ? mrkdwn(n.detail) : null, link].filter(Boolean).join('\n') },
+        text: { type: 'mrkdwn', text: [head, detail, link].filter(Boolean).join('\n') },
       },
       { type: 'context', elements: [{ type: 'mrkdwn', text: context }] },
     ],
