@@ -1,45 +1,48 @@
 import 'server-only';
-import type { Queryable } from '@/lib/db';
-import type { AlertRecord } from './record';
+import { alertChannel, configuredAlertChannels } from '@/lib/alert-channels/registry';
+import type { AlertEvent } from '@/lib/alert-channels/types';
+import type { Tx } from '@/lib/db';
+import { dispatchConfig } from '@/lib/dispatch/config';
+import { drainAlertsSoon } from '@/lib/dispatch/drain-soon';
+import { env } from '@/lib/env';
 
-// PLACEHOLDER until H18b's lib/alerts/notify.ts lands (H18b owns this file and replaces it whole):
-// the outbox row contract of issue 18, one row per configured channel per event.
+// An alert's opening or resolution, told to every configured channel through the outbox: one row
+// per channel per event, written in the transaction that opens or resolves the alert, so each is
+// sent exactly once (UNIQUE (alert_id, alert_event, destination)) and retried by the same drain
+// that sends approved actions. Unconfigured channels get no row, so nothing ever calls them.
 
-export type AlertEvent = 'opened' | 'resolved';
-export type AlertChannel = 'slack' | 'email';
-
-/** The channels configured in the environment (H18b validates them in lib/env.ts). */
-function configuredChannels(): AlertChannel[] {
-  const out: AlertChannel[] = [];
-  if (process.env.SLACK_WEBHOOK_URL) out.push('slack');
-  if (process.env.SMTP_URL && process.env.ALERT_EMAILS) out.push('email');
-  return out;
-}
-
-/** Queues the notification of one alert's opening or resolution, in the evaluation's transaction (a second call for the same event queues nothing). */
+/**
+ * Queues the notifications of `event` for `alert` (its row as it stands in this transaction:
+ * resolve it first, then queue 'resolved'); returns how many rows were new. Queuing the same
+ * event again is a no-op, however often an evaluation repeats. After the commit they are sent
+ * right after the response (or by the every-minute dispatch cron).
+ */
 export async function queueAlertNotifications(
-  tx: Queryable,
-  alert: AlertRecord,
+  tx: Tx,
+  alert: { id: string },
   event: AlertEvent,
-  channels: AlertChannel[] = configuredChannels(),
-): Promise<void> {
-  if (channels.length === 0) return;
-  const payload = {
-    rule: alert.rule,
-    subject: alert.subject,
-    event,
-    severity: alert.severity,
-    title: alert.title,
-    detail: alert.detail,
-    link: alert.link,
-    openedAt: alert.openedAt.toISOString(),
-    resolvedAt: alert.resolvedAt?.toISOString() ?? null,
-    facts: alert.facts,
-  };
-  await tx.query(
+  channels: readonly string[] = configuredAlertChannels(dispatchConfig(env())),
+): Promise<number> {
+  // A name no channel answers to would wait in the outbox forever.
+  const known = channels.filter((name) => alertChannel(name) !== null);
+  if (known.length === 0) return 0;
+  const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO dispatch_outbox (alert_id, alert_event, kind, destination, payload, status, next_attempt_at)
-     SELECT $1, $2, 'alert', d, $4::jsonb, 'pending', now() FROM unnest($3::text[]) d
-     ON CONFLICT DO NOTHING`,
-    [alert.id, event, channels, JSON.stringify(payload)],
+     SELECT a.id, $2, 'alert', d.destination,
+            jsonb_build_object(
+              'rule', a.rule, 'subject', a.subject, 'event', $2::text, 'severity', a.severity, 'title', a.title,
+              'detail', a.detail, 'link', a.link,
+              'openedAt', to_char(a.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'resolvedAt', CASE WHEN $2 = 'resolved'
+                            THEN to_char(COALESCE(a.resolved_at, now()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END,
+              'facts', a.facts),
+            'pending', now()
+     FROM alert a CROSS JOIN unnest($3::text[]) AS d(destination)
+     WHERE a.id = $1
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [alert.id, event, known],
   );
+  if (rows.length > 0) tx.afterCommit(() => drainAlertsSoon([alert.id]));
+  return rows.length;
 }
