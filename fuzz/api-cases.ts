@@ -7,13 +7,13 @@ import type { FuzzRequest, Method } from './request';
 // JSON API fuzz cases: every route under app/api (webhooks aside) with hostile query strings,
 // path ids and bodies, as a signed-in admin (session cookie or Bearer token) with odd Origins.
 
-type IdKind = 'call' | 'action' | 'delivery' | 'chart';
+type IdKind = 'call' | 'action' | 'delivery' | 'chart' | 'alert';
 export interface ApiRoute {
   method: Method;
   /** `{call}`, `{action}`, `{delivery}`, `{chart}` stand for a path id. */
   template: string;
   params?: readonly string[];
-  body?: 'decision' | 'mark-sent' | 'threshold' | 'templates' | 'reprocess' | 'sign-in' | 'any';
+  body?: 'decision' | 'mark-sent' | 'threshold' | 'templates' | 'alert-rules' | 'reprocess' | 'sign-in' | 'any';
   /** Better Auth answers in its own shape; every other route in `{"error":{"code","message"}}`. */
   envelope?: false;
   /** Cron routes: only ever sent with a wrong secret (a right one would prune the shared database). */
@@ -38,9 +38,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'PUT', template: '/api/analytics/threshold', body: 'threshold' },
   { method: 'GET', template: '/api/settings/whatsapp-templates' },
   { method: 'PUT', template: '/api/settings/whatsapp-templates', body: 'templates' },
+  { method: 'GET', template: '/api/settings/alert-rules' },
+  { method: 'PUT', template: '/api/settings/alert-rules', body: 'alert-rules' },
+  { method: 'GET', template: '/api/alerts', params: ['state', 'rule', 'cursor', 'limit'] },
+  { method: 'POST', template: '/api/alerts/{alert}/acknowledge', body: 'any' },
   { method: 'POST', template: '/api/reprocess', body: 'reprocess' },
   { method: 'GET', template: '/api/health' },
   { method: 'GET', template: '/api/cron/dispatch', cron: true },
+  { method: 'GET', template: '/api/cron/alerts', cron: true },
   { method: 'GET', template: '/api/cron/prune-deliveries', cron: true },
   { method: 'GET', template: '/api/cron/prune-auth-attempts', cron: true },
   { method: 'POST', template: '/api/bench/bare', body: 'any' },
@@ -69,6 +74,8 @@ const VALID: Record<string, readonly string[]> = {
   by: ['none', 'provider', 'agent', 'meta'],
   key: ['campaign', 'store', 'customer_id', '__proto__'],
   format: ['json', 'csv'],
+  state: ['open', 'resolved', 'all', 'closed'],
+  rule: ['waiting_approval', 'low_credits', 'provider_silent', 'nope'],
 };
 const GOOD_DATES = ['2026-12-05', '2026-12-05T00:00:00Z', '2020-01-01T00:00:00Z', '2026-12-31T23:59:59.999+05:30'];
 
@@ -216,6 +223,9 @@ function bodyTemplate(kind: NonNullable<ApiRoute['body']>): JsonNode {
           },
         ],
       });
+    case 'alert-rules':
+      // Only ever the defaults (null): a real change would move the alert suites' thresholds under them.
+      return fromValue({ rules: null });
     case 'reprocess':
       // Never {"all": true} or a real provider: rebuilding everything would disturb the other suites.
       return fromValue({ callId: UUID });
@@ -244,11 +254,11 @@ const MALFORMED = [
   `{"a":${'{"a":'.repeat(10000)}1${'}'.repeat(10001)}`,
 ];
 
-export function apiCase(ctxSizes: { call: number; action: number; delivery: number }): fc.Arbitrary<ApiCase> {
+export function apiCase(ctxSizes: { call: number; action: number; delivery: number; alert?: number }): fc.Arbitrary<ApiCase> {
   return fc.nat({ max: API_ROUTES.length - 1 }).chain((route) => {
     const r = API_ROUTES[route]!;
     const idKind = /\{(\w+)\}/.exec(r.template)?.[1] as IdKind | undefined;
-    const known = idKind === 'chart' ? CHARTS.length : idKind ? ctxSizes[idKind] : 0;
+    const known = idKind === 'chart' ? CHARTS.length : idKind ? (ctxSizes[idKind] ?? 0) : 0;
     const id: fc.Arbitrary<IdPick> = fc.oneof(
       { weight: known > 0 ? 4 : 0, arbitrary: fc.nat({ max: Math.max(0, known - 1) }).map((i) => ({ kind: 'known' as const, i })) },
       { weight: 1, arbitrary: fc.constantFrom(...ID_SEGMENTS).map((segment) => ({ kind: 'raw' as const, segment })) },
@@ -310,7 +320,7 @@ export function apiCase(ctxSizes: { call: number; action: number; delivery: numb
 export interface ApiContext {
   /** Absolute origin the requests claim to be addressed to, e.g. http://localhost. */
   origin: string;
-  ids: { call: string[]; action: string[]; delivery: string[] };
+  ids: { call: string[]; action: string[]; delivery: string[]; alert?: string[] };
   /** Either may be missing (npm run fuzz with only --token, or only --email); the other stands in. */
   bearer: string | null;
   cookie: string | null;
@@ -322,7 +332,7 @@ export function buildApiRequest(c: ApiCase, ctx: ApiContext): FuzzRequest {
   const r = API_ROUTES[c.route]!;
   const path = r.template.replace(/\{(\w+)\}/, (_m, kind: IdKind) => {
     if (c.id.kind === 'raw') return c.id.segment;
-    const list = kind === 'chart' ? CHARTS : ctx.ids[kind];
+    const list = kind === 'chart' ? CHARTS : (ctx.ids[kind] ?? []);
     return list.length > 0 ? list[c.id.i % list.length]! : UUID;
   });
   const query = c.query.map(([k, v]) => `${k}=${v}`).join('&');

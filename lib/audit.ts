@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'action_message_requeued',
   'action_message_recovered',
   'action_resent_as_template',
+  // Someone took on an alert (lib/commands/alerts/acknowledge.ts).
+  'alert_acknowledged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from './env';
+import { dispatchConfig } from './env-dispatch';
 
 describe('parseEnv', () => {
   it('reads rotating secrets per provider prefix, trimming blanks', () => {
@@ -67,5 +68,79 @@ describe('parseEnv', () => {
     ).toThrow(/orders go to one destination/);
     expect(() => parseEnv({ WHATSAPP_PHONE_NUMBER_ID: '123' })).toThrow(/WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN: set both or neither/);
     expect(() => parseEnv({ ORDER_WEBHOOK_URL: 'https://o.example.com', ORDER_WEBHOOK_SECRET: 'plain' })).toThrow(/ORDER_WEBHOOK_SECRET: must be whsec_/);
+  });
+  it('reads the alert channels, each optional: a Slack-compatible webhook, and SMTP with its recipients', () => {
+    const none = dispatchConfig(parseEnv({}));
+    expect(none.slack).toBeNull();
+    expect(none.email).toBeNull();
+    expect(none.appUrl).toBeNull();
+
+    const both = dispatchConfig(
+      parseEnv({
+        SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/secret',
+        SMTP_URL: 'smtp://mailer%40team:p%40ss@smtp.example.com:2525',
+        ALERT_EMAILS: 'ops@example.com, lead@example.com',
+        BETTER_AUTH_URL: 'https://callboard.example.com',
+      }),
+    );
+    expect(both.slack).toEqual({ url: 'https://hooks.slack.com/services/T0/B0/secret' });
+    expect(both.email).toEqual({
+      host: 'smtp.example.com',
+      port: 2525,
+      secure: false,
+      requireTLS: true,
+      user: 'mailer@team',
+      pass: 'p@ss',
+      to: ['ops@example.com', 'lead@example.com'],
+      from: 'Callboard <alerts@callboard.example.com>',
+    });
+    expect(both.appUrl).toBe('https://callboard.example.com');
+
+    // smtps: TLS from the first byte, port 465 by default; no credentials is allowed (a relay on the network).
+    const smtps = dispatchConfig(
+      parseEnv({ SMTP_URL: 'smtps://relay.example.com', ALERT_EMAILS: 'ops@example.com', ALERT_EMAIL_FROM: 'Ops <ops@example.com>' }),
+    );
+    expect(smtps.email).toMatchObject({
+      host: 'relay.example.com',
+      port: 465,
+      secure: true,
+      requireTLS: false,
+      user: null,
+      pass: null,
+      from: 'Ops <ops@example.com>',
+    });
+    expect(smtps.email?.from).toBe('Ops <ops@example.com>');
+    // Without BETTER_AUTH_URL, mail comes from callboard.local.
+    expect(dispatchConfig(parseEnv({ SMTP_URL: 'smtp://relay.example.com', ALERT_EMAILS: 'ops@example.com' })).email?.from).toBe(
+      'Callboard <alerts@callboard.local>',
+    );
+    // Plain SMTP only for a test host.
+    expect(
+      dispatchConfig(parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', ALERT_EMAILS: 'ops@example.com', DISPATCH_ALLOW_INSECURE_HOSTS: '127.0.0.1' })).email,
+    ).toMatchObject({ requireTLS: false, secure: false });
+  });
+
+  it('refuses alert channel settings that are wrong or incomplete, without echoing a secret', () => {
+    expect(() => parseEnv({ SLACK_WEBHOOK_URL: 'http://hooks.slack.com/services/x' })).toThrow(/SLACK_WEBHOOK_URL: must be an https:\/\/ URL/);
+    expect(() => parseEnv({ SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/hook', DISPATCH_ALLOW_INSECURE_HOSTS: '127.0.0.1' })).not.toThrow();
+    expect(() => parseEnv({ SLACK_WEBHOOK_URL: 'not a url' })).toThrow(/SLACK_WEBHOOK_URL/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://relay.example.com' })).toThrow(/SMTP_URL and ALERT_EMAILS: set both or neither/);
+    expect(() => parseEnv({ ALERT_EMAILS: 'ops@example.com' })).toThrow(/SMTP_URL and ALERT_EMAILS: set both or neither/);
+    expect(() => parseEnv({ SMTP_URL: 'relay.example.com', ALERT_EMAILS: 'ops@example.com' })).toThrow(/SMTP_URL: must be smtp:\/\/ or smtps:\/\//);
+    expect(() => parseEnv({ SMTP_URL: 'https://relay.example.com', ALERT_EMAILS: 'ops@example.com' })).toThrow(/SMTP_URL: must be smtp:\/\/ or smtps:\/\//);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://user@relay.example.com', ALERT_EMAILS: 'ops@example.com' })).toThrow(/SMTP_URL: .*user and password/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://relay.example.com:99999', ALERT_EMAILS: 'ops@example.com' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://relay.example.com/path', ALERT_EMAILS: 'ops@example.com' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://relay.example.com', ALERT_EMAILS: 'ops@example.com, nobody' })).toThrow(/ALERT_EMAILS: .*nobody/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://relay.example.com', ALERT_EMAILS: 'ops@example.com', ALERT_EMAIL_FROM: 'Ops' })).toThrow(/ALERT_EMAIL_FROM/);
+    // A bad URL's password never reaches the message.
+    let message = '';
+    try {
+      parseEnv({ SMTP_URL: 'smtp://user:hunter2-secret@relay.example.com:0/x', ALERT_EMAILS: 'ops@example.com' });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(/SMTP_URL/);
+    expect(message).not.toMatch(/hunter2/);
   });
 });

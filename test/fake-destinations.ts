@@ -126,6 +126,14 @@ export function standardWebhookFake(secret: string): Promise<FakeDestination> {
   });
 }
 
+/**
+ * A Slack-compatible incoming webhook: POST {text, blocks}, answered "ok". It has no idempotency
+ * key, so every message is one effect under the single key 'slack'.
+ */
+export function slackFake(): Promise<FakeDestination> {
+  return startFake(() => ({ key: 'slack', done: () => 'ok' }));
+}
+
 interface ShopifyOrder {
   id: string;
   tags: string[];

@@ -1,10 +1,12 @@
 import { ACTION_KINDS, actionKind } from '@/lib/action-kinds/registry';
 import type { ActionKindDefinition } from '@/lib/action-kinds/types';
+import { ALERT_CHANNELS } from '@/lib/alert-channels/registry';
 import type { DispatchConfig, StandardWebhookTarget } from '@/lib/env-dispatch';
 
 // Where each action kind goes on this server, asked of the kinds (lib/action-kinds): a kind's
 // own destination when it is configured, else the team's own Standard Webhooks endpoint for it.
-// The settings themselves are read by the env layer (lib/env-dispatch.ts).
+// Alerts' notifications go to the configured alert channels (lib/alert-channels). The settings
+// themselves are read by the env layer (lib/env-dispatch.ts).
 
 export { type DispatchConfig, dispatchConfig, type StandardWebhookTarget } from '@/lib/env-dispatch';
 
@@ -33,6 +35,7 @@ export function configuredDestinations(config: DispatchConfig): DestinationName[
     if (kind.destination?.configured(config)) names.add(kind.destination.name);
     if (kind.webhook.target(config)) names.add(STANDARD_WEBHOOK);
   }
+  for (const channel of ALERT_CHANNELS) if (channel.configured(config)) names.add(channel.name);
   return [...names];
 }
 
@@ -46,8 +49,9 @@ export function destinationLabel(kind: string, config: DispatchConfig): string |
 
 /** Every host a configured destination lives on: the only ones dispatch talks to. */
 export function destinationHosts(config: DispatchConfig): string[] {
-  return ACTION_KINDS.flatMap((kind) => {
+  const kinds = ACTION_KINDS.flatMap((kind) => {
     const webhook = kind.webhook.target(config);
     return [...(kind.destination?.hosts(config) ?? []), ...(webhook ? [new URL(webhook.url).host] : [])];
   });
+  return [...kinds, ...ALERT_CHANNELS.flatMap((channel) => (channel.configured(config) ? channel.hosts(config) : []))];
 }

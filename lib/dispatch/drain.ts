@@ -1,15 +1,17 @@
 import 'server-only';
-import type { Destination, OutboxMessage, SendResult } from '@/lib/action-kinds/destination';
+import type { Destination, LookupResult, OutboxMessage, SendResult } from '@/lib/action-kinds/destination';
 import { actionKind } from '@/lib/action-kinds/registry';
+import { alertChannel } from '@/lib/alert-channels/registry';
+import { alertNotificationSchema } from '@/lib/alert-channels/types';
 import { env } from '@/lib/env';
 import { backoffDelayMs, nextRetryDelayMs } from './backoff';
 import { configuredDestinations, type DispatchConfig, dispatchConfig, STANDARD_WEBHOOK } from './config';
 import { httpFor } from './http';
-import { type AttemptRecord, type ClaimedRow, claimOutbox, nextDueAt, recordAttempt } from './outbox';
+import { type AttemptRecord, type ClaimedActionRow, type ClaimedAlertRow, type ClaimedRow, claimOutbox, nextDueAt, recordAttempt } from './outbox';
 import { standardWebhookDestination } from './standard-webhook';
 
-// Sends what approvals put in the outbox. Claims are short statements; the HTTP calls happen
-// outside any transaction; each result is recorded in its own transaction, fenced by the lease.
+// Sends what approvals (and alerts' notifications) put in the outbox. Claims are short
+// statements; the HTTP calls happen outside any transaction; each result is recorded in its own transaction, fenced by the lease.
 // The drainer keeps up to `limit` requests in flight and claims again as soon as one finishes or
 // a row falls due, so one slow request never holds the rest; no destination takes more than
 // half the slots while another has work.
@@ -19,8 +21,10 @@ export interface DrainOptions {
   limit?: number;
   /** How long a claim is ours; at least two request timeouts (a lookup and a send) plus slack. */
   leaseMs?: number;
-  /** Only these actions' rows (right after approving them). */
+  /** Only these actions' rows (right after approving them); with alertIds, these rows of either. */
   actionIds?: string[];
+  /** Only these alerts' notifications (right after queuing them). */
+  alertIds?: string[];
   /**
    * Stop claiming after this moment (epoch ms); rows in hand are still finished. Until then the
    * drainer also waits for rows that fall due (a Retry-After), so they go out on time.
@@ -42,7 +46,13 @@ export interface DrainReport {
   lost: number;
 }
 
-/** The sender for an outbox row, asked of its kind, or null when this server has no such destination. */
+/** One row's sender, bound to its message: what an attempt calls. */
+interface RowSender {
+  send(): Promise<SendResult>;
+  lookup?: () => Promise<LookupResult>;
+}
+
+/** The sender for an action's row, asked of its kind, or null when this server has no such destination. */
 function resolveDestination(name: string, kindId: string, config: DispatchConfig): Destination | null {
   const kind = actionKind(kindId);
   if (!kind) return null;
@@ -58,7 +68,7 @@ export const UNREACHED_FACTOR = 3;
 
 type Outcome = SendResult | { outcome: 'found'; httpStatus: number | null; responseId: string | null };
 
-function message(row: ClaimedRow): OutboxMessage {
+function message(row: ClaimedActionRow): OutboxMessage {
   return {
     id: row.id,
     actionId: row.actionId,
@@ -72,22 +82,46 @@ function message(row: ClaimedRow): OutboxMessage {
   };
 }
 
+function actionSender(row: ClaimedActionRow, config: DispatchConfig): RowSender | null {
+  const destination = resolveDestination(row.destination, row.kind, config);
+  if (!destination) return null;
+  const msg = message(row);
+  const lookup = destination.lookup?.bind(destination);
+  return { send: () => destination.send(msg), lookup: lookup ? () => lookup(msg) : undefined };
+}
+
+/** A notification's sender: the alert channel named by its destination, when it is configured here. */
+function alertSender(row: ClaimedAlertRow, config: DispatchConfig): RowSender | null {
+  const channel = alertChannel(row.destination);
+  const sender = channel?.configured(config) ? channel.sender(config, httpFor(config)) : null;
+  if (!sender) return null;
+  return {
+    send: async () => {
+      const payload = alertNotificationSchema.safeParse(row.payload);
+      if (!payload.success)
+        return { outcome: 'failed', httpStatus: null, error: `Not an alert notification: ${payload.error.issues[0]?.message ?? 'bad payload'}` };
+      return sender.send({ id: row.id, alertId: row.alertId, event: payload.data.event, payload: payload.data, attempt: row.attempts });
+    },
+  };
+}
+
+const senderFor = (row: ClaimedRow, config: DispatchConfig): RowSender | null => (row.alertId === null ? actionSender(row, config) : alertSender(row, config));
+
 /**
  * One attempt. A destination that can look things up (Shopify) looks before every create, so
  * neither a timed-out attempt, a crashed drainer nor a re-dispatch can make a second order. One
  * that cannot, and whose previous attempt was cut off unrecorded, is not sent again blindly.
  */
-async function attempt(destination: Destination, row: ClaimedRow): Promise<Outcome> {
-  const msg = message(row);
+async function attempt(destination: RowSender, row: ClaimedRow): Promise<Outcome> {
   if (destination.lookup) {
-    const found = await destination.lookup(msg);
+    const found = await destination.lookup();
     if (found.outcome === 'found') return { outcome: 'found', httpStatus: null, responseId: found.responseId };
     if (found.outcome === 'error')
       return { outcome: 'retry', httpStatus: found.httpStatus, error: found.error, retryAfterMs: null, unreached: found.unreached === true };
   } else if (row.reclaimed) {
     return { outcome: 'uncertain', httpStatus: null, error: 'An earlier attempt was interrupted before its answer was recorded; it may have arrived' };
   }
-  return destination.send(msg);
+  return destination.send();
 }
 
 /** What an outcome means for the row: the retry policy and the destination's lookup decide. */
@@ -141,7 +175,7 @@ function toRecord(
 async function processRow(row: ClaimedRow, config: DispatchConfig, random: () => number): Promise<AttemptRecord & { recorded: boolean }> {
   const startedAt = new Date();
   const t0 = performance.now();
-  const destination = resolveDestination(row.destination, row.kind, config);
+  const destination = senderFor(row, config);
   let record: Omit<AttemptRecord, 'startedAt' | 'durationMs'>;
   if (!destination) {
     record = { outcome: 'failed', httpStatus: null, error: `No ${row.destination} destination for ${row.kind} is configured on this server`, responseId: null };
@@ -219,7 +253,7 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport>
       for (const destination of destinations) {
         const free = Math.min(limit - running, perDestination - (inFlight.get(destination) ?? 0));
         if (free <= 0 || !mayClaim()) continue;
-        const rows = await claimOutbox({ limit: free, leaseMs, destinations: [destination], actionIds: opts.actionIds });
+        const rows = await claimOutbox({ limit: free, leaseMs, destinations: [destination], actionIds: opts.actionIds, alertIds: opts.alertIds });
         if (rows.length === 0) continue;
         claims += 1;
         report.claimed += rows.length;
@@ -231,7 +265,8 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainReport>
     // Nothing to start now. Wait for a request to finish or a row to fall due; stop when neither
     // can happen (nothing in flight, and nothing due before the deadline).
     const canClaim = mayClaim();
-    const due = canClaim && (running > 0 || opts.deadline !== undefined) ? await nextDueAt({ destinations, actionIds: opts.actionIds }) : null;
+    const due =
+      canClaim && (running > 0 || opts.deadline !== undefined) ? await nextDueAt({ destinations, actionIds: opts.actionIds, alertIds: opts.alertIds }) : null;
     const until = due?.getTime() ?? null;
     if (running === 0 && (until === null || opts.deadline === undefined || until >= opts.deadline)) break;
     // Due already yet not claimable (another drainer is taking it): look again shortly.

@@ -11,6 +11,9 @@ const config: DispatchConfig = {
   templates: [],
   templateLanguage: 'en',
   currency: 'INR',
+  slack: null,
+  email: null,
+  appUrl: null,
   insecureHosts: ['127.0.0.1'],
   timeoutMs: 1000,
   policy: { maxAttempts: 8, baseMs: 60_000, factor: 3, maxMs: 43_200_000 },
@@ -34,12 +37,20 @@ describe('allowed hosts', () => {
     expect(originFor('127.0.0.1:4010', config)).toBe('http://127.0.0.1:4010');
   });
 
-  it('refuses before fetching, and says so in the log', async () => {
+  it("include the Slack-compatible webhook's host when it is configured (email speaks SMTP to SMTP_URL's host alone)", () => {
+    const withSlack = { ...config, slack: { url: 'https://hooks.slack.com/services/T/B/secret' } };
+    expect([...allowedHosts(withSlack)].sort()).toEqual(['127.0.0.1:4010', 'hooks.slack.com', 'shop.myshopify.com']);
+    expect(refusalReason('https://hooks.slack.com/services/T/B/secret', withSlack)).toBeNull();
+    expect(refusalReason('https://hooks.slack.com/services/T/B/secret', config)).toMatch(/not a configured destination/);
+  });
+
+  it('refuses before fetching, and says so in the log, naming the origin but not the path (a webhook path can be its secret)', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await exchange('https://evil.example/x', { method: 'POST', headers: {} }, config)).toMatchObject({ kind: 'refused' });
+    expect(await exchange('https://evil.example/x/secret', { method: 'POST', headers: {} }, config)).toMatchObject({ kind: 'refused' });
     expect(fetchSpy).not.toHaveBeenCalled();
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(/refused to send to https:\/\/evil.example\/x/));
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/refused to send to https:\/\/evil.example: /));
+    expect(log).not.toHaveBeenCalledWith(expect.stringContaining('secret'));
     log.mockRestore();
     fetchSpy.mockRestore();
   });

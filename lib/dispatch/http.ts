@@ -161,10 +161,19 @@ function describeFailure(f: Extract<Attempt, { kind: 'failure' }>, timeoutMs: nu
   }
 }
 
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an unreadable URL';
+  }
+};
+
 export async function exchange(url: string, init: Init, config: DispatchConfig): Promise<Exchange> {
   const refusal = refusalReason(url, config);
   if (refusal) {
-    console.error(`[dispatch] refused to send to ${url}: ${refusal}`);
+    // The origin, not the URL: a webhook's path can be its secret (a Slack incoming webhook's is).
+    console.error(`[dispatch] refused to send to ${originOf(url)}: ${refusal}`);
     return { kind: 'refused', error: `Refused: ${refusal}` };
   }
   const target = new URL(url);

@@ -6,7 +6,9 @@ import { nextRetryDelayMs } from './backoff';
 
 // The outbox table's three moves: a row is written in the approval's transaction (enqueue),
 // taken by one drainer under a lease (claim), and closed or rescheduled with its attempt
-// (record). Every statement is conditional, so concurrent drainers never share a row.
+// (record). Every statement is conditional, so concurrent drainers never share a row. A row
+// carries an action, or an alert's notification (alert_id, alert_event; lib/alerts/notify.ts
+// writes those); never both.
 
 export type OutboxStatus = 'pending' | 'in_flight' | 'sent' | 'failed' | 'needs_check' | 'skipped';
 
@@ -34,9 +36,8 @@ export async function enqueueOutbox(
   return inserted;
 }
 
-export interface ClaimedRow {
+interface ClaimedCommon {
   id: string;
-  actionId: string;
   kind: string;
   destination: string;
   payload: Record<string, unknown>;
@@ -47,10 +48,54 @@ export interface ClaimedRow {
   leaseToken: string;
   /** The row was in flight under an expired lease: its last attempt may have arrived unrecorded. */
   reclaimed: boolean;
+}
+
+/** An approved action's row, with what its destination may need of the action. */
+export interface ClaimedActionRow extends ClaimedCommon {
+  actionId: string;
+  alertId: null;
+  alertEvent: null;
   provider: string;
   callId: string | null;
   providerCallId: string | null;
   reason: string | null;
+}
+
+/** An alert's notification: its alert and event (opened | resolved); the payload is the message. */
+export interface ClaimedAlertRow extends ClaimedCommon {
+  actionId: null;
+  alertId: string;
+  alertEvent: string;
+  provider: null;
+  callId: null;
+  providerCallId: null;
+  reason: null;
+}
+
+export type ClaimedRow = ClaimedActionRow | ClaimedAlertRow;
+
+/** Rows of these actions or these alerts; neither given: every row. */
+export interface OutboxFilter {
+  actionIds?: string[];
+  alertIds?: string[];
+}
+
+/**
+ * The filter as SQL over dispatch_outbox, its arrays numbered from $next. Only the arms asked for
+ * are written: a constant NULL arm would keep the planner off the action_id and alert_id indexes.
+ */
+function filterSql(f: OutboxFilter, next: number): { sql: string; params: string[][] } {
+  const arms: string[] = [];
+  const params: string[][] = [];
+  for (const [column, ids] of [
+    ['action_id', f.actionIds],
+    ['alert_id', f.alertIds],
+  ] as const) {
+    if (!ids) continue;
+    params.push(ids);
+    arms.push(`${column} = ANY($${next + params.length - 1}::uuid[])`);
+  }
+  return { sql: arms.length === 0 ? 'TRUE' : `(${arms.join(' OR ')})`, params };
 }
 
 /**
@@ -58,25 +103,31 @@ export interface ClaimedRow {
  * drainers pass each other's rows, and the lease (with a fresh token) marks them taken after the
  * statement commits. A row whose lease ran out is due again; `reclaimed` tells the sender.
  */
-export async function claimOutbox(opts: { limit: number; leaseMs: number; destinations: string[]; actionIds?: string[] }): Promise<ClaimedRow[]> {
+export async function claimOutbox(opts: { limit: number; leaseMs: number; destinations: string[] } & OutboxFilter): Promise<ClaimedRow[]> {
+  // The action (when the row has one) is joined after the claim: a notification has none.
+  const filter = filterSql(opts, 4);
   const { rows } = await pool().query<ClaimedRow>(
     `WITH due AS (
        SELECT id, status AS previous FROM dispatch_outbox
        WHERE destination = ANY($1::text[])
-         AND ($4::uuid[] IS NULL OR action_id = ANY($4::uuid[]))
+         AND ${filter.sql}
          AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'in_flight' AND lease_until < now()))
        ORDER BY next_attempt_at, id
        LIMIT $2
        FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE dispatch_outbox o
+       SET status = 'in_flight', attempts = o.attempts + 1, lease_until = now() + $3::float8 * interval '1 millisecond',
+           lease_token = gen_random_uuid(), updated_at = now()
+       FROM due
+       WHERE o.id = due.id
+       RETURNING o.*, due.previous
      )
-     UPDATE dispatch_outbox o
-     SET status = 'in_flight', attempts = o.attempts + 1, lease_until = now() + $3::float8 * interval '1 millisecond',
-         lease_token = gen_random_uuid(), updated_at = now()
-     FROM due, action a
-     WHERE o.id = due.id AND a.id = o.action_id
-     RETURNING o.id, o.action_id AS "actionId", o.kind, o.destination, o.payload, o.attempts, o.unreached_attempts AS "unreachedAttempts", o.lease_token AS "leaseToken",
-               due.previous = 'in_flight' AS reclaimed, a.provider, a.call_id AS "callId", a.provider_call_id AS "providerCallId", a.reason`,
-    [opts.destinations, opts.limit, opts.leaseMs, opts.actionIds ?? null],
+     SELECT c.id, c.action_id AS "actionId", c.alert_id AS "alertId", c.alert_event AS "alertEvent", c.kind, c.destination, c.payload, c.attempts,
+            c.unreached_attempts AS "unreachedAttempts", c.lease_token AS "leaseToken", c.previous = 'in_flight' AS reclaimed,
+            a.provider, a.call_id AS "callId", a.provider_call_id AS "providerCallId", a.reason
+     FROM claimed c LEFT JOIN action a ON a.id = c.action_id`,
+    [opts.destinations, opts.limit, opts.leaseMs, ...filter.params],
   );
   return rows;
 }
@@ -107,8 +158,8 @@ const OUTBOX_STATUS: Record<AttemptOutcome, OutboxStatus> = {
 const ACTION_STATUS: Partial<Record<OutboxStatus, string>> = { sent: 'dispatched', failed: 'failed', needs_check: 'needs_check' };
 
 /**
- * Closes or reschedules a claimed row, with its attempt and the action's status, in one
- * transaction. Fenced by the lease token: a drainer whose lease expired and was taken over
+ * Closes or reschedules a claimed row, with its attempt and the action's status (a notification
+ * has no action), in one transaction. Fenced by the lease token: a drainer whose lease expired and was taken over
  * records nothing (false), so it cannot overwrite the newer owner's result. A send the
  * destination accepted with an id is handed to the kind's afterSent in the same transaction
  * (WhatsApp keeps the message and applies statuses that arrived first).
@@ -150,6 +201,7 @@ export async function recordAttempt(
         attempt.responseId,
       ],
     );
+    if (row.actionId === null) return true;
     const actionStatus = ACTION_STATUS[status];
     if (actionStatus) await db.query('UPDATE action SET status = $2, updated_at = now() WHERE id = $1', [row.actionId, actionStatus]);
     const afterSent = actionKind(row.kind)?.afterSent;
@@ -169,11 +221,12 @@ export async function recordAttempt(
 }
 
 /** When the next of these rows falls due (pending, or in flight under a lease that will run out), or null. */
-export async function nextDueAt(opts: { destinations: string[]; actionIds?: string[] }): Promise<Date | null> {
+export async function nextDueAt(opts: { destinations: string[] } & OutboxFilter): Promise<Date | null> {
+  const filter = filterSql(opts, 2);
   const { rows } = await pool().query<{ at: Date | null }>(
     `SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE lease_until END) AS at FROM dispatch_outbox
-     WHERE destination = ANY($1::text[]) AND ($2::uuid[] IS NULL OR action_id = ANY($2::uuid[])) AND status IN ('pending', 'in_flight')`,
-    [opts.destinations, opts.actionIds ?? null],
+     WHERE destination = ANY($1::text[]) AND ${filter.sql} AND status IN ('pending', 'in_flight')`,
+    [opts.destinations, ...filter.params],
   );
   return rows[0]?.at ?? null;
 }

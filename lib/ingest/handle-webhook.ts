@@ -1,4 +1,6 @@
 import 'server-only';
+import type { AlertRule } from '@/lib/alerts/rules';
+import { evaluateAlertsSoon } from '@/lib/alerts/soon';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import type { ProviderDefinition, Verification } from '@/lib/providers/types';
@@ -40,6 +42,13 @@ function verify(provider: ProviderDefinition, request: Request, body: Buffer, no
   return 'valid';
 }
 
+// What a delivery can start or end: an accepted one ends a silence, carries a new action, or
+// completes the count a refused share is judged on; a refused one can start a provider refusing.
+// missing_events (the costliest statement, ~0.3 s on a busy week: bench/alerts.ts) is left to the
+// every-minute cron: a closing event that arrives only ends an alert, after the damping anyway.
+const AFTER_ACCEPTED: AlertRule[] = ['waiting_approval', 'provider_refusing', 'provider_silent'];
+const AFTER_REFUSED: AlertRule[] = ['provider_refusing'];
+
 export async function handleWebhook(provider: ProviderDefinition, request: Request): Promise<Response> {
   const receivedAt = new Date();
   const endpoint = new URL(request.url).pathname;
@@ -65,8 +74,11 @@ export async function handleWebhook(provider: ProviderDefinition, request: Reque
     if (!parsed.ok) throw new AppError(400, parsed.code, parsed.message);
     const { event, payload } = parsed;
     const stored = await ingest({ provider: provider.id, endpoint, receivedAt, headers, body, payload, verification, event });
+    evaluateAlertsSoon(AFTER_ACCEPTED);
     return Response.json(stored.outcome === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
   } catch (error) {
-    return failedDelivery(provider.id, error, { accepted, verification, record });
+    const response = await failedDelivery(provider.id, error, { accepted, verification, record });
+    evaluateAlertsSoon(AFTER_REFUSED);
+    return response;
   }
 }

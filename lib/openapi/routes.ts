@@ -3,6 +3,7 @@ import { analyticsQuerySchema, CHARTS, thresholdSchema } from '@/lib/analytics/s
 import type { Permission } from '@/lib/auth/roles';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { actionFiltersSchema, decisionSchema, markSentSchema, resendSchema } from '@/lib/schemas/actions';
+import { alertListQuerySchema, alertRulesBodySchema } from '@/lib/schemas/alerts';
 import { callExportSchema, callFiltersSchema } from '@/lib/schemas/calls';
 import { customerTimelineQuerySchema } from '@/lib/schemas/customers';
 import { deliveryFiltersSchema } from '@/lib/schemas/deliveries';
@@ -337,6 +338,55 @@ export const API_ROUTES: ApiRoute[] = [
     },
     tag: 'Settings',
   },
+  {
+    method: 'get',
+    path: '/api/settings/alert-rules',
+    summary: 'The alert rules and their settings, with the defaults (approvers and admins)',
+    auth: 'user',
+    permission: 'actions:decide',
+    responses: {
+      200: '`{ "rules": AlertRules, "defaults": AlertRules, "isDefault": boolean, "updatedAt", "updatedBy", "lowBalanceThreshold": number | null }` (the README lists the rules and their defaults)',
+    },
+    tag: 'Alerts',
+  },
+  {
+    method: 'put',
+    path: '/api/settings/alert-rules',
+    summary: 'Set the alert rules (anything left out takes its default), or with `null` go back to every default (admins; audited)',
+    auth: 'user',
+    permission: 'settings:manage',
+    body: alertRulesBodySchema,
+    responses: { 200: 'The setting as GET returns it', 400: 'A value out of range: the message names the field (`rules.waitingApproval.minutes: …`)' },
+    tag: 'Alerts',
+  },
+  {
+    method: 'get',
+    path: '/api/alerts',
+    summary: 'Alerts, newest opened first, one keyset page at a time, with the number open (every signed-in role)',
+    auth: 'user',
+    permission: 'calls:read',
+    query: alertListQuerySchema,
+    params: {
+      state: '`open` (default), `resolved` or `all`.',
+      rule: 'Only this rule: waiting_approval, low_credits, provider_refusing, provider_silent, dispatch_failed, missing_events.',
+      cursor: "The previous page's `nextCursor`.",
+      limit: 'Page size.',
+    },
+    responses: {
+      200: '`{ "alerts": [{ "id", "rule", "subject", "state", "severity", "title", "detail", "link", "facts", "openedAt", "lastTrueAt", "resolvedAt", "acknowledgedAt", "acknowledgedBy" }], "nextCursor": string | null, "counts": { "open": number } }`; 400 `invalid_cursor` for a cursor this API did not issue',
+    },
+    tag: 'Alerts',
+  },
+  {
+    method: 'post',
+    path: '/api/alerts/{id}/acknowledge',
+    summary: 'Say someone is on it (approvers and admins; audited); the alert still resolves when its condition ends',
+    auth: 'user',
+    permission: 'actions:decide',
+    pathParams: { id: uuid },
+    responses: { 200: '`{ "alert": Alert }`; already acknowledged: as it was (the first person keeps it)', 404: 'No such alert' },
+    tag: 'Alerts',
+  },
   ...Object.values(PROVIDERS).map((p) => webhook(p.id, p.label)),
   {
     method: 'get',
@@ -372,6 +422,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'Webhooks',
   },
   cron('dispatch', 'Every minute: send what the outbox holds that is due'),
+  cron('alerts', 'Every minute: evaluate the alert rules; open, refresh and resolve alerts and queue their notifications'),
   cron('prune-deliveries', 'Daily: delete deliveries older than DELIVERY_RETENTION_DAYS'),
   cron('prune-auth-attempts', 'Daily: forget sign-in attempts older than a day'),
   {

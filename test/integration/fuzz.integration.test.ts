@@ -11,6 +11,8 @@ import { POST as redispatch } from '@/app/api/actions/[id]/redispatch/route';
 import { GET as getAction } from '@/app/api/actions/[id]/route';
 import { GET as countActions } from '@/app/api/actions/count/route';
 import { GET as listActions } from '@/app/api/actions/route';
+import { POST as acknowledgeAlert } from '@/app/api/alerts/[id]/acknowledge/route';
+import { GET as listAlerts } from '@/app/api/alerts/route';
 import { GET as chart } from '@/app/api/analytics/[chart]/route';
 import { GET as getThreshold, PUT as putThreshold } from '@/app/api/analytics/threshold/route';
 import { GET as authGet, POST as authPost } from '@/app/api/auth/[...all]/route';
@@ -18,6 +20,7 @@ import { POST as benchBare } from '@/app/api/bench/bare/route';
 import { GET as getCall } from '@/app/api/calls/[id]/route';
 import { GET as exportCalls } from '@/app/api/calls/export/route';
 import { GET as listCalls } from '@/app/api/calls/route';
+import { GET as cronAlerts } from '@/app/api/cron/alerts/route';
 import { GET as cronDispatch } from '@/app/api/cron/dispatch/route';
 import { GET as cronPruneAttempts } from '@/app/api/cron/prune-auth-attempts/route';
 import { GET as cronPruneDeliveries } from '@/app/api/cron/prune-deliveries/route';
@@ -25,6 +28,7 @@ import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as health } from '@/app/api/health/route';
 import { POST as reprocess } from '@/app/api/reprocess/route';
+import { GET as getAlertRules, PUT as putAlertRules } from '@/app/api/settings/alert-rules/route';
 import { GET as getWhatsappTemplates, PUT as putWhatsappTemplates } from '@/app/api/settings/whatsapp-templates/route';
 import { POST as atoms } from '@/app/api/webhooks/atoms/route';
 import { POST as minivoice } from '@/app/api/webhooks/minivoice/route';
@@ -104,9 +108,14 @@ const HANDLERS: [RegExp, string, Handler][] = [
   [/^\/api\/analytics\/([^/]+)$/, 'GET', (r, c) => chart(r, p('chart', c))],
   [/^\/api\/settings\/whatsapp-templates$/, 'GET', (r) => getWhatsappTemplates(r)],
   [/^\/api\/settings\/whatsapp-templates$/, 'PUT', (r) => putWhatsappTemplates(r)],
+  [/^\/api\/settings\/alert-rules$/, 'GET', (r) => getAlertRules(r)],
+  [/^\/api\/settings\/alert-rules$/, 'PUT', (r) => putAlertRules(r)],
+  [/^\/api\/alerts$/, 'GET', (r) => listAlerts(r)],
+  [/^\/api\/alerts\/([^/]+)\/acknowledge$/, 'POST', (r, id) => acknowledgeAlert(r, p('id', id))],
   [/^\/api\/reprocess$/, 'POST', (r) => reprocess(r)],
   [/^\/api\/health$/, 'GET', () => health()],
   [/^\/api\/cron\/dispatch$/, 'GET', (r) => cronDispatch(r)],
+  [/^\/api\/cron\/alerts$/, 'GET', (r) => cronAlerts(r)],
   [/^\/api\/cron\/prune-deliveries$/, 'GET', (r) => cronPruneDeliveries(r)],
   [/^\/api\/cron\/prune-auth-attempts$/, 'GET', (r) => cronPruneAttempts(r)],
   [/^\/api\/bench\/bare$/, 'POST', (r) => benchBare(r)],

@@ -2,6 +2,8 @@ import { currentActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/roles';
 import { redirectToSignIn } from '@/lib/auth/sign-in-redirect';
 import { getBreakdownKeys, getTimeZoneSetting, getWhatsappTemplates } from '@/lib/queries/admin/settings';
+import { getAlertRules } from '@/lib/queries/alerts/settings';
+import { AlertRulesCard } from './alert-rules-card';
 import { BreakdownKeysCard } from './breakdown-keys-card';
 import { SetBy } from './set-by';
 import { TimeZoneForm } from './time-zone-form';
@@ -14,10 +16,11 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   if (!actor) return redirectToSignIn();
   // The WhatsApp templates are for those who send (approvers and admins); a viewer is told so.
-  const [setting, breakdownKeys, whatsappTemplates] = await Promise.all([
+  const [setting, breakdownKeys, whatsappTemplates, alertRules] = await Promise.all([
     getTimeZoneSetting(actor),
     getBreakdownKeys(actor),
     can(actor.role, 'actions:decide') ? getWhatsappTemplates(actor) : null,
+    can(actor.role, 'actions:decide') ? getAlertRules(actor) : null,
   ]);
   const canManage = can(actor.role, 'settings:manage');
   // UTC is not in every runtime's list, and a stored alias may not be either.
@@ -40,6 +43,7 @@ export default async function SettingsPage() {
       </div>
       <BreakdownKeysCard setting={breakdownKeys} canManage={canManage} />
       <WhatsappTemplatesCard setting={whatsappTemplates} canManage={canManage} />
+      <AlertRulesCard setting={alertRules} canManage={canManage} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { evaluateAlertsSoon } from '@/lib/alerts/soon';
 import { writeAudit } from '@/lib/audit';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
@@ -141,6 +142,8 @@ export async function decideAction(
       },
     });
 
+    // A decision can end a waiting-approval alert.
+    db.afterCommit(() => evaluateAlertsSoon(['waiting_approval']));
     let dispatch: DispatchInfo | null = null;
     if (plan) {
       if (plan.dispatchable) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { evaluateAlertsSoon } from '@/lib/alerts/soon';
 import { writeAudit } from '@/lib/audit';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
@@ -38,6 +39,8 @@ export async function markActionSent(actor: Actor, id: string, reference: string
       before: { status: 'needs_check' },
       after: { status: 'dispatched', reference },
     });
+    // Marked sent: its failed-dispatch alert can end.
+    db.afterCommit(() => evaluateAlertsSoon(['dispatch_failed']));
     return { id, status: 'dispatched' };
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { evaluateAlertsSoon } from '@/lib/alerts/soon';
 import { writeAudit } from '@/lib/audit';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { transaction } from '@/lib/db';
@@ -66,6 +67,8 @@ export async function redispatchAction(actor: Actor, id: string, config: Dispatc
       after: { status: 'approved', outbox: 'pending', destination },
     });
     db.afterCommit(() => drainSoon([id], current.not_before));
+    // Queued again: its failed-dispatch alert can end.
+    db.afterCommit(() => evaluateAlertsSoon(['dispatch_failed']));
     return { id, status: 'approved', destination, message: `Queued again; sending to ${destinationLabel(current.kind, config)}.` };
   });
 }

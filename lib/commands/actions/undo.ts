@@ -1,4 +1,5 @@
 import 'server-only';
+import { evaluateAlertsSoon } from '@/lib/alerts/soon';
 import { writeAudit } from '@/lib/audit';
 import { type Actor, assertCan } from '@/lib/auth/actor';
 import { type Queryable, transaction } from '@/lib/db';
@@ -84,6 +85,8 @@ export async function undoDecision(actor: Actor, id: string): Promise<UndoneActi
       },
       after: { status: 'pending' },
     });
+    // Pending again: it may be (again) past the waiting limit.
+    db.afterCommit(() => evaluateAlertsSoon(['waiting_approval']));
     return { id, status: 'pending' };
   });
 }

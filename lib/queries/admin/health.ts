@@ -1,6 +1,6 @@
 import 'server-only';
 import { type Actor, assertCan } from '@/lib/auth/actor';
-import { pool } from '@/lib/db';
+import { pool, type Queryable } from '@/lib/db';
 import { deliveryCause } from '@/lib/delivery-causes';
 import { EXPECTED_EVENTS, PROVIDERS } from '@/lib/providers/registry';
 import type { ExpectedEventsRule } from '@/lib/providers/types';
@@ -80,15 +80,15 @@ interface CauseRow {
   code: string | null;
   count: number;
 }
-interface IncompleteRow {
+export interface IncompleteRow {
   provider: string;
   count: number;
   examples: IncompleteCall[];
 }
 
-/** Per provider: its last delivery, the 24-hour and one-hour counts, its usual rate and who spoke since. */
-async function traffic(providers: string[], now: Date): Promise<TrafficRow[]> {
-  const { rows } = await pool().query<TrafficRow>(
+/** Per provider: its last delivery, the 24-hour and one-hour counts, its usual rate and who spoke since (the alerts read it too). */
+export async function traffic(providers: string[], now: Date, db: Queryable = pool()): Promise<TrafficRow[]> {
+  const { rows } = await db.query<TrafficRow>(
     `SELECT p.provider, last.at AS last_at, t.total, t.rejected, t.failed, t.recent_total, t.recent_refused,
             coalesce(u.usual, 0)::int AS usual, coalesce(o.others, 0)::int AS others
      FROM unnest($1::text[]) AS p(provider)
@@ -186,9 +186,9 @@ export function judgeHealth(t: TrafficRow | undefined, refusals: RefusalCause[],
  * Candidates come from call(last_event_at) within the lookback; each is then checked on
  * call_event(call_id, received_at): its real last event, and whether `after`/`expect` types exist.
  */
-async function incomplete(rules: [string, ExpectedEventsRule][], now: Date): Promise<IncompleteRow[]> {
+export async function incomplete(rules: [string, ExpectedEventsRule][], now: Date, db: Queryable = pool()): Promise<IncompleteRow[]> {
   if (rules.length === 0) return [];
-  const { rows } = await pool().query<IncompleteRow>(
+  const { rows } = await db.query<IncompleteRow>(
     `WITH rule AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(provider text, after_types text[], expect_types text[], grace_minutes int)
      ), missing AS (

@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { alertsOf, freshKind, MINUTE, pendingActions } from '@/test/alerts';
+import { testDb } from '@/test/webhooks';
+
+// The lifecycle on real rows: an alert opens once when its condition starts (one 'opened'
+// notification queued), stays open while it holds (none), resolves once when it has ended for
+// the damping (one 'resolved'); a flapping condition stays open; evaluations racing each other
+// open one alert. The notifications are counted where the evaluation queues them
+// (queueAlertNotifications, lib/alerts/notify.ts); what is sent is H18b's part, tested there.
+
+const queued: { alertId: string; subject: string; event: string }[] = [];
+vi.mock('@/lib/alerts/notify', () => ({
+  queueAlertNotifications: vi.fn(async (_tx: unknown, alert: { id: string; subject: string }, event: string) => {
+    queued.push({ alertId: alert.id, subject: alert.subject, event });
+  }),
+}));
+const { evaluateAlerts } = await import('@/lib/commands/alerts/evaluate');
+
+const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * MINUTE);
+const eventsOf = (subject: string) => queued.filter((q) => q.subject === subject).map((q) => q.event);
+const setPending = (kind: string, pending: boolean) =>
+  testDb().query(`UPDATE action SET status = $2 WHERE kind = $1`, [kind, pending ? 'pending' : 'rejected']);
+const evaluate = (now: Date) => evaluateAlerts({ rules: ['waiting_approval'], now });
+
+describe('alert lifecycle', () => {
+  beforeEach(() => {
+    queued.length = 0;
+  });
+
+  it('opens once, stays open (no notification) while it holds, resolves once after the damping', async () => {
+    const kind = freshKind();
+    const t0 = new Date();
+    await pendingActions(kind, [at(t0, -20)]);
+    for (let i = 0; i < 3; i++) await evaluate(at(t0, i));
+    expect(eventsOf(kind)).toEqual(['opened']);
+    const [open] = await alertsOf('waiting_approval', kind);
+    expect(open).toMatchObject({ state: 'open', opened_at: t0 });
+    // Refreshed while holding: the title follows the condition (the oldest has waited longer).
+    expect(open?.title).toMatch(/oldest 22 min$/);
+
+    await setPending(kind, false);
+    await evaluate(at(t0, 3));
+    await evaluate(at(t0, 6));
+    expect(eventsOf(kind)).toEqual(['opened']);
+    await evaluate(at(t0, 7));
+    await evaluate(at(t0, 8));
+    expect(eventsOf(kind)).toEqual(['opened', 'resolved']);
+    expect((await alertsOf('waiting_approval', kind)).map((a) => a.state)).toEqual(['resolved']);
+  });
+
+  it('a condition flapping within the damping stays one open alert; after a real gap it opens again', async () => {
+    const kind = freshKind();
+    const t0 = new Date();
+    await pendingActions(kind, [at(t0, -30)]);
+    await evaluate(t0);
+    for (let i = 1; i <= 8; i++) {
+      await setPending(kind, i % 2 === 0);
+      await evaluate(at(t0, 2 * i));
+    }
+    expect(eventsOf(kind)).toEqual(['opened']);
+    await setPending(kind, false);
+    await evaluate(at(t0, 30));
+    expect(eventsOf(kind)).toEqual(['opened', 'resolved']);
+    await setPending(kind, true);
+    await evaluate(at(t0, 31));
+    expect(eventsOf(kind)).toEqual(['opened', 'resolved', 'opened']);
+    const alerts = await alertsOf('waiting_approval', kind);
+    expect(alerts.map((a) => a.state)).toEqual(['resolved', 'open']);
+    // Each notification belongs to its own alert.
+    expect(new Set(queued.filter((q) => q.subject === kind && q.event === 'opened').map((q) => q.alertId)).size).toBe(2);
+  });
+
+  it('evaluations racing each other open one alert and notify once', async () => {
+    const kind = freshKind();
+    const t0 = new Date();
+    await pendingActions(kind, [at(t0, -16)]);
+    const reports = await Promise.all(Array.from({ length: 6 }, () => evaluate(t0)));
+    expect(reports.flatMap((r) => r.opened).filter((a) => a.subject === kind)).toHaveLength(1);
+    expect(eventsOf(kind)).toEqual(['opened']);
+    expect(await alertsOf('waiting_approval', kind)).toHaveLength(1);
+  });
+
+  it('the database itself refuses a second open alert for one rule and subject', async () => {
+    const subject = freshKind();
+    await testDb().query(`INSERT INTO alert (rule, subject, title) VALUES ('waiting_approval', $1, 'first')`, [subject]);
+    await expect(testDb().query(`INSERT INTO alert (rule, subject, title) VALUES ('waiting_approval', $1, 'second')`, [subject])).rejects.toThrow(
+      /alert_one_open_idx/,
+    );
+    await testDb().query(`UPDATE alert SET state = 'resolved', resolved_at = now() WHERE subject = $1`, [subject]);
+    await testDb().query(`INSERT INTO alert (rule, subject, title) VALUES ('waiting_approval', $1, 'third')`, [subject]);
+    expect((await alertsOf('waiting_approval', subject)).map((a) => a.state).sort()).toEqual(['open', 'resolved']);
+  });
+});
