@@ -7,9 +7,11 @@ import { averageDailyBurn, isLowBalance, runOutDate } from '@/lib/analytics/run-
 import type { AnalyticsQuery } from '@/lib/analytics/schema';
 import type { ActionsChart, BalanceChart, DecisionsChart, Headline, SeriesChart, SummaryChart } from '@/lib/analytics/types';
 import type { Actor } from '@/lib/auth/actor';
+import { pool } from '@/lib/db';
 import { PROVIDERS } from '@/lib/providers/registry';
 import { CALL_STATUSES } from '@/lib/providers/types';
 import { getLowBalanceThreshold, getTeamTimeZone } from '@/lib/queries/admin/settings';
+import { alertSettings } from '@/lib/queries/alerts/settings';
 import { maskSeries } from '@/lib/queries/privacy';
 import { localDate } from '@/lib/time-zone';
 import {
@@ -139,9 +141,10 @@ export async function actionsChart(actor: Actor, scope: Scope): Promise<ActionsC
   };
 }
 
-/** The waiting_approval rule's limit until the alert rules are read here (lib/alerts/rules.ts). */
+/** The waiting_approval rule's limit, as the alerts evaluate it (not a secret: every reader of the chart sees it). */
 async function waitingLimits(): Promise<DecisionsChart['limit']> {
-  return { minutes: 15, byKind: {} };
+  const { rules } = await alertSettings(pool());
+  return { minutes: rules.waitingApproval.minutes, byKind: rules.waitingApproval.perKind };
 }
 
 export async function decisionsChart(actor: Actor, scope: Scope, q: AnalyticsQuery, now: Date = new Date()): Promise<DecisionsChart> {
