@@ -4,6 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { signMirai } from '../lib/providers/mirai/simulate';
 import { DEMO_SECRETS } from '../simulator/demo';
+import { FIRST_DRAW } from './charts';
 import { signIn } from './sign-in';
 
 // What a person sees of alerts (issue 18). An action of a kind of its own waits past the limit
@@ -29,8 +30,8 @@ async function evaluateAlerts(page: Page): Promise<void> {
   expect(res.status(), await res.text()).toBe(200);
 }
 
-/** A pending action of `kind` on a call of its own, raised an hour ago; its id. */
-async function raiseOldAction(page: Page, kind: string): Promise<string> {
+/** A pending action of `kind` on a call of its own, raised `ago` (a Postgres interval) ago; its id. */
+async function raiseAction(page: Page, kind: string, ago: string): Promise<string> {
   const callId = `e2e-alert-${randomUUID().slice(0, 8)}`;
   const body = JSON.stringify({ event: { type: 'action', data: { action: kind, call: { id: callId }, reason: 'e2e alert', payload: { note: 'probe' } } } });
   const res = await page.request.post('/api/webhooks/mirai', {
@@ -38,7 +39,7 @@ async function raiseOldAction(page: Page, kind: string): Promise<string> {
     data: body,
   });
   expect(res.status()).toBe(200);
-  const [row] = await sql<{ id: string }>(`UPDATE action SET created_at = now() - interval '1 hour' WHERE provider_call_id = $1 RETURNING id`, [callId]);
+  const [row] = await sql<{ id: string }>(`UPDATE action SET created_at = now() - $2::interval WHERE provider_call_id = $1 RETURNING id`, [callId, ago]);
   if (!row) throw new Error('the action was not stored');
   return row.id;
 }
@@ -48,7 +49,7 @@ test('an action waiting past the limit: the bell, the alerts page, acknowledge, 
   // A kind nobody else raises, so this alert (one per kind) is this test's alone.
   const kind = `alert_probe_${randomUUID().slice(0, 6)}`;
   await signIn(page, 'approver@callboard.local');
-  const actionId = await raiseOldAction(page, kind);
+  const actionId = await raiseAction(page, kind, '1 hour');
   await evaluateAlerts(page);
 
   // The bell counts it and lists it, linking to the approvals of that kind.
@@ -168,4 +169,24 @@ test('notifications: asked for on a click, then one when new actions arrive; the
   await expect(page).toHaveTitle('(9) Approvals · Callboard', { timeout: 20_000 });
   // (This page's capture began with its load, after the one above.)
   expect(await notifications()).toEqual([]);
+});
+
+test('analytics says how fast decisions are made, by day and by approver, with its time and zone', async ({ page }) => {
+  await signIn(page, 'approver@callboard.local');
+  // An action of its own decided two minutes after it was raised, today: the section has a decision to show.
+  const actionId = await raiseAction(page, `decision_probe_${randomUUID().slice(0, 6)}`, '2 minutes');
+  const decided = await page.request.post(`/api/actions/${actionId}/decision`, { data: { decision: 'approve' } });
+  expect(decided.status(), await decided.text()).toBe(200);
+
+  await page.goto('/analytics?range=7d');
+  const section = page.getByRole('region', { name: 'How fast decisions are made' });
+  await expect(section.getByRole('heading', { name: 'How fast decisions are made' })).toBeVisible();
+  await expect(section.getByTestId('decisions-caption')).toContainText(
+    /By when they were raised \(.+\)\. Time from an action raised to its approval or rejection; past the limit means it waited over \d+/,
+  );
+  await expect(section.getByTestId('decision-p50')).not.toHaveText('—');
+  // A day with decisions is a point on the p50 line (a single day draws a dot, not a stroke).
+  await expect(section.getByTestId('chart-decision-time').locator('.recharts-line-dot').first()).toBeVisible(FIRST_DRAW);
+  await expect(section.getByTestId('decision-approvers').getByText('approver@callboard.local')).toBeVisible();
+  await section.screenshot({ path: 'test-results/e2e/analytics-decisions.png' });
 });
