@@ -6,7 +6,7 @@ import { testDb } from '@/test/webhooks';
 // notification queued), stays open while it holds (none), resolves once when it has ended for
 // the damping (one 'resolved'); a flapping condition stays open; evaluations racing each other
 // open one alert. The notifications are counted where the evaluation queues them
-// (queueAlertNotifications, lib/alerts/notify.ts); what is sent is H18b's part, tested there.
+// (queueAlertNotifications, lib/commands/alerts/notify.ts); what is sent is H18b's part, tested there.
 
 const queued: { alertId: string; subject: string; event: string }[] = [];
 vi.mock('@/lib/alerts/notify', () => ({
