@@ -11,7 +11,7 @@ export function PendingBadge({ initial }: { initial: number }) {
   // A span's aria-label is not read out: screen readers get the exact count as hidden text instead.
   return (
     <>
-      <span data-testid="pending-count" aria-hidden="true" className="ml-1 rounded-full bg-amber-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+      <span data-testid="pending-count" aria-hidden="true" className="ml-1 rounded-full bg-amber-400 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
         {pending > 99 ? '99+' : pending}
       </span>
       <span className="sr-only">{pending} pending</span>

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../lib/auth/demo-users';
@@ -171,7 +172,17 @@ test("approved, then ✓ sent, ✓✓ delivered, read; the customer's reply on t
   await expect(timeline.getByTestId('timeline-call')).toHaveCount(1);
   await expect(timeline.getByTestId('timeline-action')).toHaveCount(2);
   await expect(page.getByTestId('customer-window')).toHaveAttribute('data-state', 'open');
+  await expectAccessible(page);
+  await page.goto(`/approvals/${raised.messageId}`);
+  await expect(page.getByTestId('message-state').first()).toHaveAttribute('data-state', 'read');
+  await expectAccessible(page);
 });
+
+/** axe's WCAG 2.1 A/AA rules, for what eyes miss: none may fail on the page as it is shown. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test('a failed status shows the reason on the receipt and on the action', async ({ page }) => {
   const raised = await raise(page);
@@ -200,4 +211,5 @@ test("a viewer opens the customer's page by the call, and reads no number in the
   const digits = raised.number.replace('+', '');
   await expect(page.locator('body')).not.toContainText(digits.slice(-10));
   await expect(page.getByTestId('customer-number')).toContainText('•••');
+  await expectAccessible(page);
 });

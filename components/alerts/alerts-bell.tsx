@@ -86,7 +86,7 @@ export function AlertsBell({ canDecide }: { canDecide: boolean }) {
           <span
             aria-hidden="true"
             data-testid="alerts-count"
-            className={`absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-xs leading-5 font-semibold text-white ${critical ? 'bg-rose-700' : 'bg-amber-700'}`}
+            className={`absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-xs leading-5 font-semibold ${critical ? 'bg-rose-700 text-white' : 'bg-amber-400 text-amber-950'}`}
           >
             {badge}
           </span>

@@ -10,7 +10,7 @@ import type { DispatchConfig } from '@/lib/env-dispatch';
 export const ALERT_EVENTS = ['opened', 'resolved'] as const;
 export type AlertEvent = (typeof ALERT_EVENTS)[number];
 
-/** The outbox payload of a notification, as lib/alerts/notify.ts writes it. */
+/** The outbox payload of a notification, as lib/commands/alerts/notify.ts writes it. */
 export const alertNotificationSchema = z.object({
   rule: z.string(),
   subject: z.string(),

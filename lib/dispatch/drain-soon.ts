@@ -5,7 +5,7 @@ import { drainOutbox } from './drain';
 // Ids scheduled since the last flush. Every approval in a request (a bulk decision is one
 // transaction per action, each scheduling its own id after its commit) lands here, and one
 // `after()` callback drains them all together: one drain per batch, not one per action. Alerts
-// whose notifications were queued (lib/alerts/notify.ts) wait beside them, and go at once.
+// whose notifications were queued (lib/commands/alerts/notify.ts) wait beside them, and go at once.
 const waiting = new Set<string>();
 const waitingAlerts = new Set<string>();
 /** The latest moment any waiting id may be sent (its decision's undo window closes then). */

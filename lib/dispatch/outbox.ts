@@ -7,7 +7,7 @@ import { nextRetryDelayMs } from './backoff';
 // The outbox table's three moves: a row is written in the approval's transaction (enqueue),
 // taken by one drainer under a lease (claim), and closed or rescheduled with its attempt
 // (record). Every statement is conditional, so concurrent drainers never share a row. A row
-// carries an action, or an alert's notification (alert_id, alert_event; lib/alerts/notify.ts
+// carries an action, or an alert's notification (alert_id, alert_event; lib/commands/alerts/notify.ts
 // writes those); never both.
 
 export type OutboxStatus = 'pending' | 'in_flight' | 'sent' | 'failed' | 'needs_check' | 'skipped';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredAlertChannels } from '@/lib/alert-channels/registry';
-import { queueAlertNotifications } from '@/lib/alerts/notify';
+import { queueAlertNotifications } from '@/lib/commands/alerts/notify';
 import { transaction } from '@/lib/db';
 import type { DispatchConfig } from '@/lib/dispatch/config';
 import { drainOutbox } from '@/lib/dispatch/drain';

@@ -1,38 +1,43 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { alertsOf, freshKind, MINUTE, pendingActions } from '@/test/alerts';
+import { slackFake } from '@/test/fake-destinations';
 import { testDb } from '@/test/webhooks';
 
 // The lifecycle on real rows: an alert opens once when its condition starts (one 'opened'
 // notification queued), stays open while it holds (none), resolves once when it has ended for
 // the damping (one 'resolved'); a flapping condition stays open; evaluations racing each other
-// open one alert. The notifications are counted where the evaluation queues them
-// (queueAlertNotifications, lib/alerts/notify.ts); what is sent is H18b's part, tested there.
+// open one alert. The notifications are counted where they land: the outbox rows of a real
+// channel (a local Slack-compatible receiver, configured before the settings are first read);
+// what is sent from there is tested in alert-notifications.integration.test.ts.
 
-const queued: { alertId: string; subject: string; event: string }[] = [];
-vi.mock('@/lib/alerts/notify', () => ({
-  queueAlertNotifications: vi.fn(async (_tx: unknown, alert: { id: string; subject: string }, event: string) => {
-    queued.push({ alertId: alert.id, subject: alert.subject, event });
-  }),
-}));
+const slack = await slackFake();
+process.env.SLACK_WEBHOOK_URL = `${slack.origin}/services/T000/B000/lifecycle`;
+process.env.DISPATCH_ALLOW_INSECURE_HOSTS = '127.0.0.1';
 const { evaluateAlerts } = await import('@/lib/commands/alerts/evaluate');
+afterAll(() => slack.close());
 
 const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * MINUTE);
-const eventsOf = (subject: string) => queued.filter((q) => q.subject === subject).map((q) => q.event);
+/** The notifications queued for this subject's alerts, in order: [alert id, event] per outbox row. */
+async function notified(subject: string): Promise<{ alertId: string; event: string }[]> {
+  const { rows } = await testDb().query<{ alert_id: string; alert_event: string }>(
+    `SELECT o.alert_id, o.alert_event FROM dispatch_outbox o JOIN alert a ON a.id = o.alert_id
+     WHERE a.subject = $1 AND o.destination = 'slack' ORDER BY o.created_at, o.alert_event DESC`,
+    [subject],
+  );
+  return rows.map((r) => ({ alertId: r.alert_id, event: r.alert_event }));
+}
+const eventsOf = async (subject: string) => (await notified(subject)).map((n) => n.event);
 const setPending = (kind: string, pending: boolean) =>
   testDb().query(`UPDATE action SET status = $2 WHERE kind = $1`, [kind, pending ? 'pending' : 'rejected']);
 const evaluate = (now: Date) => evaluateAlerts({ rules: ['waiting_approval'], now });
 
 describe('alert lifecycle', () => {
-  beforeEach(() => {
-    queued.length = 0;
-  });
-
   it('opens once, stays open (no notification) while it holds, resolves once after the damping', async () => {
     const kind = freshKind();
     const t0 = new Date();
     await pendingActions(kind, [at(t0, -20)]);
     for (let i = 0; i < 3; i++) await evaluate(at(t0, i));
-    expect(eventsOf(kind)).toEqual(['opened']);
+    expect(await eventsOf(kind)).toEqual(['opened']);
     const [open] = await alertsOf('waiting_approval', kind);
     expect(open).toMatchObject({ state: 'open', opened_at: t0 });
     // Refreshed while holding: the title follows the condition (the oldest has waited longer).
@@ -41,10 +46,10 @@ describe('alert lifecycle', () => {
     await setPending(kind, false);
     await evaluate(at(t0, 3));
     await evaluate(at(t0, 6));
-    expect(eventsOf(kind)).toEqual(['opened']);
+    expect(await eventsOf(kind)).toEqual(['opened']);
     await evaluate(at(t0, 7));
     await evaluate(at(t0, 8));
-    expect(eventsOf(kind)).toEqual(['opened', 'resolved']);
+    expect(await eventsOf(kind)).toEqual(['opened', 'resolved']);
     expect((await alertsOf('waiting_approval', kind)).map((a) => a.state)).toEqual(['resolved']);
   });
 
@@ -57,17 +62,17 @@ describe('alert lifecycle', () => {
       await setPending(kind, i % 2 === 0);
       await evaluate(at(t0, 2 * i));
     }
-    expect(eventsOf(kind)).toEqual(['opened']);
+    expect(await eventsOf(kind)).toEqual(['opened']);
     await setPending(kind, false);
     await evaluate(at(t0, 30));
-    expect(eventsOf(kind)).toEqual(['opened', 'resolved']);
+    expect(await eventsOf(kind)).toEqual(['opened', 'resolved']);
     await setPending(kind, true);
     await evaluate(at(t0, 31));
-    expect(eventsOf(kind)).toEqual(['opened', 'resolved', 'opened']);
+    expect(await eventsOf(kind)).toEqual(['opened', 'resolved', 'opened']);
     const alerts = await alertsOf('waiting_approval', kind);
     expect(alerts.map((a) => a.state)).toEqual(['resolved', 'open']);
     // Each notification belongs to its own alert.
-    expect(new Set(queued.filter((q) => q.subject === kind && q.event === 'opened').map((q) => q.alertId)).size).toBe(2);
+    expect(new Set((await notified(kind)).filter((n) => n.event === 'opened').map((n) => n.alertId)).size).toBe(2);
   });
 
   it('evaluations racing each other open one alert and notify once', async () => {
@@ -76,7 +81,7 @@ describe('alert lifecycle', () => {
     await pendingActions(kind, [at(t0, -16)]);
     const reports = await Promise.all(Array.from({ length: 6 }, () => evaluate(t0)));
     expect(reports.flatMap((r) => r.opened).filter((a) => a.subject === kind)).toHaveLength(1);
-    expect(eventsOf(kind)).toEqual(['opened']);
+    expect(await eventsOf(kind)).toEqual(['opened']);
     expect(await alertsOf('waiting_approval', kind)).toHaveLength(1);
   });
 

@@ -1,11 +1,11 @@
 import 'server-only';
-import { queueAlertNotifications } from '@/lib/alerts/notify';
 import { type AlertCondition, type OpenAlert, planAlerts } from '@/lib/alerts/plan';
 import { ALERT_COLUMNS, type AlertRecord, type AlertRow, alertFromRow } from '@/lib/alerts/record';
 import { ALERT_RULES, type AlertRule, enabledRules } from '@/lib/alerts/rules';
 import { transaction } from '@/lib/db';
 import { alertConditions } from '@/lib/queries/alerts/conditions';
 import { alertSettings } from '@/lib/queries/alerts/settings';
+import { queueAlertNotifications } from './notify';
 
 // One evaluation: the conditions now against the alerts open now, applied in one transaction
 // under one advisory lock, so evaluations never interleave (the every-minute cron, and those
