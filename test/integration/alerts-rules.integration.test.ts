@@ -155,7 +155,10 @@ describe('provider_refusing', () => {
 
 describe('provider_silent', () => {
   it('opens when a provider that usually delivers goes quiet (learned from its last week), and resolves when it speaks', async () => {
-    const m = recentMoment();
+    // A day or a day and a half back: its week of Atoms traffic (to 8.75 days back) stays clear of
+    // provider-health's moments (11–19 days back, Atoms among them) and of the refusal tests'
+    // (recentMoment, 3–6 days back) silence hours, in the database every file shares.
+    const m = new Date(Date.now() - DAY - Math.floor(Math.random() * 12 * 60) * MINUTE);
     // Atoms sent one delivery an hour for a week, then nothing for six hours; MiniVoice spoke meanwhile.
     await deliveries(
       'atoms',
