@@ -1,8 +1,10 @@
 // `npm run dev`: one command from clone to a dashboard with calls in it. Without DATABASE_URL it
 // runs an embedded Postgres (PGlite, data in .data/pglite); it migrates, fills unset webhook
-// secrets with the demo ones, starts `next dev`, and seeds demo calls into an empty database
-// through the real webhook endpoints.
+// secrets with the demo ones, starts `next dev`, seeds demo calls into an empty database
+// through the real webhook endpoints, and calls the every-minute scheduled routes (dispatch,
+// alerts) as Vercel Cron would.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../lib/auth/demo-users';
@@ -95,6 +97,14 @@ async function main(): Promise<void> {
   childEnv.WHATSAPP_VERIFY_TOKEN ||= DEMO_WHATSAPP.verifyToken;
   const demoWhatsapp = childEnv.WHATSAPP_APP_SECRET.split(',').some((s) => s.trim() === DEMO_WHATSAPP.appSecret);
 
+  // Vercel Cron calls the scheduled routes in production; here dev calls them, so retries go out
+  // and alerts open and resolve on a laptop too. A CRON_SECRET set in the environment wins.
+  if (!childEnv.CRON_SECRET) {
+    childEnv.CRON_SECRET = randomBytes(24).toString('hex');
+    log('CRON_SECRET is unset; using a random one for this run');
+  }
+  const cronSecret = childEnv.CRON_SECRET;
+
   const env = parseEnv(childEnv, { requireDatabase: true }); // fail before anything slow starts
   const databaseUrl = env.DATABASE_URL ?? '';
   const { applied } = await applyMigrations(databaseUrl, { log });
@@ -115,6 +125,7 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${appPort}`;
   await waitForServer(`${baseUrl}/api/health`, child);
   log(`ready at http://localhost:${appPort}`);
+  scheduleCron(baseUrl, cronSecret);
 
   if (await deliveriesExist(databaseUrl)) return;
   if (!wantDemo) {
@@ -124,6 +135,25 @@ async function main(): Promise<void> {
   const whatsapp = demoWhatsapp ? { appSecret: DEMO_WHATSAPP.appSecret, phoneNumberId: childEnv.WHATSAPP_PHONE_NUMBER_ID || undefined } : undefined;
   const result = await seedDemo({ baseUrl, secrets, log, whatsapp });
   log(`demo data: ${result.calls} calls, ${result.deliveries} deliveries accepted in ${result.seconds} s`);
+}
+
+/** What vercel.json schedules every minute, called as Vercel Cron would (its bearer secret). */
+const EVERY_MINUTE = ['/api/cron/dispatch', '/api/cron/alerts'];
+
+function scheduleCron(baseUrl: string, secret: string): void {
+  log(`calling ${EVERY_MINUTE.join(' and ')} every minute, as Vercel Cron does`);
+  const tick = () => {
+    for (const route of EVERY_MINUTE) {
+      fetch(`${baseUrl}${route}`, { headers: { authorization: `Bearer ${secret}` } })
+        .then((res) => {
+          if (!res.ok) log(`${route} answered ${res.status}`);
+        })
+        .catch((error: unknown) => {
+          if (!stopping) log(`${route} failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    }
+  };
+  setInterval(tick, 60_000).unref();
 }
 
 async function shutdown(code: number, reason?: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
