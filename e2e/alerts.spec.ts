@@ -62,6 +62,16 @@ test('an action waiting past the limit: the bell, the alerts page, acknowledge, 
   await expect(item).toHaveAttribute('href', `/approvals?kind=${kind}`);
   await page.screenshot({ path: 'test-results/e2e/alerts-bell.png' });
 
+  // The link opens the queue narrowed to that kind: this action alone, and a way back to all.
+  await page.goto(`/approvals?kind=${kind}`);
+  await expect(page.getByTestId('kind-filter')).toContainText(kind.replaceAll('_', ' '));
+  await expect(page.locator('[data-action-id]')).toHaveCount(1);
+  await expect(page.locator(`[data-action-id="${actionId}"]`)).toBeVisible();
+  await page.getByTestId('kind-filter').getByRole('button', { name: 'Show all' }).click();
+  await expect(page).toHaveURL(/\/approvals$/);
+  await expect(page.getByTestId('kind-filter')).toHaveCount(0);
+  await bell.click();
+
   // The alerts page: open, how long, acknowledged by whom.
   await page.getByRole('link', { name: 'All alerts' }).click();
   await expect(page).toHaveURL(/\/alerts$/);

@@ -1,6 +1,6 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { parseAsStringLiteral, useQueryState } from 'nuqs';
+import { parseAsString, parseAsStringLiteral, useQueryState } from 'nuqs';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { kindView } from '@/components/action-kinds/registry';
 import { type Json, words } from '@/components/action-kinds/values';
@@ -100,9 +100,12 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
     const seen = new Set(data.map((i) => i.id));
     return [...data, ...Object.values(kept).filter((i) => !seen.has(i.id))];
   }, [data, kept]);
+  // ?kind= narrows the queue to one kind of action (an alert about waiting orders links here).
+  const [kind, setKind] = useQueryState('kind', parseAsString);
+  const shown = useMemo(() => (kind ? all.filter((item) => item.kind === kind) : all), [all, kind]);
   const groups = useMemo(
-    () => groupQueue(all, sort as QueueSort, (item) => kindView(item.kind)?.deadline?.(kindContext(item, settings, now)) ?? null, now),
-    [all, sort, settings, now],
+    () => groupQueue(shown, sort as QueueSort, (item) => kindView(item.kind)?.deadline?.(kindContext(item, settings, now)) ?? null, now),
+    [shown, sort, settings, now],
   );
   const order = useMemo(() => groups.flatMap((g) => g.items.map((i) => i.id)), [groups]);
   const byId = useMemo(() => new Map(all.map((i) => [i.id, i])), [all]);
@@ -355,6 +358,14 @@ export function ApprovalsQueue({ initial, settings: given, renderedAt, reasons: 
           ))}
         </fieldset>
         <span className="text-xs text-slate-500">{sort === 'urgency' ? 'WhatsApp messages whose window closes soonest first' : 'Oldest call first'}</span>
+        {kind && (
+          <span className="flex items-center gap-2 rounded border border-sky-200 bg-sky-50 px-2 py-0.5 text-xs text-sky-900" data-testid="kind-filter">
+            Only {kindView(kind)?.label ?? kind.replaceAll('_', ' ')} ({shown.length} of {all.length})
+            <button type="button" onClick={() => void setKind(null)} className="underline">
+              Show all
+            </button>
+          </span>
+        )}
         <p role="status" aria-live="polite" className="ml-auto text-xs text-slate-600" data-testid="queue-hint">
           {hint}
         </p>
