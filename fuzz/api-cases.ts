@@ -7,7 +7,7 @@ import type { FuzzRequest, Method } from './request';
 // JSON API fuzz cases: every route under app/api (webhooks aside) with hostile query strings,
 // path ids and bodies, as a signed-in admin (session cookie or Bearer token) with odd Origins.
 
-type IdKind = 'call' | 'action' | 'delivery' | 'chart' | 'alert';
+type IdKind = 'call' | 'action' | 'delivery' | 'chart' | 'alert' | 'customer';
 export interface ApiRoute {
   method: Method;
   /** `{call}`, `{action}`, `{delivery}`, `{chart}` stand for a path id. */
@@ -33,6 +33,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', template: '/api/actions/{action}/decision', body: 'decision' },
   { method: 'POST', template: '/api/actions/{action}/mark-sent', body: 'mark-sent' },
   { method: 'POST', template: '/api/actions/{action}/redispatch', body: 'any' },
+  { method: 'POST', template: '/api/actions/{action}/resend', body: 'any' },
+  { method: 'POST', template: '/api/actions/{action}/undo', body: 'any' },
+  { method: 'GET', template: '/api/customers/{customer}', params: ['cursor', 'limit'] },
   { method: 'GET', template: '/api/analytics/{chart}', params: ['range', 'from', 'to', 'provider', 'tz', 'granularity', 'by', 'key', 'format'] },
   { method: 'GET', template: '/api/analytics/threshold' },
   { method: 'PUT', template: '/api/analytics/threshold', body: 'threshold' },
@@ -254,7 +257,7 @@ const MALFORMED = [
   `{"a":${'{"a":'.repeat(10000)}1${'}'.repeat(10001)}`,
 ];
 
-export function apiCase(ctxSizes: { call: number; action: number; delivery: number; alert?: number }): fc.Arbitrary<ApiCase> {
+export function apiCase(ctxSizes: { call: number; action: number; delivery: number; alert?: number; customer?: number }): fc.Arbitrary<ApiCase> {
   return fc.nat({ max: API_ROUTES.length - 1 }).chain((route) => {
     const r = API_ROUTES[route]!;
     const idKind = /\{(\w+)\}/.exec(r.template)?.[1] as IdKind | undefined;
@@ -320,7 +323,7 @@ export function apiCase(ctxSizes: { call: number; action: number; delivery: numb
 export interface ApiContext {
   /** Absolute origin the requests claim to be addressed to, e.g. http://localhost. */
   origin: string;
-  ids: { call: string[]; action: string[]; delivery: string[]; alert?: string[] };
+  ids: { call: string[]; action: string[]; delivery: string[]; alert?: string[]; customer?: string[] };
   /** Either may be missing (npm run fuzz with only --token, or only --email); the other stands in. */
   bearer: string | null;
   cookie: string | null;

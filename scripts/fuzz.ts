@@ -67,10 +67,13 @@ async function knownIds(auth: Record<string, string>): Promise<ApiContext['ids']
     const json = (await res.json()) as Record<string, { id: string }[]>;
     return (json[key] ?? []).map((r) => r.id);
   };
+  const call = await get('/api/calls?limit=5', 'calls');
   return {
-    call: await get('/api/calls?limit=5', 'calls'),
+    call,
     action: await get('/api/actions?limit=5', 'actions'),
     delivery: await get('/api/deliveries?limit=5', 'deliveries'),
+    // The customer's page by its call (a number is read from the call by the route).
+    customer: call.map((id) => `call-${id}`),
   };
 }
 
@@ -92,7 +95,7 @@ const build = (c: WebhookCase) => {
 const warm = await Promise.all(warmup.map((c) => fetchAnswer(build(c))));
 const ids = await knownIds(auth);
 const ctx: ApiContext = { origin: opts.url, ids, bearer: bearer || null, cookie: cookie || null };
-const sizes = { call: ids.call.length, action: ids.action.length, delivery: ids.delivery.length };
+const sizes = { call: ids.call.length, action: ids.action.length, delivery: ids.delivery.length, customer: ids.customer?.length ?? 0 };
 
 type AnyCase = { kind: 'webhook'; c: WebhookCase } | { kind: 'whatsapp'; c: WhatsappCase } | { kind: 'api'; c: ApiCase };
 const weight = Math.round(opts.apiShare * 100);

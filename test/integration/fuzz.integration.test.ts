@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as decide } from '@/app/api/actions/[id]/decision/route';
 import { POST as markSent } from '@/app/api/actions/[id]/mark-sent/route';
 import { POST as redispatch } from '@/app/api/actions/[id]/redispatch/route';
+import { POST as resend } from '@/app/api/actions/[id]/resend/route';
 import { GET as getAction } from '@/app/api/actions/[id]/route';
+import { POST as undo } from '@/app/api/actions/[id]/undo/route';
 import { GET as countActions } from '@/app/api/actions/count/route';
 import { GET as listActions } from '@/app/api/actions/route';
 import { POST as acknowledgeAlert } from '@/app/api/alerts/[id]/acknowledge/route';
@@ -24,6 +26,7 @@ import { GET as cronAlerts } from '@/app/api/cron/alerts/route';
 import { GET as cronDispatch } from '@/app/api/cron/dispatch/route';
 import { GET as cronPruneAttempts } from '@/app/api/cron/prune-auth-attempts/route';
 import { GET as cronPruneDeliveries } from '@/app/api/cron/prune-deliveries/route';
+import { GET as getCustomer } from '@/app/api/customers/[number]/route';
 import { GET as getDelivery } from '@/app/api/deliveries/[id]/route';
 import { GET as listDeliveries } from '@/app/api/deliveries/route';
 import { GET as health } from '@/app/api/health/route';
@@ -103,6 +106,9 @@ const HANDLERS: [RegExp, string, Handler][] = [
   [/^\/api\/actions\/([^/]+)\/decision$/, 'POST', (r, id) => decide(r, p('id', id))],
   [/^\/api\/actions\/([^/]+)\/mark-sent$/, 'POST', (r, id) => markSent(r, p('id', id))],
   [/^\/api\/actions\/([^/]+)\/redispatch$/, 'POST', (r, id) => redispatch(r, p('id', id))],
+  [/^\/api\/actions\/([^/]+)\/resend$/, 'POST', (r, id) => resend(r, p('id', id))],
+  [/^\/api\/actions\/([^/]+)\/undo$/, 'POST', (r, id) => undo(r, p('id', id))],
+  [/^\/api\/customers\/([^/]+)$/, 'GET', (r, id) => getCustomer(r, p('number', id))],
   [/^\/api\/analytics\/threshold$/, 'GET', (r) => getThreshold(r)],
   [/^\/api\/analytics\/threshold$/, 'PUT', (r) => putThreshold(r)],
   [/^\/api\/analytics\/([^/]+)$/, 'GET', (r, c) => chart(r, p('chart', c))],
@@ -209,7 +215,7 @@ beforeAll(async () => {
           .split('\n')[0]!,
       );
   // Something for the id routes to find: two calls, one with an action.
-  const ids = { call: [] as string[], action: [] as string[], delivery: [] as string[] };
+  const ids = { call: [] as string[], action: [] as string[], delivery: [] as string[], customer: [] as string[] };
   for (let i = 0; i < 2; i++) {
     const id = uid('fuzzseed');
     await post('mirai', {
@@ -236,6 +242,7 @@ beforeAll(async () => {
       [id],
     );
     ids.call.push(rows[0]!.call);
+    ids.customer.push(`call-${rows[0]!.call}`, '%2B919812345678');
     if (rows[0]!.action) ids.action.push(rows[0]!.action);
     ids.delivery.push(rows[0]!.delivery);
   }
@@ -287,7 +294,7 @@ describe(`fuzz (seed ${SEED}; FUZZ_SEED=<n> to change)`, () => {
   }, 300_000);
 
   it('JSON API: hostile queries, ids, bodies and origins as a signed-in admin — no 5xx, 4xx in the envelope', async () => {
-    const sizes = { call: ctx.ids.call.length, action: ctx.ids.action.length, delivery: ctx.ids.delivery.length };
+    const sizes = { call: ctx.ids.call.length, action: ctx.ids.action.length, delivery: ctx.ids.delivery.length, customer: ctx.ids.customer?.length ?? 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(apiCase(sizes), { minLength: 1, maxLength: 4 }), async (cases) => {
         const requests = cases.map((c) => ({ req: buildApiRequest(c, ctx), envelope: routeOf(c).envelope !== false }));
