@@ -72,5 +72,8 @@ describe('customer references in URLs', () => {
     expect(parseCustomerRef('')).toBeNull();
     expect(parseCustomerRef('%E0%A4%A')).toBeNull();
     expect(parseCustomerRef('x'.repeat(200))).toBeNull();
+    expect(parseCustomerRef('%00')).toBeNull();
+    expect(parseCustomerRef('%ED%A0%80')).toBeNull();
+    expect(parseCustomerRef('+91\uD800')).toBeNull();
   });
 });

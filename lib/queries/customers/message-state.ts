@@ -1,3 +1,4 @@
+import { isPgText } from '@/lib/schemas/pg-text';
 import { explainWhatsappError, type WhatsappFailureHandling, whatsappError } from '@/lib/whatsapp/errors';
 import { type MessageState, messageState } from '@/lib/whatsapp/message-state';
 
@@ -100,6 +101,8 @@ export function parseCustomerRef(segment: string): CustomerRef | null {
     }
   }
   text = text.trim();
+  // Text Postgres cannot hold (a NUL, half a surrogate pair) names no one; refused here, not by the database.
+  if (!isPgText(text)) return null;
   if (text.startsWith('call-')) {
     const callId = text.slice(5);
     return UUID.test(callId) ? { kind: 'call', callId: callId.toLowerCase() } : null;
