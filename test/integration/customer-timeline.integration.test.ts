@@ -158,8 +158,7 @@ describe('GET /api/customers/{number}', () => {
     expect((await get(encodeURIComponent(s.number), null)).status).toBe(401);
     // Text Postgres cannot hold (a NUL, half a surrogate pair) names no customer: 404, never a 500
     // (found by npm run fuzz: GET /api/customers/%00).
-    for (const segment of ['%00', '%2B91%0098', '%ED%A0%80', '\u0000'])
-      expect((await get(segment, 'approver')).status, segment).toBe(404);
+    for (const segment of ['%00', '%2B91%0098', '%ED%A0%80', '\u0000']) expect((await get(segment, 'approver')).status, segment).toBe(404);
   });
 });
 
