@@ -3,6 +3,7 @@ import { can } from '@/lib/auth/roles';
 import { signOutAction } from '@/lib/server-actions/sign-out';
 import { ActionNotifications } from './alerts/action-notifications';
 import { AlertsBell } from './alerts/alerts-bell';
+import { HeaderMenu } from './header-menu';
 import { PendingBadge } from './pending-badge';
 
 /**
@@ -24,11 +25,11 @@ export function AppHeader({ actor, pending }: { actor: Actor; pending: number })
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <a href="/" className="text-lg font-semibold tracking-tight">
           Callboard
         </a>
-        <nav className="flex gap-4 text-sm text-slate-600">
+        <HeaderMenu>
           {links
             .filter((l) => l.show)
             .map((l) => (
@@ -37,12 +38,13 @@ export function AppHeader({ actor, pending }: { actor: Actor; pending: number })
                 {l.href === '/approvals' && <PendingBadge initial={pending} />}
               </a>
             ))}
-        </nav>
+        </HeaderMenu>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {canDecide && <ActionNotifications initial={pending} />}
           <AlertsBell canDecide={canDecide} />
           <span className="text-slate-600" data-testid="signed-in-as">
-            {actor.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{actor.role}</span>
+            <span className="hidden sm:inline">{actor.email} </span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{actor.role}</span>
           </span>
           <form action={signOutAction}>
             <button type="submit" className="rounded border border-slate-300 px-2 py-1 whitespace-nowrap hover:bg-slate-50">
