@@ -81,8 +81,14 @@ test('undo inside the window: pending again, and nothing ever reaches the destin
   expect(again.status()).toBe(409);
   expect(((await again.json()) as { error: { code: string } }).error.code).toBe('not_decided');
 
-  // Past the window (and the drain that would have sent it): still pending, nothing sent.
-  await page.waitForTimeout(Math.max(0, undoUntil - Date.now()) + 3_000);
+  // Past the window, and past the drain that would have sent it: a control order approved just
+  // after has a later window, so once the stand-in has its order, the undone one's drain (due
+  // earlier) has run too. Still pending, nothing sent.
+  const control = await raiseOrder(page);
+  expect((await decide(page.request, control, { decision: 'approve' })).status()).toBe(200);
+  const controlKey = (await detail(page.request, control)).outbox?.id ?? '';
+  await expect(async () => expect(await ordersReceived(page, controlKey)).toBe(1)).toPass({ timeout: 60_000 });
+  expect(Date.now()).toBeGreaterThan(undoUntil);
   expect(await ordersReceived(page, key)).toBe(0);
   expect(await detail(page.request, id)).toMatchObject({ status: 'pending', outbox: null });
   await page.goto(`/approvals/${id}`);
